@@ -1,0 +1,8 @@
+import { consoleMetrics } from '@/lib/server/metrics';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const { registry } = consoleMetrics();
+  return new Response(await registry.metrics(), { headers: { 'Content-Type': registry.contentType } });
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { compactExemplars } from '@/lib/prometheus/compact';
+import { handle, parseParams } from '@/lib/server/route';
+import { queryParam, timeParam } from '@/lib/server/params';
+import { promClient } from '@/lib/server/prom';
+
+export const dynamic = 'force-dynamic';
+
+const schema = z
+  .object({ query: queryParam, start: timeParam, end: timeParam })
+  .refine((p) => p.end >= p.start, { path: ['end'], message: 'must not be before start' });
+
+export function GET(req: Request) {
+  return handle('/api/prom/exemplars', req, async () => {
+    const p = parseParams(schema, new URL(req.url).searchParams);
+    const r = await promClient().exemplars(p.query, p.start, p.end, req.signal);
+    return Response.json({ exemplars: compactExemplars(r.data), warnings: r.warnings });
+  });
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('has working defaults', () => {
+    const c = parseConfig({});
+    expect(c.prometheusUrl).toBe('http://127.0.0.1:9090');
+    expect(c.traceStore).toBe('embedded');
+    expect(c.traceRetentionMs).toBe(72 * 3600_000);
+    expect(c.otlpGrpcPort).toBe(4317);
+    expect(c.scrapeIntervalMs).toBe(15_000);
+  });
+
+  it('names the bad variable', () => {
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ PROMETHEUS_URL: 'ftp://x' }, /PROMETHEUS_URL/],
+      [{ PROMETHEUS_URL: 'not a url' }, /PROMETHEUS_URL/],
+      [{ OTLP_GRPC_PORT: '70000' }, /OTLP_GRPC_PORT/],
+      [{ TRACE_RETENTION: 'forever' }, /TRACE_RETENTION/],
+      [{ TRACE_STORE: 'cassandra' }, /TRACE_STORE must be one of/],
+      [{ TRACE_STORE: 'tempo' }, /TRACE_STORE_URL is required/],
+      [{ MAX_DATA_POINTS: '5' }, /MAX_DATA_POINTS/],
+    ];
+    for (const [env, re] of cases) {
+      let err: unknown;
+      try {
+        parseConfig(env);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toMatch(re);
+    }
+  });
+
+  it('strips a trailing slash from URLs and accepts port 0 as off', () => {
+    const c = parseConfig({ PROMETHEUS_URL: 'http://prom:9090/', OTLP_GRPC_PORT: '0' });
+    expect(c.prometheusUrl).toBe('http://prom:9090');
+    expect(c.otlpGrpcPort).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import { parseDurationMs } from './time/duration';
+
+/**
+ * The one place that reads process.env. Every variable is validated with zod;
+ * a bad value stops the server with a message that names the variable.
+ */
+
+const port = (name: string, def: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return def;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a port number 0-65535, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const duration = (name: string, def: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const raw = v === undefined || v === '' ? def : v;
+      const ms = parseDurationMs(raw);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration like 15s, 5m or 72h, got "${raw}"` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const httpUrl = (name: string, def?: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const raw = v === undefined || v === '' ? def : v;
+      if (raw === undefined) return undefined;
+      try {
+        const u = new URL(raw);
+        if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
+        return raw.replace(/\/+$/, '');
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `${name} must be an http(s) URL, got "${raw}"` });
+        return z.NEVER;
+      }
+    });
+
+const envSchema = z
+  .object({
+    PROMETHEUS_URL: httpUrl('PROMETHEUS_URL', 'http://127.0.0.1:9090'),
+    PROMETHEUS_TIMEOUT: duration('PROMETHEUS_TIMEOUT', '30s'),
+    PROMETHEUS_SCRAPE_INTERVAL: duration('PROMETHEUS_SCRAPE_INTERVAL', '15s'),
+    MAX_DATA_POINTS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return 600;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 10 || n > 11000) {
+          ctx.addIssue({ code: 'custom', message: `MAX_DATA_POINTS must be an integer 10-11000, got "${v}"` });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    TRACE_STORE: z.enum(['embedded', 'tempo', 'jaeger'], {
+      error: (iss) => `TRACE_STORE must be one of embedded, tempo, jaeger, got "${String(iss.input)}"`,
+    }).default('embedded'),
+    TRACE_STORE_URL: httpUrl('TRACE_STORE_URL'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    TRACE_RETENTION: duration('TRACE_RETENTION', '72h'),
+    OTLP_GRPC_PORT: port('OTLP_GRPC_PORT', 4317),
+    OTLP_HTTP_PORT: port('OTLP_HTTP_PORT', 4318),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TRACE_STORE !== 'embedded' && !env.TRACE_STORE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRACE_STORE_URL'],
+        message: `TRACE_STORE_URL is required when TRACE_STORE=${env.TRACE_STORE}`,
+      });
+    }
+  });
+
+export type Config = {
+  prometheusUrl: string;
+  prometheusTimeoutMs: number;
+  scrapeIntervalMs: number;
+  maxDataPoints: number;
+  traceStore: 'embedded' | 'tempo' | 'jaeger';
+  traceStoreUrl: string | undefined;
+  dataDir: string;
+  traceRetentionMs: number;
+  otlpGrpcPort: number;
+  otlpHttpPort: number;
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parse an environment object; throws ConfigError naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const r = envSchema.safeParse(env);
+  if (!r.success) {
+    throw new ConfigError(
+      r.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '');
+        return i.message.includes(name) ? i.message : `${name}: ${i.message}`;
+      }),
+    );
+  }
+  const e = r.data;
+  return {
+    prometheusUrl: e.PROMETHEUS_URL ?? 'http://127.0.0.1:9090',
+    prometheusTimeoutMs: e.PROMETHEUS_TIMEOUT,
+    scrapeIntervalMs: e.PROMETHEUS_SCRAPE_INTERVAL,
+    maxDataPoints: e.MAX_DATA_POINTS,
+    traceStore: e.TRACE_STORE,
+    traceStoreUrl: e.TRACE_STORE_URL,
+    dataDir: e.DATA_DIR,
+    traceRetentionMs: e.TRACE_RETENTION,
+    otlpGrpcPort: e.OTLP_GRPC_PORT,
+    otlpHttpPort: e.OTLP_HTTP_PORT,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, validated once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  alertsDataSchema,
+  envelopeSchema,
+  exemplarsDataSchema,
+  labelValuesSchema,
+  metadataSchema,
+  queryDataSchema,
+  rulesDataSchema,
+  seriesSchema,
+  targetsDataSchema,
+} from './envelope';
+import { PromError } from './errors';
+
+export type PromResult<T> = { data: T; warnings: string[] };
+
+export type PromClientOptions = {
+  baseUrl: string;
+  timeoutMs: number;
+  /** Called after every upstream request, for the console's own metrics. */
+  onRequest?: (endpoint: string, seconds: number, outcome: 'ok' | PromError['kind']) => void;
+  fetchImpl?: typeof fetch;
+};
+
+type Params = Record<string, string | number | readonly string[] | undefined>;
+
+/** A typed Prometheus HTTP API client. Every response is validated; every error is a PromError. */
+export class PromClient {
+  constructor(private readonly opts: PromClientOptions) {}
+
+  query(query: string, time?: number, signal?: AbortSignal) {
+    return this.call('query', queryDataSchema, { query, time }, signal, 'POST');
+  }
+
+  queryRange(query: string, start: number, end: number, step: number, signal?: AbortSignal) {
+    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST');
+  }
+
+  series(match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
+    return this.call('series', seriesSchema, { 'match[]': match, start, end }, signal, 'POST');
+  }
+
+  labelNames(match: readonly string[] = [], start?: number, end?: number, signal?: AbortSignal) {
+    return this.call('labels', labelValuesSchema, { 'match[]': match, start, end }, signal);
+  }
+
+  labelValues(name: string, match: readonly string[] = [], start?: number, end?: number, signal?: AbortSignal) {
+    return this.call(
+      `label/${encodeURIComponent(name)}/values`,
+      labelValuesSchema,
+      { 'match[]': match, start, end },
+      signal,
+    );
+  }
+
+  metadata(metric?: string, signal?: AbortSignal) {
+    return this.call('metadata', metadataSchema, { metric }, signal);
+  }
+
+  exemplars(query: string, start: number, end: number, signal?: AbortSignal) {
+    return this.call('query_exemplars', exemplarsDataSchema, { query, start, end }, signal, 'POST');
+  }
+
+  rules(signal?: AbortSignal) {
+    return this.call('rules', rulesDataSchema, {}, signal);
+  }
+
+  alerts(signal?: AbortSignal) {
+    return this.call('alerts', alertsDataSchema, {}, signal);
+  }
+
+  targets(signal?: AbortSignal) {
+    return this.call('targets', targetsDataSchema, { state: 'active' }, signal);
+  }
+
+  /** Prometheus's own readiness endpoint. */
+  async ready(signal?: AbortSignal): Promise<{ ok: boolean; detail: string }> {
+    try {
+      const res = await this.fetchWithDeadline(`${this.opts.baseUrl}/-/ready`, { method: 'GET' }, signal);
+      const text = (await res.text()).trim();
+      return { ok: res.ok, detail: text || `HTTP ${res.status}` };
+    } catch (e) {
+      const err = toPromError(e, signal);
+      return { ok: false, detail: err.message };
+    }
+  }
+
+  private async call<T extends z.ZodType>(
+    endpoint: string,
+    schema: T,
+    params: Params,
+    signal: AbortSignal | undefined,
+    method: 'GET' | 'POST' = 'GET',
+  ): Promise<PromResult<z.infer<T>>> {
+    const started = performance.now();
+    const metricName = endpoint.startsWith('label/') ? 'label_values' : endpoint;
+    try {
+      const result = await this.callInner(endpoint, schema, params, signal, method);
+      this.opts.onRequest?.(metricName, (performance.now() - started) / 1000, 'ok');
+      return result;
+    } catch (e) {
+      const err = toPromError(e, signal);
+      this.opts.onRequest?.(metricName, (performance.now() - started) / 1000, err.kind);
+      throw err;
+    }
+  }
+
+  private async callInner<T extends z.ZodType>(
+    endpoint: string,
+    schema: T,
+    params: Params,
+    signal: AbortSignal | undefined,
+    method: 'GET' | 'POST',
+  ): Promise<PromResult<z.infer<T>>> {
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) {
+      if (v === undefined) continue;
+      if (Array.isArray(v)) for (const item of v) body.append(k, String(item));
+      else body.append(k, String(v));
+    }
+    let url = `${this.opts.baseUrl}/api/v1/${endpoint}`;
+    const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+    if (method === 'POST') {
+      init.body = body;
+      init.headers = { ...init.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+    } else if ([...body.keys()].length > 0) {
+      url += `?${body.toString()}`;
+    }
+    const res = await this.fetchWithDeadline(url, init, signal);
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new PromError('bad_response', `Prometheus answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+    }
+    const parsed = envelopeSchema(schema).safeParse(json);
+    if (!parsed.success) {
+      throw new PromError('bad_response', `Prometheus response for ${endpoint} did not match its API: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    }
+    const env = parsed.data as
+      | { status: 'success'; data: z.infer<T>; warnings?: string[] }
+      | { status: 'error'; errorType: string; error: string; warnings?: string[] };
+    if (env.status === 'error') {
+      const kind = env.errorType === 'bad_data' ? 'bad_query' : env.errorType === 'timeout' ? 'timeout' : 'upstream';
+      throw new PromError(kind, env.error, env.warnings ?? []);
+    }
+    return { data: env.data, warnings: env.warnings ?? [] };
+  }
+
+  /** fetch with our deadline combined with the caller's signal; the two are told apart on abort. */
+  private async fetchWithDeadline(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+    const deadline = AbortSignal.timeout(this.opts.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    try {
+      return await (this.opts.fetchImpl ?? fetch)(url, { ...init, signal: combined, cache: 'no-store' });
+    } catch (e) {
+      if (signal?.aborted) throw new PromError('aborted', 'the request was cancelled by the client');
+      if (deadline.aborted) throw new PromError('timeout', `Prometheus did not answer within ${this.opts.timeoutMs} ms`);
+      throw e;
+    }
+  }
+}
+
+function toPromError(e: unknown, signal?: AbortSignal): PromError {
+  if (e instanceof PromError) return e;
+  if (signal?.aborted) return new PromError('aborted', 'the request was cancelled by the client');
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  const detail = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));
+  return new PromError('unreachable', `Prometheus is unreachable: ${detail}`);
+}

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** Prometheus HTTP API response envelopes (https://prometheus.io/docs/prometheus/latest/querying/api/). */
+
+const sampleValue = z.tuple([z.number(), z.string()]);
+const labels = z.record(z.string(), z.string());
+
+export const vectorSchema = z.object({
+  resultType: z.literal('vector'),
+  result: z.array(z.object({ metric: labels, value: sampleValue })),
+});
+export const matrixSchema = z.object({
+  resultType: z.literal('matrix'),
+  result: z.array(z.object({ metric: labels, values: z.array(sampleValue) })),
+});
+export const scalarSchema = z.object({ resultType: z.literal('scalar'), result: sampleValue });
+export const stringSchema = z.object({ resultType: z.literal('string'), result: sampleValue });
+export const queryDataSchema = z.discriminatedUnion('resultType', [
+  vectorSchema,
+  matrixSchema,
+  scalarSchema,
+  stringSchema,
+]);
+
+export const exemplarsDataSchema = z.array(
+  z.object({
+    seriesLabels: labels,
+    exemplars: z.array(z.object({ labels, value: z.string(), timestamp: z.number() })),
+  }),
+);
+
+export const labelValuesSchema = z.array(z.string());
+export const seriesSchema = z.array(labels);
+export const metadataSchema = z.record(
+  z.string(),
+  z.array(z.object({ type: z.string(), help: z.string(), unit: z.string() })),
+);
+
+const ruleBase = {
+  name: z.string(),
+  query: z.string(),
+  labels: labels.optional(),
+  health: z.string(),
+  lastError: z.string().optional(),
+  evaluationTime: z.number().optional(),
+  lastEvaluation: z.string().optional(),
+};
+const alertSchema = z.object({
+  labels,
+  annotations: labels,
+  state: z.string(),
+  activeAt: z.string().optional(),
+  value: z.string(),
+});
+export const rulesDataSchema = z.object({
+  groups: z.array(
+    z.object({
+      name: z.string(),
+      file: z.string(),
+      interval: z.number().optional(),
+      rules: z.array(
+        z.discriminatedUnion('type', [
+          z.object({
+            ...ruleBase,
+            type: z.literal('alerting'),
+            duration: z.number().optional(),
+            annotations: labels.optional(),
+            alerts: z.array(alertSchema).optional(),
+            state: z.string().optional(),
+          }),
+          z.object({ ...ruleBase, type: z.literal('recording') }),
+        ]),
+      ),
+    }),
+  ),
+});
+export const alertsDataSchema = z.object({ alerts: z.array(alertSchema) });
+export const targetsDataSchema = z.object({
+  activeTargets: z.array(
+    z.object({
+      discoveredLabels: labels,
+      labels,
+      scrapePool: z.string(),
+      scrapeUrl: z.string(),
+      lastError: z.string(),
+      lastScrape: z.string(),
+      lastScrapeDuration: z.number(),
+      health: z.enum(['up', 'down', 'unknown']),
+    }),
+  ),
+  droppedTargets: z.array(z.unknown()).optional(),
+});
+
+/** The common envelope: a union on `status`; `warnings` are kept. */
+export function envelopeSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('status', [
+    z.object({ status: z.literal('success'), data, warnings: z.array(z.string()).optional() }),
+    z.object({
+      status: z.literal('error'),
+      errorType: z.string(),
+      error: z.string(),
+      warnings: z.array(z.string()).optional(),
+    }),
+  ]);
+}
+
+export type QueryData = z.infer<typeof queryDataSchema>;
+export type MatrixData = z.infer<typeof matrixSchema>;
+export type VectorData = z.infer<typeof vectorSchema>;
+export type ExemplarsData = z.infer<typeof exemplarsDataSchema>;
+export type RulesData = z.infer<typeof rulesDataSchema>;
+export type AlertsData = z.infer<typeof alertsDataSchema>;
+export type TargetsData = z.infer<typeof targetsDataSchema>;
+export type Metadata = z.infer<typeof metadataSchema>;

@@ -1,0 +1,34 @@
+/** What can go wrong talking to Prometheus, and the HTTP status each maps to. */
+export type PromErrorKind =
+  | 'bad_query' // Prometheus rejected the query (bad_data): the user's input
+  | 'unreachable' // connection refused, DNS, reset
+  | 'timeout' // our deadline passed
+  | 'aborted' // the caller went away (browser left the page)
+  | 'upstream' // Prometheus answered with an error that is not the user's fault
+  | 'bad_response'; // Prometheus answered something that is not its API
+
+const STATUS: Record<PromErrorKind, number> = {
+  bad_query: 400,
+  unreachable: 502,
+  timeout: 504,
+  aborted: 499,
+  upstream: 502,
+  bad_response: 502,
+};
+
+export class PromError extends Error {
+  readonly status: number;
+  constructor(
+    readonly kind: PromErrorKind,
+    message: string,
+    readonly warnings: string[] = [],
+  ) {
+    super(message);
+    this.name = 'PromError';
+    this.status = STATUS[kind];
+  }
+}
+
+export function isPromError(e: unknown): e is PromError {
+  return e instanceof PromError;
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The console's own metrics, served at /api/metrics. One registry per process. */
+type ConsoleMetrics = {
+  registry: Registry;
+  httpDuration: Histogram<'route' | 'method' | 'status'>;
+  upstreamDuration: Histogram<'endpoint' | 'outcome'>;
+  upstreamErrors: Counter<'endpoint' | 'kind'>;
+};
+
+const g = globalThis as unknown as { __consoleMetrics?: ConsoleMetrics };
+
+export function consoleMetrics(): ConsoleMetrics {
+  if (g.__consoleMetrics) return g.__consoleMetrics;
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'shannon_console_' });
+  const m: ConsoleMetrics = {
+    registry,
+    httpDuration: new Histogram({
+      name: 'shannon_console_http_request_duration_seconds',
+      help: 'Duration of requests to the console API, by route, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    upstreamDuration: new Histogram({
+      name: 'shannon_console_prometheus_request_duration_seconds',
+      help: 'Duration of requests from the console to Prometheus, by API endpoint and outcome.',
+      labelNames: ['endpoint', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
+    upstreamErrors: new Counter({
+      name: 'shannon_console_prometheus_errors_total',
+      help: 'Failed requests from the console to Prometheus, by API endpoint and kind of failure.',
+      labelNames: ['endpoint', 'kind'],
+      registers: [registry],
+    }),
+  };
+  g.__consoleMetrics = m;
+  return m;
+}

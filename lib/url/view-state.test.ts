@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteState, parseViewState, resolveRange, serializeViewState } from './view-state';
+import { parseTimeExpr } from './time';
+
+const spec = { variables: ['workflow_type', 'mode'] };
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+
+describe('view state URL contract', () => {
+  it('round-trips range, refresh and multi-valued variables', () => {
+    const params = new URLSearchParams(
+      'from=now-6h&to=now&refresh=30s&workflow_type=DAGWorkflow&workflow_type=a%22b%7D&mode=standard',
+    );
+    const { state, notices } = parseViewState(params, spec, NOW);
+    expect(notices).toEqual([]);
+    expect(state).toEqual({
+      from: 'now-6h',
+      to: 'now',
+      refresh: '30s',
+      vars: { workflow_type: ['DAGWorkflow', 'a"b}'], mode: ['standard'] },
+    });
+    const again = parseViewState(serializeViewState(state), spec, NOW);
+    expect(again.state).toEqual(state);
+  });
+
+  it('accepts ISO and epoch-ms times', () => {
+    const p = new URLSearchParams(`from=2026-11-26T10:00:00Z&to=${NOW}`);
+    const { state, notices } = parseViewState(p, spec, NOW);
+    expect(notices).toEqual([]);
+    expect(resolveRange(state, NOW)).toEqual({ fromMs: NOW - 2 * 3600_000, toMs: NOW });
+  });
+
+  it('falls back to defaults with a notice for garbage', () => {
+    const p = new URLSearchParams('from=yesterday-ish&to=now&refresh=2s');
+    const { state, notices } = parseViewState(p, spec, NOW);
+    expect(state.from).toBe('now-1h');
+    expect(state.refresh).toBe('off');
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toContain('from=yesterday-ish');
+    expect(notices[1]).toContain('refresh=2s');
+  });
+
+  it('rejects a range whose from is not before to', () => {
+    const p = new URLSearchParams('from=now&to=now-1h');
+    const { state, notices } = parseViewState(p, spec, NOW);
+    expect(state.from).toBe('now-1h');
+    expect(state.to).toBe('now');
+    expect(notices[0]).toMatch(/not before/);
+  });
+
+  it('keeps params it does not own and pins an absolute link', () => {
+    const { state } = parseViewState(new URLSearchParams('from=now-1h'), spec, NOW);
+    const out = serializeViewState(state, new URLSearchParams('panel=latency&from=now-5m'));
+    expect(out.get('panel')).toBe('latency');
+    expect(out.getAll('from')).toEqual(['now-1h']);
+    const abs = absoluteState(state, NOW);
+    expect(abs.from).toBe('2026-11-26T11:00:00.000Z');
+    expect(abs.to).toBe('2026-11-26T12:00:00.000Z');
+  });
+
+  it('parses time expressions', () => {
+    expect(parseTimeExpr('now-1h30m')).toEqual({ kind: 'relative', offsetMs: 5_400_000 });
+    expect(parseTimeExpr('now-')).toBeNull();
+    expect(parseTimeExpr('2026-13-45')).toBeNull();
+    expect(parseTimeExpr('')).toBeNull();
+  });
+});

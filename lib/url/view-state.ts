@@ -1,0 +1,107 @@
+import { isLabelName } from '../prometheus/escape';
+import { parseTimeExpr, REFRESH_OPTIONS, type RefreshOption, resolveTimeExpr } from './time';
+
+/**
+ * The share-a-URL contract for dashboard pages: `from`, `to`, `refresh`, and one repeated
+ * param per template variable, named after its label. Parsing never throws: a bad param falls
+ * back to its default and adds a notice that says what was wrong.
+ */
+export type ViewState = {
+  from: string;
+  to: string;
+  refresh: RefreshOption;
+  vars: Record<string, string[]>;
+};
+
+export type ViewSpec = { variables: readonly string[]; defaultFrom?: string };
+
+export const DEFAULT_FROM = 'now-1h';
+export const DEFAULT_TO = 'now';
+const MAX_VALUES = 100;
+const MAX_VALUE_LENGTH = 1024;
+
+export function defaultViewState(spec: ViewSpec): ViewState {
+  return {
+    from: spec.defaultFrom ?? DEFAULT_FROM,
+    to: DEFAULT_TO,
+    refresh: 'off',
+    vars: Object.fromEntries(spec.variables.map((v) => [v, []])),
+  };
+}
+
+export function parseViewState(
+  params: URLSearchParams,
+  spec: ViewSpec,
+  nowMs: number = Date.now(),
+): { state: ViewState; notices: string[] } {
+  const state = defaultViewState(spec);
+  const notices: string[] = [];
+  const from = params.get('from');
+  const to = params.get('to');
+  const fromExpr = from === null ? null : parseTimeExpr(from);
+  const toExpr = to === null ? null : parseTimeExpr(to);
+  if (from !== null && !fromExpr) notices.push(`"from=${clip(from)}" is not a time; showing ${state.from} instead.`);
+  if (to !== null && !toExpr) notices.push(`"to=${clip(to)}" is not a time; showing ${state.to} instead.`);
+  const candFrom = fromExpr ? (from as string).trim() : state.from;
+  const candTo = toExpr ? (to as string).trim() : state.to;
+  const fMs = resolveTimeExpr(parseTimeExpr(candFrom)!, nowMs);
+  const tMs = resolveTimeExpr(parseTimeExpr(candTo)!, nowMs);
+  if (fMs < tMs) {
+    state.from = candFrom;
+    state.to = candTo;
+  } else {
+    notices.push(`"from" (${clip(candFrom)}) is not before "to" (${clip(candTo)}); showing ${state.from} to ${state.to} instead.`);
+  }
+
+  const refresh = params.get('refresh');
+  if (refresh !== null) {
+    if ((REFRESH_OPTIONS as readonly string[]).includes(refresh)) state.refresh = refresh as RefreshOption;
+    else notices.push(`"refresh=${clip(refresh)}" is not one of ${REFRESH_OPTIONS.join(', ')}; auto-refresh is off.`);
+  }
+
+  for (const name of spec.variables) {
+    if (!isLabelName(name)) continue;
+    const values = [...new Set(params.getAll(name))];
+    const ok = values.filter((v) => v.length > 0 && v.length <= MAX_VALUE_LENGTH);
+    if (ok.length < values.length) notices.push(`Some "${name}" values were empty or too long and were ignored.`);
+    if (ok.length > MAX_VALUES) notices.push(`Only the first ${MAX_VALUES} "${name}" values are used.`);
+    state.vars[name] = ok.slice(0, MAX_VALUES);
+  }
+  return { state, notices };
+}
+
+/** The URL params for a state; params the page does not own are kept as they were. */
+export function serializeViewState(state: ViewState, keep?: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  if (keep) {
+    for (const [k, v] of keep) {
+      if (k === 'from' || k === 'to' || k === 'refresh' || k in state.vars) continue;
+      out.append(k, v);
+    }
+  }
+  out.set('from', state.from);
+  out.set('to', state.to);
+  if (state.refresh !== 'off') out.set('refresh', state.refresh);
+  for (const name of Object.keys(state.vars).sort()) {
+    for (const v of state.vars[name] ?? []) out.append(name, v);
+  }
+  return out;
+}
+
+/** Resolve a state's range to absolute epoch milliseconds. */
+export function resolveRange(state: Pick<ViewState, 'from' | 'to'>, nowMs: number): { fromMs: number; toMs: number } {
+  return {
+    fromMs: resolveTimeExpr(parseTimeExpr(state.from)!, nowMs),
+    toMs: resolveTimeExpr(parseTimeExpr(state.to)!, nowMs),
+  };
+}
+
+/** The same view with its range pinned to absolute times: what "Copy absolute link" shares. */
+export function absoluteState(state: ViewState, nowMs: number): ViewState {
+  const { fromMs, toMs } = resolveRange(state, nowMs);
+  return { ...state, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), refresh: 'off' };
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
