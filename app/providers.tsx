@@ -1,0 +1,12 @@
+'use client';
+
+import { QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { TimeAnchorProvider } from '@/components/hooks/time-anchor';
+import { getQueryClient } from '@/lib/queries/query-client';
+
+export function Providers({ children }: { children: ReactNode }) {
+  return <QueryClientProvider client={getQueryClient()}>
+      <TimeAnchorProvider>{children}</TimeAnchorProvider>
+    </QueryClientProvider>;
+}

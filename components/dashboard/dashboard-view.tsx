@@ -1,0 +1,66 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { useViewState } from '@/components/hooks/use-view-state';
+import { Panel } from '@/components/panel/panel';
+import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
+import type { DashboardDef } from '@/lib/dashboards/types';
+import { planRange } from '@/lib/prometheus/step';
+import { resolveRange } from '@/lib/url/view-state';
+import { VariableSelect } from './variable-select';
+
+export type RangeSettings = { maxDataPoints: number; scrapeIntervalSec: number };
+
+export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
+
+/** A dashboard page: notices, variables, and its panels, all driven by the URL. */
+export function DashboardView({ dashboard, settings }: DashboardViewProps) {
+  const spec = useMemo(() => ({ variables: dashboard.variables.map((v) => v.name) }), [dashboard]);
+  const { state, notices, update, anchorMs } = useViewState(spec);
+  const [dismissed, setDismissed] = useState<string>('');
+  const range = useMemo(() => {
+    const { fromMs, toMs } = resolveRange(state, anchorMs);
+    return planRange(fromMs / 1000, toMs / 1000, settings);
+  }, [state, anchorMs, settings]);
+  const onZoom = (fromMs: number, toMs: number) =>
+    update({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
+  const noticeKey = notices.join('|');
+
+  return (
+    <div className="mx-auto max-w-[1800px] space-y-3">
+      <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-xl font-semibold">{dashboard.title}</h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.description}</p>
+      </div>
+      {notices.length > 0 && dismissed !== noticeKey && (
+        <div role="status" data-testid="url-notice" className="flex items-start gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <ul className="flex-1 list-disc pl-4">
+            {notices.map((n) => <li key={n}>{n}</li>)}
+          </ul>
+          <button type="button" onClick={() => setDismissed(noticeKey)} className="text-xs underline">Dismiss</button>
+        </div>
+      )}
+      {dashboard.variables.length > 0 && (
+        <div className="flex flex-wrap items-center gap-4" aria-label="Filters">
+          {dashboard.variables.map((v) => (
+            <VariableSelect
+              key={v.name}
+              def={v}
+              selected={state.vars[v.name] ?? []}
+              start={range.start}
+              end={range.end}
+              onChange={(values) => update({ vars: { [v.name]: values } })}
+            />
+          ))}
+        </div>
+      )}
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+        {dashboard.panels.map((p) => (
+          <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
+            <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} />
+          </PanelErrorBoundary>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { VariableDef } from '@/lib/dashboards/types';
+import { labelValuesOptions } from '@/lib/queries/prom';
+import { Popover } from '@/components/shell/popover';
+
+export type VariableSelectProps = {
+  def: VariableDef;
+  selected: string[];
+  start: number;
+  end: number;
+  onChange: (values: string[]) => void;
+};
+
+/** A multi-select of label values from Prometheus; nothing selected means all. */
+export function VariableSelect({ def, selected, start, end, onChange }: VariableSelectProps) {
+  const q = useQuery(labelValuesOptions(def.name, def.source, start, end));
+  const [filter, setFilter] = useState('');
+  const values = [...new Set([...(q.data?.values ?? []), ...selected])].sort();
+  const shown = values.filter((v) => v.toLowerCase().includes(filter.toLowerCase()));
+  const summary = selected.length === 0 ? 'All' : selected.length === 1 ? selected[0] : `${selected.length} selected`;
+  const toggle = (v: string) => onChange(selected.includes(v) ? selected.filter((x) => x !== v) : [...selected, v]);
+
+  return (
+    <div className="flex items-center gap-1.5 text-sm" data-testid={`var-${def.name}`}>
+      <span className="text-slate-500">{def.label}</span>
+      <Popover align="left" title={`Filter by ${def.label}`} testId={`var-${def.name}-button`} label={<span className="inline-block max-w-[14rem] truncate align-bottom">{summary}</span>}>
+        {() => (
+          <div>
+            <input
+              autoFocus
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              placeholder={`Search ${def.label.toLowerCase()}…`}
+              aria-label={`Search ${def.label}`}
+              className="mb-2 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950"
+            />
+            {q.isPending && <p className="skeleton text-xs text-slate-500">Loading values…</p>}
+            {q.error && (
+              <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+                Could not load values: {q.error.message}{' '}
+                <button type="button" className="underline" onClick={() => q.refetch()}>Retry</button>
+              </p>
+            )}
+            {q.data && values.length === 0 && <p className="text-xs text-slate-500">Prometheus has no values of {def.name} in this range.</p>}
+            <div className="mb-2 flex gap-2 text-xs">
+              <button type="button" className="underline" onClick={() => onChange([])}>All</button>
+            </div>
+            <ul className="max-h-64 overflow-y-auto" role="group" aria-label={`${def.label} values`}>
+              {shown.map((v) => (
+                <li key={v}>
+                  <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
+                    <input type="checkbox" checked={selected.includes(v)} onChange={() => toggle(v)} data-testid="var-option" data-value={v} />
+                    <span className="break-all">{v}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </Popover>
+    </div>
+  );
+}

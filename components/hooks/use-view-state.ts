@@ -1,0 +1,36 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { absoluteState, parseViewState, serializeViewState, type ViewSpec, type ViewState } from '@/lib/url/view-state';
+import { useTimeAnchor } from './time-anchor';
+
+/** A page's view state, read from and written to the URL (the share-a-URL contract). */
+export function useViewState(spec: ViewSpec) {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const { anchorMs, bump } = useTimeAnchor();
+  const raw = params.toString();
+  const { state, notices } = useMemo(() => parseViewState(new URLSearchParams(raw), spec, anchorMs), [raw, spec, anchorMs]);
+
+  const update = useCallback(
+    (patch: Partial<ViewState>) => {
+      const next: ViewState = { ...state, ...patch, vars: { ...state.vars, ...(patch.vars ?? {}) } };
+      const qs = serializeViewState(next, new URLSearchParams(raw));
+      router.push(`${pathname}?${qs}`, { scroll: false });
+      if (patch.from !== undefined || patch.to !== undefined) bump();
+    },
+    [state, raw, router, pathname, bump],
+  );
+
+  const links = useCallback(
+    (origin: string) => ({
+      relative: `${origin}${pathname}?${serializeViewState(state, new URLSearchParams(raw))}`,
+      absolute: `${origin}${pathname}?${serializeViewState(absoluteState(state, anchorMs), new URLSearchParams(raw))}`,
+    }),
+    [state, raw, pathname, anchorMs],
+  );
+
+  return { state, notices, update, anchorMs, bump, links };
+}

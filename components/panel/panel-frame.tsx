@@ -1,0 +1,101 @@
+'use client';
+
+import { type ReactNode, useId, useState } from 'react';
+
+export type PanelState = 'loading' | 'ready' | 'empty' | 'error';
+
+export type PanelFrameProps = {
+  id: string;
+  title: string;
+  description: string;
+  state: PanelState;
+  queries: string[];
+  warnings?: string[];
+  error?: string;
+  onRetry?: () => void;
+  emptyText?: string;
+  fetching?: boolean;
+  children?: ReactNode;
+  wide?: boolean;
+  dataAttrs?: Record<string, string>;
+};
+
+/** A panel's frame and its four states (DOM contract: data-testid="panel", data-state). */
+export function PanelFrame(p: PanelFrameProps) {
+  const [showQuery, setShowQuery] = useState(false);
+  const queryId = useId();
+  return (
+    <section
+      data-testid="panel"
+      data-panel-id={p.id}
+      data-state={p.state}
+      aria-labelledby={`${queryId}-title`}
+      aria-busy={p.state === 'loading'}
+      className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${p.wide ? 'lg:col-span-2' : ''}`}
+      {...p.dataAttrs}
+    >
+      <header className="mb-2 flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <h2 id={`${queryId}-title`} className="truncate text-sm font-semibold" title={p.description}>
+            {p.title}
+          </h2>
+          <p className="truncate text-xs text-slate-500 dark:text-slate-400">{p.description}</p>
+        </div>
+        {p.fetching && p.state === 'ready' && <span className="text-xs text-slate-400" aria-live="polite">updating…</span>}
+        <button
+          type="button"
+          aria-expanded={showQuery}
+          aria-controls={queryId}
+          onClick={() => setShowQuery((s) => !s)}
+          className="shrink-0 rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          {showQuery ? 'Hide query' : 'Show query'}
+        </button>
+      </header>
+      {showQuery && (
+        <div id={queryId} data-testid="panel-query" className="mb-2 space-y-1">
+          {p.queries.map((q, i) => (
+            <pre key={i} className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-950">
+              {q}
+            </pre>
+          ))}
+        </div>
+      )}
+      {p.warnings && p.warnings.length > 0 && (
+        <p role="status" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          Prometheus warning: {p.warnings.join('; ')}
+        </p>
+      )}
+      <div className="relative min-h-[220px] flex-1">
+        {p.state === 'loading' && <LoadingSkeleton />}
+        {p.state === 'empty' && (
+          <div className="flex h-[220px] flex-col items-center justify-center text-center text-sm text-slate-500">
+            <p className="font-medium">No data in this range</p>
+            <p className="mt-1 max-w-sm text-xs">{p.emptyText ?? 'Prometheus has no samples for this query and these filters. Widen the time range or clear a filter.'}</p>
+          </div>
+        )}
+        {p.state === 'error' && (
+          <div role="alert" className="flex h-[220px] flex-col items-center justify-center gap-2 text-center text-sm">
+            <p className="font-medium text-red-700 dark:text-red-400">This panel could not load</p>
+            <p data-testid="panel-error" className="max-w-md break-words text-xs text-slate-600 dark:text-slate-300">{p.error}</p>
+            {p.onRetry && (
+              <button type="button" onClick={p.onRetry} className="rounded bg-slate-800 px-3 py-1 text-xs text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white">
+                Retry
+              </button>
+            )}
+          </div>
+        )}
+        {p.state === 'ready' && p.children}
+      </div>
+    </section>
+  );
+}
+
+function LoadingSkeleton() {
+  return (
+    <div className="flex h-[220px] flex-col gap-2" aria-label="Loading">
+      <div className="skeleton flex-1 rounded bg-slate-100 dark:bg-slate-800" />
+      <div className="skeleton h-4 w-2/3 rounded bg-slate-100 dark:bg-slate-800" />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { buildChart, isEmpty } from '@/lib/charts/series';
+import type { PanelDef } from '@/lib/dashboards/types';
+import { renderQuery } from '@/lib/prometheus/template';
+import { rangeQueryOptions } from '@/lib/queries/prom';
+import { PanelFrame, type PanelState } from './panel-frame';
+import { TimeseriesChart } from './timeseries-chart';
+
+export type PlannedRange = { start: number; end: number; step: number; rateInterval: number };
+
+export type PanelProps = {
+  def: PanelDef;
+  vars: Record<string, string[]>;
+  range: PlannedRange;
+  onZoom: (fromMs: number, toMs: number) => void;
+};
+
+/** One panel: renders its queries with the page's variables, fetches them on its own, shows its state. */
+export function Panel({ def, vars, range, onZoom }: PanelProps) {
+  const exprs = useMemo(() => {
+    const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
+    return def.queries.map((q) =>
+      renderQuery(q.expr, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start }),
+    );
+  }, [def, vars, range]);
+
+  const results = useQueries({
+    queries: exprs.map((query) => ({
+      ...rangeQueryOptions({ query, start: range.start, end: range.end, step: range.step }),
+      placeholderData: keepPreviousData,
+    })),
+  });
+
+  const error = results.find((r) => r.error)?.error;
+  const pending = results.some((r) => r.data === undefined && !r.error);
+  const datas = results.map((r) => r.data);
+  // Cheap (a few thousand points), and the results array is new on every render anyway.
+  const chart = datas.every(Boolean) ? buildChart(datas.map((d) => d!), def.queries.map((q) => q.legend)) : null;
+  const state: PanelState = error ? 'error' : pending || !chart ? 'loading' : isEmpty(chart.series) ? 'empty' : 'ready';
+  const warnings = [...new Set(results.flatMap((r) => r.data?.warnings ?? []))];
+
+  return (
+    <PanelFrame
+      id={def.id}
+      title={def.title}
+      description={def.description}
+      state={state}
+      wide={def.wide}
+      queries={exprs}
+      warnings={warnings}
+      error={error ? error.message : undefined}
+      fetching={results.some((r) => r.isFetching)}
+      onRetry={() => results.forEach((r) => r.error && r.refetch())}
+      dataAttrs={{ 'data-start': String(range.start), 'data-end': String(range.end), 'data-step': String(range.step) }}
+    >
+      {chart && (
+        <TimeseriesChart
+          rows={chart.rows}
+          series={chart.series}
+          unit={def.unit}
+          domain={[range.start * 1000, range.end * 1000]}
+          min={def.min}
+          max={def.max}
+          onZoom={onZoom}
+        />
+      )}
+    </PanelFrame>
+  );
+}

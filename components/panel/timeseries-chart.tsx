@@ -1,0 +1,121 @@
+'use client';
+
+import { useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
+import type { ChartRow, ChartSeries } from '@/lib/charts/series';
+import { formatTime, formatValue, type Unit } from '@/lib/format/units';
+import { Legend } from './legend';
+
+export type TimeseriesChartProps = {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  unit: Unit;
+  domain: [number, number];
+  min?: number;
+  max?: number;
+  /** Called with an epoch-ms window when the person drags across the chart. */
+  onZoom?: (fromMs: number, toMs: number) => void;
+};
+
+/** A line chart with unit-aware axes, a crosshair synced across panels, drag-to-zoom and a toggling legend. */
+export function TimeseriesChart({ rows, series, unit, domain, min, max, onZoom }: TimeseriesChartProps) {
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const span = domain[1] - domain[0];
+  const at = (e: MouseHandlerDataParam): number | null => {
+    const i = Number(e.activeTooltipIndex);
+    return Number.isInteger(i) && rows[i] ? rows[i].t : null;
+  };
+  const toggle = (key: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+
+  return (
+    <div className="flex h-full flex-col">
+      <div className="h-[220px] select-none" data-testid="chart">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart
+            data={rows}
+            syncId="dashboard"
+            syncMethod="value"
+            margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
+            onMouseDown={(e) => {
+              const t = at(e);
+              if (t !== null) setDrag({ a: t, b: t });
+            }}
+            onMouseMove={(e) => {
+              const t = at(e);
+              if (drag && t !== null) setDrag({ ...drag, b: t });
+            }}
+            onMouseUp={() => {
+              if (drag && drag.a !== drag.b && onZoom) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+              setDrag(null);
+            }}
+            onMouseLeave={() => setDrag(null)}
+          >
+            <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={domain}
+              tickFormatter={(t: number) => formatTime(t, span)}
+              stroke="var(--chart-axis)"
+              fontSize={11}
+              minTickGap={40}
+            />
+            <YAxis
+              tickFormatter={(v: number) => formatValue(v, unit)}
+              stroke="var(--chart-axis)"
+              fontSize={11}
+              width={68}
+              domain={[min ?? 0, max ?? 'auto']}
+              allowDataOverflow={max !== undefined}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              content={({ active, label, payload }) =>
+                active && payload?.length ? (
+                  <div className="rounded border border-slate-200 bg-white/95 p-2 text-xs shadow dark:border-slate-700 dark:bg-slate-900/95">
+                    <p className="mb-1 font-medium">{new Date(Number(label)).toLocaleString()}</p>
+                    {[...payload]
+                      .sort((x, y) => Number(y.value ?? -Infinity) - Number(x.value ?? -Infinity))
+                      .slice(0, 12)
+                      .map((p) => (
+                        <p key={String(p.dataKey)} className="flex justify-between gap-4">
+                          <span style={{ color: p.color }}>{p.name}</span>
+                          <span className="font-mono">{formatValue(p.value as number | null, unit)}</span>
+                        </p>
+                      ))}
+                  </div>
+                ) : null
+              }
+            />
+            {series.map((s) => (
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.name}
+                stroke={s.color}
+                dot={false}
+                strokeWidth={1.5}
+                hide={hidden.has(s.key)}
+                isAnimationActive={false}
+                connectNulls={false}
+              />
+            ))}
+            {drag && drag.a !== drag.b && (
+              <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#6366f1" fillOpacity={0.15} />
+            )}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      <Legend series={series} unit={unit} hidden={hidden} onToggle={toggle} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { Unit } from '../format/units';
+
+/** Dashboards are data: typed definitions rendered by one generic panel component. */
+export type QueryDef = {
+  /** PromQL template: {{filter}}, $__rate_interval, $__range (lib/prometheus/template.ts). */
+  expr: string;
+  /** Legend template, e.g. "{{workflow_type}} p95". */
+  legend?: string;
+};
+
+export type PanelDef = {
+  id: string;
+  title: string;
+  description: string;
+  kind: 'timeseries';
+  unit: Unit;
+  queries: QueryDef[];
+  /** The dashboard variables whose labels this panel's metrics carry. */
+  variables: string[];
+  /** Half width (default) or the whole row. */
+  wide?: boolean;
+  /** A histogram bucket series to fetch exemplars from (drill to trace). */
+  exemplars?: string;
+  /** Fixed y-axis floor (most panels start at 0). */
+  min?: number;
+  /** Show the y axis as a 0–1 ratio capped at 1. */
+  max?: number;
+};
+
+export type VariableDef = {
+  /** The label name, also the URL param. */
+  name: string;
+  label: string;
+  /** The series selector whose label values are the choices. */
+  source: string;
+};
+
+export type DashboardDef = {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  variables: VariableDef[];
+  panels: PanelDef[];
+};
+
+export function quantileQueries(bucketMetric: string, by: string, legendBy: string, quantiles: number[] = [0.5, 0.95, 0.99]): QueryDef[] {
+  return quantiles.map((q) => ({
+    expr: `histogram_quantile(${q}, sum by (le${by ? `, ${by}` : ''}) (rate(${bucketMetric}{ {{filter}} }[$__rate_interval])))`,
+    legend: `${legendBy}p${Math.round(q * 100)}`,
+  }));
+}

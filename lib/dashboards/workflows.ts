@@ -1,0 +1,102 @@
+import { type DashboardDef, quantileQueries } from './types';
+
+const WF_FILTER = ['workflow_type', 'mode'];
+
+export const workflowsDashboard: DashboardDef = {
+  id: 'workflows',
+  version: 1,
+  title: 'Workflow latency',
+  description: 'How long Shannon workflows take, how many start, complete and fail, and where the time goes.',
+  variables: [
+    { name: 'workflow_type', label: 'Workflow type', source: 'shannon_workflows_started_total' },
+    { name: 'mode', label: 'Mode', source: 'shannon_workflows_started_total' },
+  ],
+  panels: [
+    {
+      id: 'workflow-latency',
+      title: 'Workflow duration p50 / p95 / p99 by type',
+      description: 'Quantiles of shannon_workflow_duration_seconds per workflow type, from histogram buckets (Prometheus default buckets end at 10 s: a quantile above that reads as 10 s).',
+      kind: 'timeseries',
+      unit: 's',
+      wide: true,
+      variables: WF_FILTER,
+      queries: quantileQueries('shannon_workflow_duration_seconds_bucket', 'workflow_type', '{{workflow_type}} '),
+      exemplars: 'shannon_workflow_duration_seconds_bucket',
+    },
+    {
+      id: 'workflow-throughput',
+      title: 'Workflows started vs completed',
+      description: 'Rate of shannon_workflows_started_total and shannon_workflows_completed_total (any status).',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: WF_FILTER,
+      queries: [
+        { expr: 'sum(rate(shannon_workflows_started_total{ {{filter}} }[$__rate_interval]))', legend: 'started' },
+        { expr: 'sum(rate(shannon_workflows_completed_total{ {{filter}} }[$__rate_interval]))', legend: 'completed' },
+      ],
+    },
+    {
+      id: 'workflow-failure-ratio',
+      title: 'Failure ratio by status',
+      description: 'Share of completed workflows that ended in each non-success status.',
+      kind: 'timeseries',
+      unit: 'percentunit',
+      variables: WF_FILTER,
+      queries: [
+        {
+          expr: 'sum by (status) (rate(shannon_workflows_completed_total{status!="completed",{{filter}}}[$__rate_interval])) / ignoring(status) group_left sum(rate(shannon_workflows_completed_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{status}}',
+        },
+      ],
+    },
+    {
+      id: 'agent-execution-p95',
+      title: 'Agent execution p95 by agent',
+      description: 'p95 of shannon_agent_execution_duration_ms (a histogram in milliseconds) per agent.',
+      kind: 'timeseries',
+      unit: 'ms',
+      variables: ['mode'],
+      queries: quantileQueries('shannon_agent_execution_duration_ms_bucket', 'agent_id', '{{agent_id}} ', [0.95]),
+      exemplars: 'shannon_agent_execution_duration_ms_bucket',
+    },
+    {
+      id: 'grpc-p95',
+      title: 'gRPC p95 by service and method',
+      description: 'p95 of shannon_grpc_request_duration_seconds, orchestrator to agent-core.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: [],
+      queries: quantileQueries('shannon_grpc_request_duration_seconds_bucket', 'service, method', '{{service}}/{{method}} ', [0.95]),
+    },
+    {
+      id: 'vector-search-latency',
+      title: 'Vector search latency by collection',
+      description: 'p50 and p95 of shannon_vector_search_latency_seconds (Qdrant) per collection.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: [],
+      queries: quantileQueries('shannon_vector_search_latency_seconds_bucket', 'collection', '{{collection}} ', [0.5, 0.95]),
+    },
+    {
+      id: 'embedding-latency',
+      title: 'Embedding latency by model',
+      description: 'p50 and p95 of shannon_embedding_latency_seconds per embedding model.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: [],
+      queries: quantileQueries('shannon_embedding_latency_seconds_bucket', 'model', '{{model}} ', [0.5, 0.95]),
+    },
+    {
+      id: 'decomposition-refinement',
+      title: 'Decomposition and refinement latency',
+      description: 'p50 and p95 of shannon_decomposition_latency_seconds and shannon_refinement_latency_seconds.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: [],
+      queries: [
+        ...quantileQueries('shannon_decomposition_latency_seconds_bucket', '', 'decomposition ', [0.5, 0.95]),
+        ...quantileQueries('shannon_refinement_latency_seconds_bucket', '', 'refinement ', [0.5, 0.95]),
+      ],
+    },
+  ],
+};

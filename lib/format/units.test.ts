@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { formatValue, legendName, parseFormatted } from './units';
+
+describe('formatValue', () => {
+  it('writes durations in the unit a person reads', () => {
+    expect(formatValue(0.0042, 's')).toBe('4.2 ms');
+    expect(formatValue(2.5, 's')).toBe('2.5 s');
+    expect(formatValue(90, 's')).toBe('1.5 min');
+    expect(formatValue(0.0000031, 's')).toBe('3.1 µs');
+  });
+  it('shows millisecond histograms in the right unit', () => {
+    expect(formatValue(2500, 'ms')).toBe('2.5 s');
+    expect(formatValue(450, 'ms')).toBe('450 ms');
+  });
+  it('writes rates, percents, bytes and missing values', () => {
+    expect(formatValue(3.14159, 'reqps')).toBe('3.14/s');
+    expect(formatValue(0.0512, 'percentunit')).toBe('5.12%');
+    expect(formatValue(512 * 1024 * 1024, 'bytes')).toBe('512 MiB');
+    expect(formatValue(null, 's')).toBe('–');
+  });
+  it('parses back what it wrote, within rounding', () => {
+    for (const [v, u] of [[0.0042, 's'], [2500, 'ms'], [0.0512, 'percentunit'], [3.14159, 'reqps'], [123456, 'short'], [5e8, 'bytes']] as const) {
+      const back = parseFormatted(formatValue(v, u), u) as number;
+      expect(Math.abs(back - v) / v).toBeLessThan(0.01);
+    }
+  });
+});
+
+describe('legendName', () => {
+  it('interpolates labels and falls back to the label set', () => {
+    expect(legendName('{{workflow_type}} p95', { workflow_type: 'DAGWorkflow' })).toBe('DAGWorkflow p95');
+    expect(legendName(undefined, { a: 'b' })).toBe('{a="b"}');
+  });
+});

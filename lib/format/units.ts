@@ -1,0 +1,107 @@
+/** Units the panels use, and how values and axis ticks are written in each. */
+export type Unit = 's' | 'ms' | 'reqps' | 'percentunit' | 'bytes' | 'short' | 'usd';
+
+export const UNIT_LABEL: Record<Unit, string> = {
+  s: 'duration',
+  ms: 'duration',
+  reqps: 'per second',
+  percentunit: 'percent',
+  bytes: 'bytes',
+  short: 'count',
+  usd: 'USD',
+};
+
+function sig(n: number, digits = 3): string {
+  if (n === 0) return '0';
+  const abs = Math.abs(n);
+  if (abs >= 1000) return Math.round(n).toLocaleString('en-US');
+  return Number(n.toPrecision(digits)).toString();
+}
+
+function duration(seconds: number): string {
+  const abs = Math.abs(seconds);
+  if (abs === 0) return '0 s';
+  if (abs < 1e-3) return `${sig(seconds * 1e6)} µs`;
+  if (abs < 1) return `${sig(seconds * 1e3)} ms`;
+  if (abs < 60) return `${sig(seconds)} s`;
+  if (abs < 3600) return `${sig(seconds / 60)} min`;
+  return `${sig(seconds / 3600)} h`;
+}
+
+function bytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${sig(v)} ${units[i]}`;
+}
+
+function short(n: number): string {
+  const abs = Math.abs(n);
+  if (abs >= 1e9) return `${sig(n / 1e9)}B`;
+  if (abs >= 1e6) return `${sig(n / 1e6)}M`;
+  if (abs >= 1e4) return `${sig(n / 1e3)}K`;
+  return sig(n);
+}
+
+export function formatValue(v: number | null | undefined, unit: Unit): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  switch (unit) {
+    case 's':
+      return duration(v);
+    case 'ms':
+      return duration(v / 1000);
+    case 'reqps':
+      return `${sig(v)}/s`;
+    case 'percentunit':
+      return `${sig(v * 100)}%`;
+    case 'bytes':
+      return bytes(v);
+    case 'usd':
+      return `$${sig(v)}`;
+    default:
+      return short(v);
+  }
+}
+
+/**
+ * Parse a value as formatValue writes it, back to the base unit: lets a test (or a person
+ * copying a figure) compare what the page shows with what Prometheus returned.
+ */
+export function parseFormatted(text: string, unit: Unit): number | null {
+  const m = /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B)?$/.exec(text.trim());
+  if (!m) return null;
+  const n = Number((m[1] as string).replace(/[$,]/g, ''));
+  const suffix = m[2] ?? '';
+  const durations: Record<string, number> = { µs: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600 };
+  const sizes: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
+  if (unit === 's' || unit === 'ms') {
+    const sec = n * (durations[suffix] ?? 1);
+    return unit === 'ms' ? sec * 1000 : sec;
+  }
+  if (unit === 'percentunit') return n / 100;
+  if (unit === 'bytes') return n * (sizes[suffix] ?? 1);
+  if (unit === 'short') return n * ({ K: 1e3, M: 1e6, B: 1e9 }[suffix as 'K'] ?? 1);
+  return n;
+}
+
+export function formatTime(ms: number, spanMs: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  if (spanMs <= 10 * 60_000) return `${hm}:${pad(d.getSeconds())}`;
+  if (spanMs <= 36 * 3600_000) return hm;
+  return `${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${hm}`;
+}
+
+/** Interpolate `{{label}}` in a legend template from a series' labels. */
+export function legendName(template: string | undefined, labels: Record<string, string>): string {
+  if (!template) {
+    const parts = Object.entries(labels).filter(([k]) => k !== '__name__').map(([k, v]) => `${k}="${v}"`);
+    return parts.length ? `{${parts.join(', ')}}` : 'value';
+  }
+  return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, k: string) => labels[k] ?? '');
+}

@@ -1,0 +1,41 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { httpOk, type Managed, startProcess, waitFor } from './proc';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SOURCES = ['app', 'components', 'lib', 'public', 'package.json', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'instrumentation.ts'];
+const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs;
+  for (const e of fs.readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, e)));
+  return max;
+}
+
+/** Whether the production build is missing or older than any source file. */
+export function needsBuild(): boolean {
+  const buildId = path.join(ROOT, '.next/BUILD_ID');
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > built);
+}
+
+export function buildConsole(): void {
+  console.log('[stack] building the console (next build)...');
+  execFileSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+}
+
+export async function startConsole(opts: { port: number; host?: string; env: Record<string, string>; logFile: string }): Promise<Managed> {
+  const args = [NEXT_BIN, 'start', '-p', String(opts.port)];
+  if (opts.host) args.push('-H', opts.host);
+  const p = startProcess('console', process.execPath, args, opts.logFile, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...opts.env },
+  });
+  await waitFor('the console to answer /api/health', () => httpOk(`http://127.0.0.1:${opts.port}/api/health`), 60_000, p);
+  return p;
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildConsole, needsBuild, startConsole } from './console';
+import { freePort, type Managed, stopProcess } from './proc';
+import { backfill, startPrometheus, writePrometheusConfig } from './prometheus';
+import { startSimulator } from './simulator';
+
+export type StackOptions = {
+  /** Folder for everything this stack writes; Prometheus's part is wiped at start. */
+  dir: string;
+  consolePort: number;
+  consoleHost?: string;
+  /** How much past data to backfill (e.g. 6h); empty for none. */
+  history?: string;
+  simulatorArgs?: string[];
+  scrapeInterval?: string;
+  log?: (msg: string) => void;
+};
+
+export type StackInfo = {
+  dir: string;
+  consoleUrl: string;
+  prometheusUrl: string;
+  prometheusPort: number;
+  prometheusConfig: string;
+  tsdbDir: string;
+  simulator: { orchestrator: number; agentCore: number; llmService: number };
+  historyEndMs: number;
+  pids: Record<string, number | undefined>;
+};
+
+export type Stack = { info: StackInfo; processes: Managed[]; stop: () => Promise<void> };
+
+/** Simulator → backfilled Prometheus → console, each waited for. */
+export async function startStack(o: StackOptions): Promise<Stack> {
+  const log = o.log ?? ((m: string) => console.log(`[stack] ${m}`));
+  const dir = path.resolve(o.dir);
+  const tsdbDir = path.join(dir, 'prometheus');
+  fs.rmSync(tsdbDir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const processes: Managed[] = [];
+  const stop = async () => {
+    for (const p of [...processes].reverse()) await stopProcess(p);
+  };
+  try {
+    if (needsBuild()) buildConsole();
+    log(o.history ? `starting the Shannon simulator and writing ${o.history} of history...` : 'starting the Shannon simulator...');
+    const sim = await startSimulator({ dir, args: o.simulatorArgs ?? [], history: o.history, logFile: path.join(dir, 'simulator.log') });
+    processes.push(sim.process);
+    if (sim.historyFile) {
+      log('backfilling Prometheus with promtool...');
+      backfill(sim.historyFile, tsdbDir);
+      fs.rmSync(sim.historyFile, { force: true });
+    }
+    const promPort = await freePort();
+    const configFile = writePrometheusConfig(dir, [
+      { job: 'orchestrator', address: `127.0.0.1:${sim.ports.orchestrator}` },
+      { job: 'agent-core', address: `127.0.0.1:${sim.ports.agentCore}` },
+      { job: 'llm-service', address: `127.0.0.1:${sim.ports.llmService}` },
+    ], o.scrapeInterval ?? '5s');
+    log(`starting Prometheus on 127.0.0.1:${promPort}...`);
+    const prom = await startPrometheus({ port: promPort, configFile, tsdbDir, logFile: path.join(dir, 'prometheus.log') });
+    processes.push(prom);
+    const prometheusUrl = `http://127.0.0.1:${promPort}`;
+    log(`starting the console on port ${o.consolePort}...`);
+    const consoleProc = await startConsole({
+      port: o.consolePort,
+      host: o.consoleHost,
+      logFile: path.join(dir, 'console.log'),
+      env: {
+        PROMETHEUS_URL: prometheusUrl,
+        PROMETHEUS_SCRAPE_INTERVAL: '15s',
+        DATA_DIR: path.join(dir, 'console'),
+        OTLP_GRPC_PORT: '0',
+        OTLP_HTTP_PORT: '0',
+      },
+    });
+    processes.push(consoleProc);
+    const info: StackInfo = {
+      dir,
+      consoleUrl: `http://localhost:${o.consolePort}`,
+      prometheusUrl,
+      prometheusPort: promPort,
+      prometheusConfig: configFile,
+      tsdbDir,
+      simulator: { orchestrator: sim.ports.orchestrator, agentCore: sim.ports.agentCore, llmService: sim.ports.llmService },
+      historyEndMs: sim.ports.historyEndMs,
+      pids: Object.fromEntries(processes.map((p) => [p.name, p.child.pid])),
+    };
+    fs.writeFileSync(path.join(dir, 'stack.json'), JSON.stringify(info, null, 2));
+    return { info, processes, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,20 @@
+/** Bucket layouts exactly as Shannon declares them (shared/shannon/METRICS.md). */
+export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+export const AGENT_MS_BUCKETS = [100, 500, 1000, 2000, 5000, 10000, 30000];
+export const TOKENS_BUCKETS = [10, 50, 100, 500, 1000, 5000, 10000];
+export const COST_BUCKETS = [0.001, 0.01, 0.1, 1, 10];
+export const RATE_LIMIT_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60];
+export const ITEMS_BUCKETS = [0, 1, 5, 10, 20, 50, 100];
+export const TOKENS_SAVED_BUCKETS = [100, 500, 1000, 2000, 5000, 10000, 20000];
+export const RATIO_BUCKETS = [1.5, 2, 3, 5, 10, 20];
+export const BUDGET_BUCKETS = [100, 500, 1000, 2000, 5000, 10000, 20000];
+export const CHUNKS_BUCKETS = [1, 2, 5, 10, 20, 50];
+export const CHUNK_SIZE_BUCKETS = [50, 100, 200, 500, 1000, 2000];
+export const GATEWAY_LATENCY_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300];
+export const GATEWAY_TOKENS_BUCKETS = [10, 50, 100, 500, 1000, 5000, 10000, 20000];
+export const STREAM_DURATION_BUCKETS = [1, 5, 10, 30, 60, 120, 300, 600];
+export const TTFT_BUCKETS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 30];
+export const POLICY_DURATION_BUCKETS = Array.from({ length: 10 }, (_, k) => 0.001 * 2 ** k);
+export const POLICY_SLO_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+export const LLM_DURATION_BUCKETS = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 60, 120];
+export const MCP_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
