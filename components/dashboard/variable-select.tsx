@@ -18,10 +18,19 @@ export type VariableSelectProps = {
 export function VariableSelect({ def, selected, start, end, onChange }: VariableSelectProps) {
   const q = useQuery(labelValuesOptions(def.name, def.source, start, end));
   const [filter, setFilter] = useState('');
-  const values = [...new Set([...(q.data?.values ?? []), ...selected])].sort();
+  // The URL is the source of truth but updates a moment later; show the click at once.
+  const urlKey = selected.join('\u0000');
+  const [local, setLocal] = useState({ urlKey, values: selected });
+  if (local.urlKey !== urlKey) setLocal({ urlKey, values: selected });
+  const current = local.urlKey === urlKey ? local.values : selected;
+  const values = [...new Set([...(q.data?.values ?? []), ...current])].sort();
   const shown = values.filter((v) => v.toLowerCase().includes(filter.toLowerCase()));
-  const summary = selected.length === 0 ? 'All' : selected.length === 1 ? selected[0] : `${selected.length} selected`;
-  const toggle = (v: string) => onChange(selected.includes(v) ? selected.filter((x) => x !== v) : [...selected, v]);
+  const summary = current.length === 0 ? 'All' : current.length === 1 ? current[0] : `${current.length} selected`;
+  const set = (next: string[]) => {
+    setLocal({ urlKey, values: next });
+    onChange(next);
+  };
+  const toggle = (v: string) => set(current.includes(v) ? current.filter((x) => x !== v) : [...current, v]);
 
   return (
     <div className="flex items-center gap-1.5 text-sm" data-testid={`var-${def.name}`}>
@@ -46,13 +55,13 @@ export function VariableSelect({ def, selected, start, end, onChange }: Variable
             )}
             {q.data && values.length === 0 && <p className="text-xs text-slate-500">Prometheus has no values of {def.name} in this range.</p>}
             <div className="mb-2 flex gap-2 text-xs">
-              <button type="button" className="underline" onClick={() => onChange([])}>All</button>
+              <button type="button" className="underline" onClick={() => set([])}>All</button>
             </div>
             <ul className="max-h-64 overflow-y-auto" role="group" aria-label={`${def.label} values`}>
               {shown.map((v) => (
                 <li key={v}>
                   <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
-                    <input type="checkbox" checked={selected.includes(v)} onChange={() => toggle(v)} data-testid="var-option" data-value={v} />
+                    <input type="checkbox" checked={current.includes(v)} onChange={() => toggle(v)} data-testid="var-option" data-value={v} />
                     <span className="break-all">{v}</span>
                   </label>
                 </li>

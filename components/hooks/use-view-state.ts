@@ -1,6 +1,6 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo } from 'react';
 import { absoluteState, parseViewState, serializeViewState, type ViewSpec, type ViewState } from '@/lib/url/view-state';
 import { useTimeAnchor } from './time-anchor';
@@ -8,7 +8,6 @@ import { useTimeAnchor } from './time-anchor';
 /** A page's view state, read from and written to the URL (the share-a-URL contract). */
 export function useViewState(spec: ViewSpec) {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const { anchorMs, bump } = useTimeAnchor();
   const raw = params.toString();
@@ -18,10 +17,12 @@ export function useViewState(spec: ViewSpec) {
     (patch: Partial<ViewState>) => {
       const next: ViewState = { ...state, ...patch, vars: { ...state.vars, ...(patch.vars ?? {}) } };
       const qs = serializeViewState(next, new URLSearchParams(raw));
-      router.push(`${pathname}?${qs}`, { scroll: false });
+      // Native history keeps the change on the client (no server round trip); Next syncs
+      // useSearchParams with it.
+      window.history.pushState(null, '', `${pathname}?${qs}`);
       if (patch.from !== undefined || patch.to !== undefined) bump();
     },
-    [state, raw, router, pathname, bump],
+    [state, raw, pathname, bump],
   );
 
   const links = useCallback(

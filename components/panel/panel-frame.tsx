@@ -29,6 +29,7 @@ export function PanelFrame(p: PanelFrameProps) {
       data-testid="panel"
       data-panel-id={p.id}
       data-state={p.state}
+      data-fetching={p.fetching ? 'true' : 'false'}
       aria-labelledby={`${queryId}-title`}
       aria-busy={p.state === 'loading'}
       className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${p.wide ? 'lg:col-span-2' : ''}`}

@@ -21,8 +21,8 @@ describe('autoStep', () => {
 });
 
 describe('alignRange', () => {
-  it('aligns start down and end up to the step', () => {
-    expect(alignRange(1000, 1999, 60)).toEqual({ start: 960, end: 2040 });
+  it('aligns start and end down to the step, never past the end asked for', () => {
+    expect(alignRange(1000, 1999, 60)).toEqual({ start: 960, end: 1980 });
   });
   it('leaves aligned times alone', () => {
     expect(alignRange(1200, 1800, 60)).toEqual({ start: 1200, end: 1800 });
@@ -42,6 +42,7 @@ describe('rateInterval and planRange', () => {
     expect(p.start % 15).toBe(0);
     expect(p.end % 15).toBe(0);
     expect(p.start).toBeLessThanOrEqual(1_700_000_123);
-    expect(p.end).toBeGreaterThanOrEqual(1_700_003_723);
+    expect(p.end).toBeLessThanOrEqual(1_700_003_723);
+    expect(p.end).toBeGreaterThan(1_700_003_723 - 15);
   });
 });

@@ -17,12 +17,14 @@ function niceStep(sec: number): number {
   return Math.ceil(sec);
 }
 
-/** Align start down and end up to multiples of step, so that refreshes hit the same grid. */
+/**
+ * Align start and end down to multiples of step, so that refreshes hit the same grid. The end
+ * goes down, not up: a point after "now" would be evaluated on samples that do not exist yet,
+ * and a shared absolute link would then show a different last point to each person who opens it.
+ */
 export function alignRange(startSec: number, endSec: number, stepSec: number): { start: number; end: number } {
-  return {
-    start: Math.floor(startSec / stepSec) * stepSec,
-    end: Math.ceil(endSec / stepSec) * stepSec,
-  };
+  const start = Math.floor(startSec / stepSec) * stepSec;
+  return { start, end: Math.max(start, Math.floor(endSec / stepSec) * stepSec) };
 }
 
 /**

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { httpOk, type Managed, startProcess, waitFor } from './proc';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'package.json', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'instrumentation.ts'];
+const SOURCES = ['app', 'components', 'lib', 'public', 'package.json', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'instrumentation.ts', 'instrumentation-node.ts'];
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 
 function newestMtime(p: string): number {

@@ -1,0 +1,67 @@
+import { expect, test } from './fixtures';
+
+const now = () => Math.floor(Date.now() / 1000);
+
+test.describe('console API', () => {
+  test('bad input is a 400 that names the problem', async ({ request }) => {
+    const cases: [string, RegExp][] = [
+      ['/api/prom/query', /"query": is required/],
+      ['/api/prom/query?query=', /"query": must not be empty/],
+      [`/api/prom/query_range?query=up&start=${now() - 60}&end=${now()}&step=-5`, /"step"/],
+      [`/api/prom/query_range?query=up&start=${now()}&end=${now() - 60}&step=15`, /"end": must not be before start/],
+      [`/api/prom/query_range?query=up&start=0&end=${now()}&step=1`, /more than 11000 points/],
+      ['/api/prom/query?query=up&time=yesterday', /"time"/],
+      ['/api/prom/labels/bad-name/values', /not a Prometheus label name/],
+    ];
+    for (const [url, re] of cases) {
+      const res = await request.get(url);
+      expect(res.status(), url).toBe(400);
+      const body = await res.json();
+      expect(body.error.code).toBe('bad_request');
+      expect(body.error.message).toMatch(re);
+    }
+  });
+
+  test('bad PromQL is a 400 with Prometheus own message', async ({ request }) => {
+    const res = await request.get('/api/prom/query?query=' + encodeURIComponent('sum(rate(up[5m])'));
+    expect(res.status()).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('bad_query');
+    expect(body.error.message).toMatch(/parse error/);
+  });
+
+  test('query_range returns the compact grid for the charts', async ({ request }) => {
+    const end = Math.floor(now() / 15) * 15;
+    const res = await request.get(`/api/prom/query_range?query=${encodeURIComponent('up{job="orchestrator"}')}&start=${end - 300}&end=${end}&step=15`);
+    expect(res.status()).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ start: end - 300, step: 15, n: 21 });
+    expect(body.series).toHaveLength(1);
+    expect(body.series[0].labels.job).toBe('orchestrator');
+    expect(body.series[0].values.at(-1)).toBe(1);
+  });
+
+  test('label values, exemplars, readiness and the console metrics', async ({ request }) => {
+    const lv = await (await request.get('/api/prom/labels/job/values')).json();
+    expect(lv.values).toEqual(expect.arrayContaining(['orchestrator', 'agent-core', 'llm-service']));
+    // Exemplars arrive with live scrapes (every 5 s), not with backfilled history.
+    let exBody: { exemplars: { traceId: string; value: number }[] } = { exemplars: [] };
+    await expect
+      .poll(async () => {
+        const ex = await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&start=${now() - 600}&end=${now()}`);
+        expect(ex.status()).toBe(200);
+        exBody = await ex.json();
+        return exBody.exemplars.length;
+      })
+      .toBeGreaterThan(0);
+    expect(exBody.exemplars[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(exBody.exemplars[0]!.value).toBeGreaterThan(0);
+    const ready = await request.get('/api/ready');
+    expect(ready.status()).toBe(200);
+    expect((await ready.json()).checks.prometheus.ok).toBe(true);
+    const metrics = await (await request.get('/api/metrics')).text();
+    expect(metrics).toMatch(/shannon_console_http_request_duration_seconds_count\{route="\/api\/prom\/query",method="GET",status="400"\}/);
+    expect(metrics).toMatch(/shannon_console_prometheus_request_duration_seconds_count\{endpoint="query_range",outcome="ok"\}/);
+    expect(metrics).toMatch(/shannon_console_prometheus_errors_total\{endpoint="query",kind="bad_query"\} [1-9]/);
+  });
+});

@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import { expect, type Page, test as base } from '@playwright/test';
+import type { StackInfo } from '../scripts/stack';
+
+type Fixtures = { stack: StackInfo };
+
+/* eslint-disable react-hooks/rules-of-hooks -- Playwright fixtures call use(), not React's */
+export const test = base.extend<Fixtures>({
+  baseURL: async ({}, use) => {
+    await use(process.env.E2E_BASE_URL);
+  },
+  stack: async ({}, use) => {
+    await use(JSON.parse(fs.readFileSync(process.env.E2E_STACK_FILE as string, 'utf8')) as StackInfo);
+  },
+});
+/* eslint-enable react-hooks/rules-of-hooks */
+
+export { expect };
+
+/** Wait until every panel on the page has left the loading state. */
+export async function panelsSettled(page: Page) {
+  await expect(page.getByTestId('panel').first()).toBeVisible();
+  await expect(page.locator('[data-testid=panel][data-state=loading]')).toHaveCount(0);
+  await expect(page.locator('[data-testid=panel][data-fetching=true]')).toHaveCount(0);
+}
+
+/** Query Prometheus directly, as the test's independent witness. */
+export async function promRange(stack: StackInfo, query: string, start: string, end: string, step: string) {
+  const body = new URLSearchParams({ query, start, end, step });
+  const res = await fetch(`${stack.prometheusUrl}/api/v1/query_range`, { method: 'POST', body });
+  const json = (await res.json()) as { status: string; data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
+  if (json.status !== 'success') throw new Error(`Prometheus: ${JSON.stringify(json)}`);
+  return json.data.result;
+}

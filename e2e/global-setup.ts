@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { freePort } from '../scripts/stack/proc';
+import { startStack } from '../scripts/stack';
+import { HOSTILE_WORKFLOW_TYPE, SIM_SEED } from './constants';
+
+/** Start the real stack once for the whole run; the returned function stops it. */
+export default async function globalSetup() {
+  const port = await freePort();
+  const stack = await startStack({
+    dir: path.resolve('data/e2e'),
+    consolePort: port,
+    consoleHost: '127.0.0.1',
+    history: '1h',
+    simulatorArgs: ['--seed', String(SIM_SEED), '--rate', '6', '--extra-workflow-type', HOSTILE_WORKFLOW_TYPE],
+    log: (m) => console.log(`[e2e] ${m}`),
+  });
+  process.env.E2E_STACK_FILE = path.join(stack.info.dir, 'stack.json');
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  return async () => {
+    await stack.stop();
+  };
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { type Managed, stopProcess } from '../scripts/stack/proc';
+import { startPrometheus } from '../scripts/stack/prometheus';
+import { expect, panelsSettled, test } from './fixtures';
+
+let restarted: Managed | undefined;
+
+test.afterAll(async () => {
+  if (restarted) await stopProcess(restarted);
+});
+
+test('Prometheus down: panels fail with retry, the page stays usable, /api/ready fails; back up: retry recovers', async ({ page, request, stack }) => {
+  await page.goto('/workflows');
+  await panelsSettled(page);
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);
+
+  // Stop the real Prometheus (no mock: the process is gone).
+  process.kill(stack.pids.prometheus!, 'SIGKILL');
+  await expect.poll(async () => (await request.get('/api/ready')).status()).toBe(503);
+  const ready = await (await request.get('/api/ready')).json();
+  expect(ready.checks.prometheus.ok).toBe(false);
+  expect((await request.get('/api/health')).status()).toBe(200);
+
+  await page.getByTestId('range-picker').click();
+  await page.getByTestId('quick-30m').click();
+  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
+  await expect(page.getByTestId('panel-error').first()).toContainText('Prometheus is unreachable');
+  // Still usable: the range picker opens and navigation works.
+  await page.getByTestId('range-picker').click();
+  await expect(page.getByTestId('quick-6h')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
+
+  // Same port, same data: Prometheus comes back.
+  restarted = await startPrometheus({
+    port: stack.prometheusPort,
+    configFile: stack.prometheusConfig,
+    tsdbDir: stack.tsdbDir,
+    logFile: path.join(stack.dir, 'prometheus-restarted.log'),
+  });
+  await expect.poll(async () => (await request.get('/api/ready')).status()).toBe(200);
+  const retries = page.locator('[data-testid=panel][data-state=error]').getByRole('button', { name: 'Retry' });
+  const n = await retries.count();
+  for (let i = 0; i < n; i++) await retries.first().click();
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);
+});

@@ -1,0 +1,118 @@
+import { parseFormatted } from '../lib/format/units';
+import { expect, panelsSettled, promRange, test } from './fixtures';
+
+const PANELS = [
+  'workflow-latency',
+  'workflow-throughput',
+  'workflow-failure-ratio',
+  'agent-execution-p95',
+  'grpc-p95',
+  'vector-search-latency',
+  'embedding-latency',
+  'decomposition-refinement',
+];
+
+/** A window in the past, so that the page and Prometheus see exactly the same samples. */
+function pastWindow() {
+  const to = new Date(Date.now() - 5 * 60_000);
+  const from = new Date(to.getTime() - 30 * 60_000);
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
+test('every /workflows panel reaches ready', async ({ page }) => {
+  await page.goto('/workflows');
+  await panelsSettled(page);
+  for (const id of PANELS) {
+    await expect(page.locator(`[data-testid=panel][data-panel-id="${id}"]`)).toHaveAttribute('data-state', 'ready');
+  }
+});
+
+for (const [panelId, unit] of [['workflow-throughput', 'reqps'], ['agent-execution-p95', 'ms']] as const) {
+  test(`${panelId}: the figures shown equal what Prometheus returns`, async ({ page, stack }) => {
+    const w = pastWindow();
+    await page.goto(`/workflows?from=${w.from}&to=${w.to}`);
+    await panelsSettled(page);
+    const panel = page.locator(`[data-testid=panel][data-panel-id="${panelId}"]`);
+    await expect(panel).toHaveAttribute('data-state', 'ready');
+    await panel.getByRole('button', { name: 'Show query' }).click();
+    const queries = await panel.getByTestId('panel-query').locator('pre').allInnerTexts();
+    const [start, end, step] = await Promise.all(['data-start', 'data-end', 'data-step'].map((a) => panel.getAttribute(a)));
+    expect(queries.length).toBeGreaterThan(0);
+
+    // The independent witness: the same queries, straight to Prometheus, same instants.
+    const expected = new Map<string, number>();
+    for (const q of queries) {
+      for (const s of await promRange(stack, q, start!, end!, step!)) {
+        const last = s.values.at(-1)!;
+        const name = panelId === 'workflow-throughput' ? (q.includes('started') ? 'started' : 'completed') : `${s.metric.agent_id} p95`;
+        expected.set(name, Number(last[1]));
+      }
+    }
+    expect(expected.size).toBeGreaterThan(1);
+    const rows = panel.getByTestId('legend-item');
+    await expect(rows).toHaveCount(expected.size);
+    for (const [name, value] of expected) {
+      const shown = await panel.locator(`[data-testid=legend-item][data-series="${name}"] [data-testid=legend-last]`).innerText();
+      const parsed = parseFormatted(shown, unit);
+      expect(parsed, `${name} shows "${shown}"`).not.toBeNull();
+      // Three significant digits on screen: within 0.5 %.
+      expect(Math.abs(parsed! - value) / value, `${name}: page ${shown}, Prometheus ${value}`).toBeLessThan(0.005);
+    }
+  });
+}
+
+test('range and variables live in the URL and a fresh context reproduces them', async ({ page, browser, baseURL }) => {
+  await page.goto('/workflows');
+  await panelsSettled(page);
+  await page.getByTestId('range-picker').click();
+  await page.getByTestId('quick-3h').click();
+  await expect(page).toHaveURL(/from=now-3h/);
+  await page.getByTestId('var-workflow_type-button').click();
+  await page.locator('[data-testid=var-option][data-value="DAGWorkflow"]').check();
+  await page.locator('[data-testid=var-option][data-value="ResearchWorkflow"]').check();
+  await page.keyboard.press('Escape');
+  await expect(page).toHaveURL(/workflow_type=DAGWorkflow/);
+  await expect(page).toHaveURL(/workflow_type=ResearchWorkflow/);
+  await panelsSettled(page);
+  const latency = page.locator('[data-testid=panel][data-panel-id="workflow-latency"]');
+  await expect(latency.getByTestId('legend-item')).toHaveCount(6);
+  const names = await latency.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')).sort());
+  expect(names).toEqual(['DAGWorkflow p50', 'DAGWorkflow p95', 'DAGWorkflow p99', 'ResearchWorkflow p50', 'ResearchWorkflow p95', 'ResearchWorkflow p99']);
+
+  // Share: the copy-link dialog holds both links.
+  await page.getByTestId('copy-link').click();
+  const relative = await page.getByTestId('link-relative').inputValue();
+  const absolute = await page.getByTestId('link-absolute').inputValue();
+  expect(relative.startsWith(baseURL!)).toBe(true);
+  expect(new URL(relative).searchParams.get('from')).toBe('now-3h');
+  const absFrom = new URL(absolute).searchParams.get('from')!;
+  const absTo = new URL(absolute).searchParams.get('to')!;
+  expect(Date.parse(absTo) - Date.parse(absFrom)).toBe(3 * 3600_000);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(absolute);
+  await panelsSettled(other);
+  await expect(other.getByTestId('var-workflow_type-button')).toHaveText('2 selected');
+  const otherLatency = other.locator('[data-testid=panel][data-panel-id="workflow-latency"]');
+  expect(await otherLatency.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')).sort())).toEqual(names);
+  for (const attr of ['data-start', 'data-end', 'data-step']) {
+    expect(await otherLatency.getAttribute(attr)).toBe(await latency.getAttribute(attr));
+  }
+  // The same instants: opening the absolute link twice shows identical figures.
+  const third = await fresh.newPage();
+  await third.goto(absolute);
+  await panelsSettled(third);
+  const figures = (p: typeof other) => p.locator('[data-panel-id="workflow-throughput"] [data-testid=legend-last]').allInnerTexts();
+  expect(await figures(third)).toEqual(await figures(other));
+  await fresh.close();
+});
+
+test('a malformed parameter falls back to its default with a notice', async ({ page }) => {
+  await page.goto('/workflows?from=garbage&refresh=sometimes');
+  await expect(page.getByTestId('url-notice')).toContainText('from=garbage');
+  await expect(page.getByTestId('url-notice')).toContainText('refresh=sometimes');
+  await expect(page.getByTestId('range-label')).toHaveText('Last 1h');
+  await panelsSettled(page);
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(PANELS.length);
+});
