@@ -1,10 +1,13 @@
 import path from 'node:path';
+import { ensureDebianBinary } from '../scripts/stack/debian';
 import { freePort } from '../scripts/stack/proc';
 import { startStack } from '../scripts/stack';
 import { HOSTILE_WORKFLOW_TYPE, SIM_SEED } from './constants';
 
 /** Start the real stack once for the whole run; the returned function stops it. */
 export default async function globalSetup() {
+  // Playwright drives Debian's Chromium; it never downloads a browser.
+  if (!process.env.CHROMIUM_PATH) ensureDebianBinary('chromium', 'chromium');
   const port = await freePort();
   const stack = await startStack({
     dir: path.resolve('data/e2e'),

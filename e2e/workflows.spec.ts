@@ -116,3 +116,29 @@ test('a malformed parameter falls back to its default with a notice', async ({ p
   await panelsSettled(page);
   await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(PANELS.length);
 });
+
+test('dragging across a chart zooms every panel into that window', async ({ page }) => {
+  await page.goto('/workflows?from=now-1h&to=now');
+  await panelsSettled(page);
+  const panel = page.locator('[data-testid=panel][data-panel-id="workflow-throughput"]');
+  const before = Number(await panel.getAttribute('data-start'));
+  const box = (await panel.getByTestId('chart').boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.4, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.7, y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\dT/);
+  const url = new URL(page.url());
+  const from = Date.parse(url.searchParams.get('from')!);
+  const to = Date.parse(url.searchParams.get('to')!);
+  // About 30 % of the hour, inside the old range.
+  expect(to - from).toBeGreaterThan(10 * 60_000);
+  expect(to - from).toBeLessThan(25 * 60_000);
+  await panelsSettled(page);
+  const latency = page.locator('[data-testid=panel][data-panel-id="workflow-latency"]');
+  expect(Number(await latency.getAttribute('data-start'))).toBeGreaterThan(before);
+  expect(Number(await latency.getAttribute('data-end'))).toBeLessThanOrEqual(Math.ceil(to / 1000));
+  await expect(page.getByTestId('range-label')).toContainText('→');
+});

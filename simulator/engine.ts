@@ -16,7 +16,9 @@ export class Simulation {
   readonly services: Services;
   readonly rng: Rng;
   private nowMs: number;
-  private poolUsed = 96 * MB;
+  /** Pool model: a fixed baseline, live task allocations, and garbage that a compaction reclaims. */
+  private poolGarbage = 0;
+  private poolActive = 0;
   private sessions = 40;
   readonly recent: RequestOutcome[] = [];
   onRequest?: (r: RequestOutcome, tMs: number) => void;
@@ -55,7 +57,7 @@ export class Simulation {
     for (let i = 0; i < n; i++) {
       const jitter = this.rng.next() * dtSec * 1000;
       const out = simulateRequest(this.services, this.knobs, this.rng, tMs - jitter);
-      this.poolUsed += out.workflow.agents * 2.5 * MB;
+      this.poolGarbage += out.workflow.agents * 0.02 * MB;
       this.onRequest?.(out, tMs - jitter);
     }
     this.background(n, dtSec);
@@ -77,13 +79,17 @@ export class Simulation {
     orch.gwSessionsActive.set({}, Math.round(this.sessions * 0.6));
     orch.sessionCacheSize.set({}, Math.min(1000, Math.round(this.sessions * 3)));
     if (this.sessions * 3 > 900 || rng.chance(0.02 * dtSec)) orch.sessionCacheEvictions.inc();
-    // Memory pool: allocations stay live for a while, a background sweep returns a share, and a
-    // full collection reclaims most of it when the pool passes 85 %.
+    // Memory pool: live allocations follow the request rate (smoothed over ~30 s); garbage
+    // builds up with every task and a compaction reclaims it when the pool passes 85 %.
     const total = 512 * MB;
-    this.poolUsed -= this.poolUsed * 0.004 * dtSec;
-    if (this.poolUsed > 0.85 * total) this.poolUsed = 0.3 * total;
-    this.poolUsed = Math.max(64 * MB, Math.min(total, this.poolUsed));
-    agent.poolUsed.set({}, Math.round(this.poolUsed));
+    const alpha = Math.min(1, dtSec / 30);
+    this.poolActive += ((requests / dtSec) * 15 * MB - this.poolActive) * alpha;
+    let used = 96 * MB + this.poolActive + this.poolGarbage;
+    if (used > 0.85 * total) {
+      this.poolGarbage = 0;
+      used = 96 * MB + this.poolActive;
+    }
+    agent.poolUsed.set({}, Math.round(Math.min(total, used)));
     agent.poolTotal.set({}, total);
     agent.fsmState.set({}, requests > 0 ? FSM_STATES.indexOf('executing') : FSM_STATES.indexOf('idle'));
     llm.activeConnections.set({}, rng.poisson(3 + requests * 2));

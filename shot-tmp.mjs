@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, dark] = process.argv;
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const ctx = await b.newContext({ viewport: { width: 1500, height: 1300 }, colorScheme: dark ? 'dark' : 'light' });
+const p = await ctx.newPage();
+p.on('console', m => { if (m.type()==='error') console.log('console:', m.text()) });
+const t0 = Date.now();
+await p.goto(url);
+await p.waitForFunction(() => { const ps=[...document.querySelectorAll('[data-testid=panel]')]; return ps.length>0 && ps.every(x => x.dataset.state !== 'loading'); }, null, {timeout: 30000}).catch(e=>console.log('wait failed', e.message));
+console.log('ready in', Date.now()-t0, 'ms');
+console.log(await p.$$eval('[data-testid=panel]', ps => ps.map(x => x.dataset.panelId+':'+x.dataset.state).join(' ')));
+await p.screenshot({ path: out, fullPage: true });
+await b.close();

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation } from './engine';
+import { parseKnobs } from './knobs';
+import { exposition, type Family } from './registry';
+
+const T0 = Date.parse('2026-11-26T15:00:00Z');
+
+function run(args: string[], minutes: number) {
+  const sim = new Simulation(parseKnobs(['--daily-amplitude', '0', ...args]), T0);
+  sim.advanceTo(T0 + minutes * 60_000);
+  return sim;
+}
+
+function total(f: Family, where: (labels: Record<string, string>) => boolean = () => true): number {
+  let sum = 0;
+  for (const s of f.series.values()) if (where(s.labels)) sum += s.value;
+  return sum;
+}
+
+describe('simulator knobs are ground truth', () => {
+  it('--rate sets gateway requests per second', () => {
+    const sim = run(['--rate', '10', '--seed', '1'], 30);
+    const requests = total(sim.services.orch.gwModelRequests);
+    expect(requests / (30 * 60)).toBeCloseTo(10, 0);
+  });
+
+  it('--error-rate sets the share of failed workflows', () => {
+    const sim = run(['--rate', '20', '--error-rate', '0.2', '--seed', '2'], 20);
+    const c = sim.services.orch.workflowsCompleted;
+    const failed = total(c, (l) => l.status !== 'completed');
+    expect(failed / total(c)).toBeGreaterThan(0.18);
+    expect(failed / total(c)).toBeLessThan(0.22);
+  });
+
+  it('--canary-percent sets the share routed to enforce', () => {
+    const sim = run(['--rate', '20', '--canary-percent', '25', '--seed', '3'], 20);
+    const canary = sim.services.orch.polCanary;
+    const enforce = total(canary, (l) => l.effective_mode === 'enforce' && l.routing_reason === 'percentage_rollout');
+    const rollout = total(canary, (l) => l.routing_reason === 'percentage_rollout');
+    // explicit_enforce_user traffic is outside the rollout
+    expect(enforce / rollout).toBeGreaterThan(0.22);
+    expect(enforce / rollout).toBeLessThan(0.28);
+  });
+
+  it('--kill-switch routes everything to dry-run', () => {
+    const sim = run(['--rate', '10', '--kill-switch', 'on', '--seed', '4'], 5);
+    const canary = sim.services.orch.polCanary;
+    expect(total(canary, (l) => l.effective_mode === 'enforce')).toBe(0);
+    expect(total(canary, (l) => l.routing_reason === 'emergency_kill_switch')).toBe(total(canary));
+  });
+
+  it('--slow-fraction puts that share of workflows in the slow tail', () => {
+    const fast = run(['--rate', '20', '--slow-fraction', '0', '--seed', '5'], 20);
+    const slow = run(['--rate', '20', '--slow-fraction', '0.3', '--slow-factor', '10', '--seed', '5'], 20);
+    const over10 = (sim: Simulation) => {
+      let inf = 0;
+      let all = 0;
+      for (const s of sim.services.orch.workflowDuration.series.values()) {
+        const h = s.hist!;
+        inf += h.counts[h.counts.length - 1] as number;
+        all += h.count;
+      }
+      return inf / all;
+    };
+    expect(over10(fast)).toBeLessThan(0.01);
+    expect(over10(slow)).toBeGreaterThan(0.15);
+  });
+
+  it('the same seed gives the same run', () => {
+    const a = exposition(run(['--seed', '9'], 3).services.orch.registry);
+    const b = exposition(run(['--seed', '9'], 3).services.orch.registry);
+    expect(a).toBe(b);
+  });
+
+  it('the memory pool fills and is reclaimed within its size', () => {
+    const sim = new Simulation(parseKnobs(['--rate', '4', '--daily-amplitude', '0']), T0);
+    const used: number[] = [];
+    for (let m = 1; m <= 120; m++) {
+      sim.advanceTo(T0 + m * 60_000);
+      used.push(total(sim.services.agent.poolUsed));
+    }
+    const size = total(sim.services.agent.poolTotal);
+    expect(size).toBe(512 * 1024 * 1024);
+    expect(Math.max(...used)).toBeLessThanOrEqual(size);
+    // It fills over minutes, not seconds, and compaction brings it well down.
+    const drops = used.filter((u, i) => i > 0 && u < (used[i - 1] as number) * 0.7).length;
+    expect(drops).toBeGreaterThan(0);
+    expect(drops).toBeLessThan(20);
+    expect(Math.max(...used)).toBeGreaterThan(0.75 * size);
+  });
+});
+
+describe('exposition', () => {
+  it('is OpenMetrics with Shannon names, ms buckets and exemplars', () => {
+    const text = exposition(run(['--seed', '11'], 2).services.orch.registry);
+    expect(text.endsWith('# EOF\n')).toBe(true);
+    expect(text).toContain('# TYPE shannon_workflows_started counter');
+    expect(text).toMatch(/^shannon_workflows_started_total\{workflow_type="DAGWorkflow",mode="standard"\} \d+$/m);
+    expect(text).toMatch(/^shannon_agent_execution_duration_ms_bucket\{agent_id="planner",mode="[a-z_]+",le="30000"\} \d+/m);
+    expect(text).toMatch(/^shannon_workflow_duration_seconds_bucket\{[^}]*le="[^"]+"\} \d+ # \{trace_id="[0-9a-f]{32}",span_id="[0-9a-f]{16}"\} [\d.e-]+ \d+\.\d{3}$/m);
+    expect(text).toMatch(/^shannon_policy_evaluation_duration_seconds_bucket\{mode="[a-z-]+",le="0.512"\}/m);
+  });
+
+  it('rejects unknown or malformed flags with a message that names them', () => {
+    expect(() => parseKnobs(['--rate', 'fast'])).toThrow(/--rate/);
+    expect(() => parseKnobs(['--bogus', '1'])).toThrow(/unknown flag/);
+    expect(() => parseKnobs(['--history', 'forever'])).toThrow(/--history/);
+  });
+});
