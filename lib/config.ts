@@ -76,6 +76,8 @@ const envSchema = z
     TRACE_RETENTION: duration('TRACE_RETENTION', '72h'),
     OTLP_GRPC_PORT: port('OTLP_GRPC_PORT', 4317),
     OTLP_HTTP_PORT: port('OTLP_HTTP_PORT', 4318),
+    PORT: port('PORT', 3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
   })
   .superRefine((env, ctx) => {
     if (env.TRACE_STORE !== 'embedded' && !env.TRACE_STORE_URL) {
@@ -98,6 +100,8 @@ export type Config = {
   traceRetentionMs: number;
   otlpGrpcPort: number;
   otlpHttpPort: number;
+  port: number;
+  host: string;
 };
 
 export class ConfigError extends Error {
@@ -130,6 +134,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     traceRetentionMs: e.TRACE_RETENTION,
     otlpGrpcPort: e.OTLP_GRPC_PORT,
     otlpHttpPort: e.OTLP_HTTP_PORT,
+    port: e.PORT,
+    host: e.HOST,
   };
 }
 

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
@@ -25,6 +25,10 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   const onZoom = (fromMs: number, toMs: number) =>
     update({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
   const noticeKey = notices.join('|');
+  // Fetch the chart code while the first queries are in flight.
+  useEffect(() => {
+    void import('@/components/panel/timeseries-chart');
+  }, []);
 
   return (
     <div className="mx-auto max-w-[1800px] space-y-3">

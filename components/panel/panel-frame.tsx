@@ -1,6 +1,7 @@
 'use client';
 
 import { type ReactNode, useId, useState } from 'react';
+import { ChartSkeleton } from './chart-skeleton';
 
 export type PanelState = 'loading' | 'ready' | 'empty' | 'error';
 
@@ -68,7 +69,7 @@ export function PanelFrame(p: PanelFrameProps) {
         </p>
       )}
       <div className="relative min-h-[220px] flex-1">
-        {p.state === 'loading' && <LoadingSkeleton />}
+        {p.state === 'loading' && <ChartSkeleton />}
         {p.state === 'empty' && (
           <div className="flex h-[220px] flex-col items-center justify-center text-center text-sm text-slate-500">
             <p className="font-medium">No data in this range</p>
@@ -89,14 +90,5 @@ export function PanelFrame(p: PanelFrameProps) {
         {p.state === 'ready' && p.children}
       </div>
     </section>
-  );
-}
-
-function LoadingSkeleton() {
-  return (
-    <div className="flex h-[220px] flex-col gap-2" aria-label="Loading">
-      <div className="skeleton flex-1 rounded bg-slate-100 dark:bg-slate-800" />
-      <div className="skeleton h-4 w-2/3 rounded bg-slate-100 dark:bg-slate-800" />
-    </div>
   );
 }

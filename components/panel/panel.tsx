@@ -1,13 +1,21 @@
 'use client';
 
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import dynamic from 'next/dynamic';
+import { useMemo, useState } from 'react';
 import { buildChart, isEmpty } from '@/lib/charts/series';
 import type { PanelDef } from '@/lib/dashboards/types';
 import { renderQuery } from '@/lib/prometheus/template';
 import { rangeQueryOptions } from '@/lib/queries/prom';
 import { PanelFrame, type PanelState } from './panel-frame';
-import { TimeseriesChart } from './timeseries-chart';
+import { ChartSkeleton } from './chart-skeleton';
+import { Legend } from './legend';
+
+// Recharts is the largest part of the bundle: load it beside the queries, not before them.
+const TimeseriesChart = dynamic(() => import('./timeseries-chart').then((m) => m.TimeseriesChart), {
+  ssr: false,
+  loading: () => <ChartSkeleton />,
+});
 
 export type PlannedRange = { start: number; end: number; step: number; rateInterval: number };
 
@@ -20,6 +28,14 @@ export type PanelProps = {
 
 /** One panel: renders its queries with the page's variables, fetches them on its own, shows its state. */
 export function Panel({ def, vars, range, onZoom }: PanelProps) {
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const toggle = (key: string) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   const exprs = useMemo(() => {
     const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
     return def.queries.map((q) =>
@@ -57,15 +73,19 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
       dataAttrs={{ 'data-start': String(range.start), 'data-end': String(range.end), 'data-step': String(range.step) }}
     >
       {chart && (
-        <TimeseriesChart
-          rows={chart.rows}
-          series={chart.series}
-          unit={def.unit}
-          domain={[range.start * 1000, range.end * 1000]}
-          min={def.min}
-          max={def.max}
-          onZoom={onZoom}
-        />
+        <>
+          <TimeseriesChart
+            rows={chart.rows}
+            series={chart.series}
+            unit={def.unit}
+            domain={[range.start * 1000, range.end * 1000]}
+            min={def.min}
+            max={def.max}
+            hidden={hidden}
+            onZoom={onZoom}
+          />
+          <Legend series={chart.series} unit={def.unit} hidden={hidden} onToggle={toggle} />
+        </>
       )}
     </PanelFrame>
   );

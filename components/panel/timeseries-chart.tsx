@@ -5,7 +5,6 @@ import { CartesianGrid, Line, LineChart, ReferenceArea, ResponsiveContainer, Too
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import { formatTime, formatValue, type Unit } from '@/lib/format/units';
-import { Legend } from './legend';
 
 export type TimeseriesChartProps = {
   rows: ChartRow[];
@@ -14,29 +13,21 @@ export type TimeseriesChartProps = {
   domain: [number, number];
   min?: number;
   max?: number;
+  /** Series keys the legend has switched off. */
+  hidden: Set<string>;
   /** Called with an epoch-ms window when the person drags across the chart. */
   onZoom?: (fromMs: number, toMs: number) => void;
 };
 
-/** A line chart with unit-aware axes, a crosshair synced across panels, drag-to-zoom and a toggling legend. */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, onZoom }: TimeseriesChartProps) {
-  const [hidden, setHidden] = useState<Set<string>>(new Set());
+/** A line chart with unit-aware axes, a crosshair synced across panels and drag-to-zoom. */
+export function TimeseriesChart({ rows, series, unit, domain, min, max, hidden, onZoom }: TimeseriesChartProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const span = domain[1] - domain[0];
   const at = (e: MouseHandlerDataParam): number | null => {
     const i = Number(e.activeTooltipIndex);
     return Number.isInteger(i) && rows[i] ? rows[i].t : null;
   };
-  const toggle = (key: string) =>
-    setHidden((h) => {
-      const next = new Set(h);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-
   return (
-    <div className="flex h-full flex-col">
       <div className="h-[220px] select-none" data-testid="chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
@@ -115,7 +106,5 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, onZoom }
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <Legend series={series} unit={unit} hidden={hidden} onToggle={toggle} />
-    </div>
   );
 }

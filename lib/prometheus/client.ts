@@ -119,7 +119,9 @@ export class PromClient {
       else body.append(k, String(v));
     }
     let url = `${this.opts.baseUrl}/api/v1/${endpoint}`;
-    const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+    // Uncompressed: the console usually sits next to Prometheus, where gzip costs more CPU on
+    // both ends than it saves on the wire.
+    const init: RequestInit = { method, headers: { Accept: 'application/json', 'Accept-Encoding': 'identity' } };
     if (method === 'POST') {
       init.body = body;
       init.headers = { ...init.headers, 'Content-Type': 'application/x-www-form-urlencoded' };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** An error from the console's own API, as the browser sees it. */
 export class ApiError extends Error {
@@ -15,7 +15,7 @@ export class ApiError extends Error {
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** Fetch one of our API routes and validate the answer; errors carry the server's code and message. */
-export async function fetchJson<T extends z.ZodType>(url: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
+export async function fetchJson<T extends z.ZodMiniType>(url: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
   let res: Response;
   try {
     res = await fetch(url, { signal, headers: { Accept: 'application/json' } });

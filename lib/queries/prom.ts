@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
+// zod/mini in the browser: the same validation at a fraction of the bundle.
+import { z } from 'zod/mini';
 import { fetchJson } from './fetch-json';
 
 const labels = z.record(z.string(), z.string());
@@ -7,17 +8,17 @@ export const compactMatrixSchema = z.object({
   start: z.number(),
   step: z.number(),
   n: z.number(),
-  series: z.array(z.object({ labels, values: z.array(z.number().nullable()) })),
+  series: z.array(z.object({ labels, values: z.array(z.nullable(z.number())) })),
   warnings: z.array(z.string()),
 });
 export const compactVectorSchema = z.object({
-  series: z.array(z.object({ labels, value: z.number().nullable(), t: z.number() })),
+  series: z.array(z.object({ labels, value: z.nullable(z.number()), t: z.number() })),
   warnings: z.array(z.string()),
 });
 export const labelValuesResponseSchema = z.object({ values: z.array(z.string()), warnings: z.array(z.string()) });
 export const exemplarsResponseSchema = z.object({
   exemplars: z.array(
-    z.object({ traceId: z.string(), spanId: z.string().optional(), value: z.number(), t: z.number(), labels }),
+    z.object({ traceId: z.string(), spanId: z.optional(z.string()), value: z.number(), t: z.number(), labels }),
   ),
   warnings: z.array(z.string()),
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getConfig } from '../config';
 import { PromClient } from '../prometheus/client';
+import { nodeFetch } from '../prometheus/node-fetch';
 import { consoleMetrics } from './metrics';
 
 const g = globalThis as unknown as { __promClient?: PromClient };
@@ -13,6 +14,7 @@ export function promClient(): PromClient {
   g.__promClient = new PromClient({
     baseUrl: cfg.prometheusUrl,
     timeoutMs: cfg.prometheusTimeoutMs,
+    fetchImpl: nodeFetch,
     onRequest: (endpoint, seconds, outcome) => {
       m.upstreamDuration.observe({ endpoint, outcome }, seconds);
       if (outcome !== 'ok') m.upstreamErrors.inc({ endpoint, kind: outcome });

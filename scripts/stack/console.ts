@@ -6,6 +6,7 @@ import { httpOk, type Managed, startProcess, waitFor } from './proc';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCES = ['app', 'components', 'lib', 'public', 'package.json', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'instrumentation.ts', 'instrumentation-node.ts'];
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
+const SERVE = path.join(ROOT, 'scripts/serve.ts');
 
 function newestMtime(p: string): number {
   if (!fs.existsSync(p)) return 0;
@@ -30,11 +31,18 @@ export function buildConsole(): void {
 }
 
 export async function startConsole(opts: { port: number; host?: string; env: Record<string, string>; logFile: string }): Promise<Managed> {
-  const args = [NEXT_BIN, 'start', '-p', String(opts.port)];
-  if (opts.host) args.push('-H', opts.host);
-  const p = startProcess('console', process.execPath, args, opts.logFile, {
+  // What `npm start` runs, without npm in between (one process to stop).
+  const p = startProcess('console', process.execPath, ['--import', 'tsx', SERVE], opts.logFile, {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...opts.env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.server.json'),
+      PORT: String(opts.port),
+      HOST: opts.host ?? '0.0.0.0',
+      ...opts.env,
+    },
   });
   await waitFor('the console to answer /api/health', () => httpOk(`http://127.0.0.1:${opts.port}/api/health`), 60_000, p);
   return p;

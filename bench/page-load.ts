@@ -1,0 +1,80 @@
+/**
+ * bench/page-load: navigation to every panel `ready` on /workflows, for the 1h and 24h ranges
+ * (median of N runs, fresh browser context each, so no cache), and the route's first-load JS
+ * (every script the page loads, gzip-compressed, in KB; target ≤ 250 KB).
+ * Usage: npx tsx bench/page-load.ts [runs]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { benchStack, median } from './stack';
+
+const runs = Number(process.argv[2] ?? 7);
+const ROUTES = ['/workflows'];
+
+async function main() {
+  const stack = await benchStack('page-load');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const base = stack.info.consoleUrl.replace('localhost', '127.0.0.1');
+  try {
+    for (const route of ROUTES) {
+      for (const range of ['1h', '24h']) {
+        const times: number[] = [];
+        let scripts = new Set<string>();
+        for (let i = 0; i < runs + 1; i++) {
+          const ctx = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
+          const page = await ctx.newPage();
+          const seen = new Set<string>();
+          page.on('response', (r) => {
+            if (r.request().resourceType() === 'script') seen.add(new URL(r.url()).pathname);
+          });
+          const t0 = Date.now();
+          await page.goto(`${base}${route}?from=now-${range}&to=now`);
+          await page.waitForFunction(() => {
+            const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')];
+            // Ready, settled, and the lines drawn (the chart code loads beside the data).
+            return ps.length > 0 && ps.every((p) => p.dataset.state !== 'loading' && p.dataset.fetching !== 'true' && (p.dataset.state !== 'ready' || p.querySelector('.recharts-line') !== null));
+          }, null, { timeout: 60_000 });
+          const ms = Date.now() - t0;
+          const states = await page.$$eval('[data-testid=panel]', (ps) => ps.map((p) => (p as HTMLElement).dataset.state));
+          if (states.some((s) => s !== 'ready')) throw new Error(`not every panel is ready: ${states.join(',')}`);
+          if (i > 0) times.push(ms); // the first run warms the server
+          scripts = seen;
+          await ctx.close();
+        }
+        console.log(`${route} ${range}: all panels ready, median ${median(times)} ms over ${runs} runs (min ${Math.min(...times)}, max ${Math.max(...times)})`);
+        if (range === '1h') {
+          const gz = (paths: Iterable<string>) => {
+            let raw = 0;
+            let z = 0;
+            for (const p of paths) {
+              const file = path.resolve('.next', p.replace(/^\/_next\//, ''));
+              if (!fs.existsSync(file)) continue;
+              const buf = fs.readFileSync(file);
+              raw += buf.length;
+              z += zlib.gzipSync(buf, { level: 9 }).length;
+            }
+            return `${(raw / 1024).toFixed(1)} KB raw, ${(z / 1024).toFixed(1)} KB gzip`;
+          };
+          // First-load JS as Next counts it: the scripts the HTML document itself loads.
+          const html = await (await fetch(`${base}${route}`)).text();
+          const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => new URL(m[1] as string, base).pathname);
+          console.log(`${route} first-load JS: ${new Set(initial).size} scripts, ${gz(new Set(initial))} (target ≤ 250 KB gzip)`);
+          console.log(`${route} all JS until every chart is drawn: ${scripts.size} scripts, ${gz(scripts)}`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { freePort } from '../scripts/stack/proc';
+import { type Stack, startStack } from '../scripts/stack';
+
+/** A fresh stack for a benchmark run: simulator, backfilled Prometheus, built console. */
+export async function benchStack(name: string, history = '24h'): Promise<Stack> {
+  const port = await freePort();
+  return startStack({
+    dir: path.resolve(`data/bench-${name}`),
+    consolePort: port,
+    consoleHost: '127.0.0.1',
+    history,
+    simulatorArgs: ['--seed', '42'],
+    log: (m) => console.error(`[bench] ${m}`),
+  });
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+export function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] as number;
+}

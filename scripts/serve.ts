@@ -1,0 +1,83 @@
+/**
+ * The console's production server: Next.js for pages, and the Prometheus proxy routes served
+ * straight from their route modules (app/api/prom/**) without Next's per-request machinery, which
+ * costs more than Prometheus itself takes to answer a typical panel query (docs/adr/0003).
+ * Run with tsx and tsconfig.server.json: `npm start`.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import * as exemplars from '../app/api/prom/exemplars/route';
+import * as labelValues from '../app/api/prom/labels/[name]/values/route';
+import * as query from '../app/api/prom/query/route';
+import * as queryRange from '../app/api/prom/query_range/route';
+import { ConfigError, getConfig } from '../lib/config';
+
+type Handler = (req: Request, params: Record<string, string>) => Promise<Response> | Response;
+
+const FAST: [RegExp, Handler][] = [
+  [/^\/api\/prom\/query_range$/, (r) => queryRange.GET(r)],
+  [/^\/api\/prom\/query$/, (r) => query.GET(r)],
+  [/^\/api\/prom\/exemplars$/, (r) => exemplars.GET(r)],
+  [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p.name as string }) })],
+];
+
+function match(pathname: string): { handler: Handler; params: Record<string, string> } | null {
+  for (const [re, handler] of FAST) {
+    const m = re.exec(pathname);
+    if (m) return { handler, params: m[1] ? { name: decodeURIComponent(m[1]) } : {} };
+  }
+  return null;
+}
+
+async function serveFast(handler: Handler, params: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+  // The browser leaving the page closes the socket: abort the upstream Prometheus query too.
+  const ac = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) ac.abort();
+  });
+  const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, signal: ac.signal });
+  const response = await handler(request, params);
+  const body = Buffer.from(await response.arrayBuffer());
+  const headers: Record<string, string> = Object.fromEntries(response.headers);
+  headers['content-length'] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+async function main() {
+  let cfg;
+  try {
+    cfg = getConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(`[shannon-console] refusing to start. ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const { port, host: hostname } = cfg;
+  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const fast = req.method === 'GET' ? match(url.pathname) : null;
+    if (!fast) {
+      void handle(req, res);
+      return;
+    }
+    serveFast(fast.handler, fast.params, req, res, url).catch((e: unknown) => {
+      console.error('[shannon-console] fast route failed', e);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`[shannon-console] ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+void main();
