@@ -142,3 +142,30 @@ test('dragging across a chart zooms every panel into that window', async ({ page
   expect(Number(await latency.getAttribute('data-end'))).toBeLessThanOrEqual(Math.ceil(to / 1000));
   await expect(page.getByTestId('range-label')).toContainText('→');
 });
+
+test('the crosshair is synced: hovering one chart shows the same instant on the others', async ({ page }) => {
+  await page.goto('/workflows?from=now-1h&to=now');
+  await panelsSettled(page);
+  await expect(page.locator('[data-testid=panel][data-state=ready] .recharts-line').first()).toBeVisible();
+  const chart = page.locator('[data-testid=panel][data-panel-id="workflow-throughput"]').getByTestId('chart');
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.5, { steps: 4 });
+  // Recharts draws a cursor line in every chart that shares the sync id.
+  await expect.poll(() => page.locator('.recharts-tooltip-cursor').count()).toBeGreaterThanOrEqual(4);
+});
+
+test('auto-refresh re-runs the panel queries on its interval', async ({ page }) => {
+  let queries = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('/api/prom/query_range')) queries++;
+  });
+  await page.goto('/workflows?from=now-15m&to=now&refresh=5s');
+  await panelsSettled(page);
+  await expect(page.getByTestId('refresh-select')).toHaveValue('5s');
+  const first = queries;
+  expect(first).toBeGreaterThanOrEqual(16);
+  await expect.poll(() => queries, { timeout: 15_000 }).toBeGreaterThanOrEqual(first + 16);
+  await page.getByTestId('refresh-select').selectOption('off');
+  await expect(page).not.toHaveURL(/refresh=/);
+});

@@ -13,7 +13,10 @@ function newestMtime(p: string): number {
   const st = fs.statSync(p);
   if (!st.isDirectory()) return st.mtimeMs;
   let max = st.mtimeMs;
-  for (const e of fs.readdirSync(p)) max = Math.max(max, newestMtime(path.join(p, e)));
+  for (const e of fs.readdirSync(p)) {
+    if (e.endsWith('.test.ts')) continue; // tests are not part of the build
+    max = Math.max(max, newestMtime(path.join(p, e)));
+  }
   return max;
 }
 
