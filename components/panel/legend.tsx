@@ -36,7 +36,9 @@ export function Legend({ series, unit, hidden, onToggle }: LegendProps) {
                     title={off ? `Show ${s.name}` : `Hide ${s.name}`}
                     className="inline-flex max-w-full items-center gap-1.5 truncate rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
                   >
-                    <span aria-hidden className="inline-block h-2 w-3 shrink-0 rounded-sm" style={{ background: s.color }} />
+                    <svg aria-hidden width="14" height="6" className="shrink-0">
+                      <line x1="0" y1="3" x2="14" y2="3" stroke={s.color} strokeWidth="3" strokeDasharray={s.dash} />
+                    </svg>
                     <span className="truncate">{s.name}</span>
                   </button>
                 </td>

@@ -54,7 +54,10 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
   const pending = results.some((r) => r.data === undefined && !r.error);
   const datas = results.map((r) => r.data);
   // Cheap (a few thousand points), and the results array is new on every render anyway.
-  const chart = datas.every(Boolean) ? buildChart(datas.map((d) => d!), def.queries.map((q) => q.legend)) : null;
+  const chart = datas.every(Boolean) ? buildChart(datas.map((d) => d!), def.queries.map((q) => q.legend), {
+        colorBy: def.colorBy,
+        dashes: def.queries.map((q) => q.dash),
+      }) : null;
   const state: PanelState = error ? 'error' : pending || !chart ? 'loading' : isEmpty(chart.series) ? 'empty' : 'ready';
   const warnings = [...new Set(results.flatMap((r) => r.data?.warnings ?? []))];
 
@@ -81,6 +84,7 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
             domain={[range.start * 1000, range.end * 1000]}
             min={def.min}
             max={def.max}
+            height={def.height}
             hidden={hidden}
             onZoom={onZoom}
           />

@@ -13,6 +13,7 @@ export type TimeseriesChartProps = {
   domain: [number, number];
   min?: number;
   max?: number;
+  height?: number;
   /** Series keys the legend has switched off. */
   hidden: Set<string>;
   /** Called with an epoch-ms window when the person drags across the chart. */
@@ -20,7 +21,7 @@ export type TimeseriesChartProps = {
 };
 
 /** A line chart with unit-aware axes, a crosshair synced across panels and drag-to-zoom. */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, hidden, onZoom }: TimeseriesChartProps) {
+export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom }: TimeseriesChartProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const span = domain[1] - domain[0];
   const at = (e: MouseHandlerDataParam): number | null => {
@@ -28,7 +29,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, hidden, 
     return Number.isInteger(i) && rows[i] ? rows[i].t : null;
   };
   return (
-      <div className="h-[220px] select-none" data-testid="chart">
+      <div className="select-none" style={{ height }} data-testid="chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
             data={rows}
@@ -93,6 +94,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, hidden, 
                 dataKey={s.key}
                 name={s.name}
                 stroke={s.color}
+                strokeDasharray={s.dash}
                 dot={false}
                 strokeWidth={1.5}
                 hide={hidden.has(s.key)}

@@ -24,4 +24,19 @@ describe('buildChart', () => {
     expect(isEmpty(series)).toBe(true);
     expect(isEmpty(buildChart([], []).series)).toBe(true);
   });
+
+  it('colours by a label and dashes by query when asked', () => {
+    const grid = { start: 0, step: 1, n: 1 };
+    const mk = (t: string) => ({ labels: { workflow_type: t }, values: [1] });
+    const { series } = buildChart(
+      [{ ...grid, series: [mk('A'), mk('B')] }, { ...grid, series: [mk('A'), mk('B')] }],
+      ['{{workflow_type}} p50', '{{workflow_type}} p99'],
+      { colorBy: 'workflow_type', dashes: [undefined, '2 3'] },
+    );
+    const by = Object.fromEntries(series.map((s) => [s.name, s]));
+    expect(by['A p50']!.color).toBe(by['A p99']!.color);
+    expect(by['A p50']!.color).not.toBe(by['B p50']!.color);
+    expect(by['A p50']!.dash).toBeUndefined();
+    expect(by['A p99']!.dash).toBe('2 3');
+  });
 });

@@ -6,6 +6,8 @@ export type ChartSeries = {
   key: string;
   name: string;
   color: string;
+  /** SVG dash pattern, when the query asks for one (e.g. p99 dashed). */
+  dash?: string;
   last: number | null;
   max: number | null;
   mean: number | null;
@@ -18,14 +20,29 @@ export const PALETTE = [
   '#f97316', '#14b8a6', '#3b82f6', '#eab308', '#a855f7', '#22c55e', '#e11d48', '#0ea5e9',
 ];
 
+export type BuildOptions = {
+  /** Colour by this label, so p50/p95/p99 of one workflow type share a colour. */
+  colorBy?: string;
+  /** A dash pattern per query. */
+  dashes?: (string | undefined)[];
+};
+
 export function buildChart(
   results: Pick<CompactMatrix, 'start' | 'step' | 'n' | 'series'>[],
   legends: (string | undefined)[],
+  opts: BuildOptions = {},
 ): { rows: ChartRow[]; series: ChartSeries[] } {
   const first = results[0];
   if (!first) return { rows: [], series: [] };
   const rows: ChartRow[] = Array.from({ length: first.n }, (_, i) => ({ t: (first.start + i * first.step) * 1000 }) as ChartRow);
   const series: ChartSeries[] = [];
+  const groups = new Map<string, string>();
+  const colorFor = (labels: Record<string, string>) => {
+    if (!opts.colorBy) return PALETTE[series.length % PALETTE.length] as string;
+    const g = labels[opts.colorBy] ?? '';
+    if (!groups.has(g)) groups.set(g, PALETTE[groups.size % PALETTE.length] as string);
+    return groups.get(g) as string;
+  };
   results.forEach((r, qi) => {
     for (const s of r.series) {
       const key = `s${series.length}`;
@@ -45,7 +62,8 @@ export function buildChart(
       series.push({
         key,
         name: legendName(legends[qi], s.labels),
-        color: PALETTE[series.length % PALETTE.length] as string,
+        color: colorFor(s.labels),
+        ...(opts.dashes?.[qi] ? { dash: opts.dashes[qi] } : {}),
         last,
         max,
         mean: count ? sum / count : null,

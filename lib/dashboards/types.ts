@@ -6,6 +6,8 @@ export type QueryDef = {
   expr: string;
   /** Legend template, e.g. "{{workflow_type}} p95". */
   legend?: string;
+  /** SVG dash pattern for this query's lines. */
+  dash?: string;
 };
 
 export type PanelDef = {
@@ -23,8 +25,12 @@ export type PanelDef = {
   exemplars?: string;
   /** Fixed y-axis floor (most panels start at 0). */
   min?: number;
-  /** Show the y axis as a 0–1 ratio capped at 1. */
+  /** Fixed y-axis ceiling. */
   max?: number;
+  /** Give every series with the same value of this label one colour. */
+  colorBy?: string;
+  /** Chart height in px (default 220). */
+  height?: number;
 };
 
 export type VariableDef = {
@@ -45,7 +51,10 @@ export type DashboardDef = {
 };
 
 export function quantileQueries(bucketMetric: string, by: string, legendBy: string, quantiles: number[] = [0.5, 0.95, 0.99]): QueryDef[] {
+  // Quantiles of one series share its colour; the tail ones are drawn dashed.
+  const dashes: Record<number, string | undefined> = { 0.5: undefined, 0.9: '6 3', 0.95: '6 3', 0.99: '2 3' };
   return quantiles.map((q) => ({
+    ...(quantiles.length > 1 && dashes[q] ? { dash: dashes[q] } : {}),
     expr: `histogram_quantile(${q}, sum by (le${by ? `, ${by}` : ''}) (rate(${bucketMetric}{ {{filter}} }[$__rate_interval])))`,
     legend: `${legendBy}p${Math.round(q * 100)}`,
   }));

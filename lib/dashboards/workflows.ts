@@ -19,6 +19,8 @@ export const workflowsDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 's',
       wide: true,
+      height: 300,
+      colorBy: 'workflow_type',
       variables: WF_FILTER,
       queries: quantileQueries('shannon_workflow_duration_seconds_bucket', 'workflow_type', '{{workflow_type}} '),
       exemplars: 'shannon_workflow_duration_seconds_bucket',
