@@ -65,3 +65,19 @@ test.describe('console API', () => {
     expect(metrics).toMatch(/shannon_console_prometheus_errors_total\{endpoint="query",kind="bad_query"\} [1-9]/);
   });
 });
+
+test('a client that goes away cancels the upstream Prometheus query', async ({ request, baseURL }) => {
+  // A query that keeps the real Prometheus busy for about two seconds: a 1-hour quantile
+  // window at every second of the last hour.
+  const end = now();
+  const q = 'sum(quantile_over_time(0.5, shannon_workflow_duration_seconds_bucket[1h]))';
+  const url = `${baseURL}/api/prom/query_range?query=${encodeURIComponent(q)}&start=${end - 3600}&end=${end}&step=1`;
+  const before = await request.get('/api/metrics').then((r) => r.text());
+  const count = (text: string) => Number(/shannon_console_prometheus_errors_total\{endpoint="query_range",kind="aborted"\} (\d+)/.exec(text)?.[1] ?? 0);
+  const ac = new AbortController();
+  const pending = fetch(url, { signal: ac.signal }).catch((e: Error) => e.name);
+  await new Promise((r) => setTimeout(r, 500));
+  ac.abort();
+  expect(await pending).toBe('AbortError');
+  await expect.poll(async () => count(await request.get('/api/metrics').then((r) => r.text()))).toBe(count(before) + 1);
+});
