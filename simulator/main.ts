@@ -10,7 +10,27 @@ import { serveMetrics } from './server';
  * With --history 6h --history-out FILE it first writes six hours of past samples for backfill,
  * then continues live from the same state.
  */
+const USAGE = `usage: npm run simulate -- [--flag value ...]
+  --seed N                 repeatable runs (42)
+  --rate R                 gateway requests per second at the daily mean (4)
+  --daily-amplitude A      ± share of the daily curve, 0 = flat (0.35)
+  --slow-fraction F        share of workflows in the slow tail (0.03)
+  --slow-factor X          how much slower they are (8)
+  --error-rate F           share of workflows that fail (0.04)
+  --canary-percent P       share of policy evaluations routed to enforce (5)
+  --deny-rate F            base probability a policy evaluation would deny (0.06)
+  --kill-switch off|on|ISO kill switch, or on from that time (off)
+  --extra-workflow-type T  one more workflow type (tests use a hostile value)
+  --orchestrator-port, --agent-core-port, --llm-port   listeners (2112, 2113, 8000; 0 = any)
+  --host H                 listen address (127.0.0.1)
+  --history D --history-out FILE [--history-step S]    write D of past samples for backfill
+  --ports-file FILE        write the ports as JSON once listening`;
+
 async function main() {
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
   let knobs;
   try {
     knobs = parseKnobs(process.argv.slice(2));
