@@ -105,5 +105,6 @@ describe('exposition', () => {
     expect(() => parseKnobs(['--rate', 'fast'])).toThrow(/--rate/);
     expect(() => parseKnobs(['--bogus', '1'])).toThrow(/unknown flag/);
     expect(() => parseKnobs(['--history', 'forever'])).toThrow(/--history/);
+    expect(() => parseKnobs(['--kill-switch', 'maybe'])).toThrow(/--kill-switch: must be off, on, or an ISO time/);
   });
 });

@@ -32,7 +32,10 @@ export const knobsSchema = z.object({
   /** Base probability that a policy evaluation denies. */
   denyRate: num(0, 1).default(0.06),
   /** Kill switch: off, on, or on from an ISO time. */
-  killSwitch: z.string().default('off'),
+  killSwitch: z
+    .string()
+    .refine((v) => v === 'off' || v === 'on' || !Number.isNaN(Date.parse(v)), 'must be off, on, or an ISO time')
+    .default('off'),
   /** An extra workflow type (e.g. a hostile label value for tests). */
   extraWorkflowType: z.string().optional(),
   /** Seconds of past data to write for backfill, where to, and how far apart. */
