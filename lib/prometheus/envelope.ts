@@ -104,8 +104,21 @@ export const targetsDataSchema = z.object({
   droppedTargets: z.array(z.unknown()).optional(),
 });
 
-/** The common envelope: a union on `status`; `warnings` are kept. */
+const envelopes = new WeakMap<z.ZodType, z.ZodType>();
+
+/**
+ * The common envelope: a union on `status`; `warnings` are kept. Built once per data schema:
+ * zod compiles a schema on its first parse, and rebuilding it per response cost milliseconds.
+ */
 export function envelopeSchema<T extends z.ZodType>(data: T) {
+  const cached = envelopes.get(data);
+  if (cached) return cached as ReturnType<typeof buildEnvelope<T>>;
+  const built = buildEnvelope(data);
+  envelopes.set(data, built);
+  return built;
+}
+
+function buildEnvelope<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('status', [
     z.object({ status: z.literal('success'), data, warnings: z.array(z.string()).optional() }),
     z.object({
