@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { requestAnchorMs } from '@/lib/server/request-anchor';
 import { Providers } from './providers';
 import './globals.css';
 
@@ -19,7 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
-        <Providers>
+        <Providers anchorMs={requestAnchorMs()}>
           <AppShell>{children}</AppShell>
         </Providers>
       </body>

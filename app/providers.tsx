@@ -5,8 +5,8 @@ import type { ReactNode } from 'react';
 import { TimeAnchorProvider } from '@/components/hooks/time-anchor';
 import { getQueryClient } from '@/lib/queries/query-client';
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ children, anchorMs }: { children: ReactNode; anchorMs: number }) {
   return <QueryClientProvider client={getQueryClient()}>
-      <TimeAnchorProvider>{children}</TimeAnchorProvider>
+      <TimeAnchorProvider initialMs={anchorMs}>{children}</TimeAnchorProvider>
     </QueryClientProvider>;
 }

@@ -10,8 +10,11 @@ type TimeAnchor = { anchorMs: number; bump: () => void };
 
 const Ctx = createContext<TimeAnchor | null>(null);
 
-export function TimeAnchorProvider({ children }: { children: ReactNode }) {
-  const [anchorMs, setAnchor] = useState(() => Date.now());
+export type TimeAnchorProviderProps = { children: ReactNode; initialMs: number };
+
+/** `initialMs` comes from the server's render, so both sides resolve "now-1h" the same way. */
+export function TimeAnchorProvider({ children, initialMs }: TimeAnchorProviderProps) {
+  const [anchorMs, setAnchor] = useState(initialMs);
   const bump = useCallback(() => setAnchor(Date.now()), []);
   const value = useMemo(() => ({ anchorMs, bump }), [anchorMs, bump]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;

@@ -4,8 +4,7 @@ import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { buildChart, isEmpty } from '@/lib/charts/series';
-import type { PanelDef } from '@/lib/dashboards/types';
-import { renderQuery } from '@/lib/prometheus/template';
+import { type PanelDef, panelExprs } from '@/lib/dashboards/types';
 import { rangeQueryOptions } from '@/lib/queries/prom';
 import { PanelFrame, type PanelState } from './panel-frame';
 import { ChartSkeleton } from './chart-skeleton';
@@ -36,12 +35,7 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
       else next.add(key);
       return next;
     });
-  const exprs = useMemo(() => {
-    const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
-    return def.queries.map((q) =>
-      renderQuery(q.expr, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start }),
-    );
-  }, [def, vars, range]);
+  const exprs = useMemo(() => panelExprs(def, vars, range), [def, vars, range]);
 
   const results = useQueries({
     queries: exprs.map((query) => ({

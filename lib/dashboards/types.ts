@@ -1,4 +1,5 @@
 import type { Unit } from '../format/units';
+import { renderQuery } from '../prometheus/template';
 
 /** Dashboards are data: typed definitions rendered by one generic panel component. */
 export type QueryDef = {
@@ -58,4 +59,16 @@ export function quantileQueries(bucketMetric: string, by: string, legendBy: stri
     expr: `histogram_quantile(${q}, sum by (le${by ? `, ${by}` : ''}) (rate(${bucketMetric}{ {{filter}} }[$__rate_interval])))`,
     legend: `${legendBy}p${Math.round(q * 100)}`,
   }));
+}
+
+/** A panel's queries with the page's variables and range filled in. */
+export function panelExprs(
+  def: PanelDef,
+  vars: Readonly<Record<string, readonly string[]>>,
+  range: { start: number; end: number; rateInterval: number },
+): string[] {
+  const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
+  return def.queries.map((q) =>
+    renderQuery(q.expr, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start }),
+  );
 }

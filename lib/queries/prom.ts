@@ -34,11 +34,16 @@ export const promKeys = {
   exemplars: (query: string, start: number, end: number) => ['prom', 'exemplars', query, start, end] as const,
 };
 
-export function rangeQueryOptions(p: RangeParams) {
+/** The URL a range query is fetched from; the server preloads exactly this URL (app/workflows). */
+export function rangeQueryUrl(p: RangeParams): string {
   const qs = new URLSearchParams({ query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) });
+  return `/api/prom/query_range?${qs}`;
+}
+
+export function rangeQueryOptions(p: RangeParams) {
   return queryOptions({
     queryKey: promKeys.range(p),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/query_range?${qs}`, compactMatrixSchema, signal),
+    queryFn: ({ signal }) => fetchJson(rangeQueryUrl(p), compactMatrixSchema, signal),
   });
 }
 
