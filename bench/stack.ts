@@ -5,7 +5,7 @@ import { type Stack, startStack } from '../scripts/stack';
 /** A fresh stack for a benchmark run: simulator, backfilled Prometheus, built console. */
 export async function benchStack(name: string, history = '24h'): Promise<Stack> {
   const port = await freePort();
-  return startStack({
+  const stack = await startStack({
     dir: path.resolve(`data/bench-${name}`),
     consolePort: port,
     consoleHost: '127.0.0.1',
@@ -13,6 +13,11 @@ export async function benchStack(name: string, history = '24h'): Promise<Stack> 
     simulatorArgs: ['--seed', '42'],
     log: (m) => console.error(`[bench] ${m}`),
   });
+  // Prometheus compacts the backfilled blocks in its first seconds: let that finish first.
+  const settle = Number(process.env.BENCH_SETTLE_MS ?? 30_000);
+  console.error(`[bench] letting the stack settle for ${settle / 1000} s`);
+  await new Promise((r) => setTimeout(r, settle));
+  return stack;
 }
 
 export function median(xs: number[]): number {

@@ -34,7 +34,7 @@ export const promKeys = {
   exemplars: (query: string, start: number, end: number) => ['prom', 'exemplars', query, start, end] as const,
 };
 
-/** The URL a range query is fetched from; the server preloads exactly this URL (app/workflows). */
+/** The URL a range query is fetched from. */
 export function rangeQueryUrl(p: RangeParams): string {
   const qs = new URLSearchParams({ query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) });
   return `/api/prom/query_range?${qs}`;
