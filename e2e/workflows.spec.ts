@@ -165,7 +165,7 @@ test('auto-refresh re-runs the panel queries on its interval', async ({ page }) 
   await expect(page.getByTestId('refresh-select')).toHaveValue('5s');
   const first = queries;
   expect(first).toBeGreaterThanOrEqual(16);
-  await expect.poll(() => queries, { timeout: 15_000 }).toBeGreaterThanOrEqual(first + 16);
+  await expect.poll(() => queries, { timeout: 25_000 }).toBeGreaterThanOrEqual(first + 16);
   await page.getByTestId('refresh-select').selectOption('off');
   await expect(page).not.toHaveURL(/refresh=/);
 });
