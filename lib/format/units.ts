@@ -1,16 +1,6 @@
 /** Units the panels use, and how values and axis ticks are written in each. */
 export type Unit = 's' | 'ms' | 'reqps' | 'percentunit' | 'bytes' | 'short' | 'usd';
 
-export const UNIT_LABEL: Record<Unit, string> = {
-  s: 'duration',
-  ms: 'duration',
-  reqps: 'per second',
-  percentunit: 'percent',
-  bytes: 'bytes',
-  short: 'count',
-  usd: 'USD',
-};
-
 function sig(n: number, digits = 3): string {
   if (n === 0) return '0';
   const abs = Math.abs(n);

@@ -11,17 +11,7 @@ export const compactMatrixSchema = z.object({
   series: z.array(z.object({ labels, values: z.array(z.nullable(z.number())) })),
   warnings: z.array(z.string()),
 });
-export const compactVectorSchema = z.object({
-  series: z.array(z.object({ labels, value: z.nullable(z.number()), t: z.number() })),
-  warnings: z.array(z.string()),
-});
 export const labelValuesResponseSchema = z.object({ values: z.array(z.string()), warnings: z.array(z.string()) });
-export const exemplarsResponseSchema = z.object({
-  exemplars: z.array(
-    z.object({ traceId: z.string(), spanId: z.optional(z.string()), value: z.number(), t: z.number(), labels }),
-  ),
-  warnings: z.array(z.string()),
-});
 
 export type RangeParams = { query: string; start: number; end: number; step: number };
 
@@ -29,9 +19,7 @@ export type RangeParams = { query: string; start: number; end: number; step: num
 export const promKeys = {
   all: ['prom'] as const,
   range: (p: RangeParams) => ['prom', 'range', p.query, p.start, p.end, p.step] as const,
-  instant: (query: string, time: number) => ['prom', 'instant', query, time] as const,
   labelValues: (name: string, match: string, start: number, end: number) => ['prom', 'label-values', name, match, start, end] as const,
-  exemplars: (query: string, start: number, end: number) => ['prom', 'exemplars', query, start, end] as const,
 };
 
 /** The URL a range query is fetched from. */
@@ -47,28 +35,12 @@ export function rangeQueryOptions(p: RangeParams) {
   });
 }
 
-export function instantQueryOptions(query: string, time: number) {
-  const qs = new URLSearchParams({ query, time: String(time) });
-  return queryOptions({
-    queryKey: promKeys.instant(query, time),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/query?${qs}`, compactVectorSchema, signal),
-  });
-}
-
 export function labelValuesOptions(name: string, match: string, start: number, end: number) {
   const qs = new URLSearchParams({ 'match[]': match, start: String(start), end: String(end) });
   return queryOptions({
     queryKey: promKeys.labelValues(name, match, start, end),
     queryFn: ({ signal }) => fetchJson(`/api/prom/labels/${encodeURIComponent(name)}/values?${qs}`, labelValuesResponseSchema, signal),
     staleTime: 60_000,
-  });
-}
-
-export function exemplarsOptions(query: string, start: number, end: number) {
-  const qs = new URLSearchParams({ query, start: String(start), end: String(end) });
-  return queryOptions({
-    queryKey: promKeys.exemplars(query, start, end),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal),
   });
 }
 
