@@ -34,6 +34,30 @@ const duration = (name: string, def: string) =>
       return ms;
     });
 
+const bytes = (name: string, def: number, min: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return def;
+      const n = parseBytes(v);
+      if (n === null || n < min) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a size like 512KiB, 16MiB or 10GB (at least ${min} bytes), got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+/** "16MiB", "10GB", "1048576" → bytes; null when not a size. */
+export function parseBytes(v: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(v);
+  if (!m) return null;
+  const unit = UNITS[(m[2] ?? '').toLowerCase()];
+  if (unit === undefined) return null;
+  return Math.floor(Number(m[1]) * unit);
+}
+
 const httpUrl = (name: string, def?: string) =>
   z
     .string()
@@ -74,6 +98,13 @@ const envSchema = z
     TRACE_STORE_URL: httpUrl('TRACE_STORE_URL'),
     DATA_DIR: z.string().min(1).default('./data'),
     TRACE_RETENTION: duration('TRACE_RETENTION', '72h'),
+    TRACE_MAX_BYTES: bytes('TRACE_MAX_BYTES', 0, 0),
+    TRACE_SYNC: z.enum(['off', 'normal', 'full'], {
+      error: (iss) => `TRACE_SYNC must be one of off, normal, full, got "${String(iss.input)}"`,
+    }).default('normal'),
+    OTLP_MAX_BYTES: bytes('OTLP_MAX_BYTES', 16 * 1024 * 1024, 1024),
+    OTLP_QUEUE_BYTES: bytes('OTLP_QUEUE_BYTES', 64 * 1024 * 1024, 1024),
+    OTLP_TOKEN: z.string().optional(),
     OTLP_GRPC_PORT: port('OTLP_GRPC_PORT', 4317),
     OTLP_HTTP_PORT: port('OTLP_HTTP_PORT', 4318),
     PORT: port('PORT', 3000),
@@ -98,6 +129,14 @@ export type Config = {
   traceStoreUrl: string | undefined;
   dataDir: string;
   traceRetentionMs: number;
+  /** 0 = no size limit */
+  traceMaxBytes: number;
+  traceSync: 'off' | 'normal' | 'full';
+  /** an export larger than this after decompression is refused with 413 */
+  otlpMaxBytes: number;
+  otlpQueueBytes: number;
+  /** when set, OTLP exports need `Authorization: Bearer <token>` */
+  otlpToken: string | undefined;
   otlpGrpcPort: number;
   otlpHttpPort: number;
   port: number;
@@ -132,6 +171,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     traceStoreUrl: e.TRACE_STORE_URL,
     dataDir: e.DATA_DIR,
     traceRetentionMs: e.TRACE_RETENTION,
+    traceMaxBytes: e.TRACE_MAX_BYTES,
+    traceSync: e.TRACE_SYNC,
+    otlpMaxBytes: e.OTLP_MAX_BYTES,
+    otlpQueueBytes: e.OTLP_QUEUE_BYTES,
+    otlpToken: e.OTLP_TOKEN || undefined,
     otlpGrpcPort: e.OTLP_GRPC_PORT,
     otlpHttpPort: e.OTLP_HTTP_PORT,
     port: e.PORT,

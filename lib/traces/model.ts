@@ -1,0 +1,112 @@
+/**
+ * The console's one trace model (DESIGN.md rule 3). OTLP from any store is converted into this
+ * once; pages and components never see a wire format. Times are nanoseconds since the epoch as
+ * decimal strings: exact (a double loses nanoseconds past 2^53) and JSON-safe.
+ */
+
+export type AnyValue =
+  | { type: 'string'; value: string }
+  | { type: 'bool'; value: boolean }
+  /** int64, exact, as a decimal string */
+  | { type: 'int'; value: string }
+  /** a double; non-finite values as the strings "NaN", "Infinity", "-Infinity" */
+  | { type: 'double'; value: number | string }
+  /** base64 */
+  | { type: 'bytes'; value: string }
+  | { type: 'array'; value: AnyValue[] }
+  | { type: 'kvlist'; value: Attribute[] }
+  | { type: 'empty' };
+
+export type Attribute = { key: string; value: AnyValue };
+
+export const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const;
+export type SpanKind = (typeof SPAN_KINDS)[number];
+export const STATUS_CODES = ['unset', 'ok', 'error'] as const;
+export type StatusCode = (typeof STATUS_CODES)[number];
+
+export type SpanEvent = { timeNs: string; name: string; attributes: Attribute[]; droppedAttributesCount: number };
+export type SpanLink = {
+  traceId: string;
+  spanId: string;
+  traceState: string;
+  flags: number;
+  attributes: Attribute[];
+  droppedAttributesCount: number;
+};
+
+export type Resource = { attributes: Attribute[]; droppedAttributesCount: number; schemaUrl: string };
+export type Scope = { name: string; version: string; attributes: Attribute[]; droppedAttributesCount: number; schemaUrl: string };
+
+export type Span = {
+  traceId: string;
+  spanId: string;
+  /** absent for a root span */
+  parentSpanId?: string;
+  traceState: string;
+  flags: number;
+  name: string;
+  kind: SpanKind;
+  service: string;
+  startNs: string;
+  endNs: string;
+  durationNs: string;
+  attributes: Attribute[];
+  droppedAttributesCount: number;
+  events: SpanEvent[];
+  droppedEventsCount: number;
+  links: SpanLink[];
+  droppedLinksCount: number;
+  status: { code: StatusCode; message: string };
+  /** key into Trace.resources (resource + scope are shared by many spans) */
+  resourceId: string;
+};
+
+export type TraceWarning =
+  | { kind: 'missing-parent'; spanId: string; parentSpanId: string; message: string }
+  | { kind: 'clock-skew'; spanId: string; parentSpanId: string; skewNs: string; message: string };
+
+export type Trace = {
+  traceId: string;
+  startNs: string;
+  endNs: string;
+  durationNs: string;
+  spans: Span[];
+  resources: Record<string, { resource: Resource; scope: Scope }>;
+  warnings: TraceWarning[];
+};
+
+export type TraceSummary = {
+  traceId: string;
+  rootService: string;
+  rootName: string;
+  startNs: string;
+  durationNs: string;
+  spanCount: number;
+  errorCount: number;
+  services: { service: string; spanCount: number }[];
+};
+
+export type TraceSearch = {
+  service?: string;
+  operation?: string;
+  minDurationNs?: bigint;
+  maxDurationNs?: bigint;
+  /** logfmt tags; `status=error` matches error spans */
+  tags: { key: string; value: string }[];
+  fromNs: bigint;
+  toNs: bigint;
+  limit: number;
+};
+
+/** The read side every trace backend implements: embedded SQLite now, Tempo or Jaeger later. */
+export interface TraceStore {
+  trace(traceId: string): Promise<Trace | null>;
+  search(q: TraceSearch): Promise<TraceSummary[]>;
+  services(): Promise<string[]>;
+  operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;
+}
+
+export function attrString(attrs: Attribute[], key: string): string | undefined {
+  for (const a of attrs) if (a.key === key && a.value.type === 'string') return a.value.value;
+  return undefined;
+}

@@ -1,0 +1,246 @@
+/**
+ * Protocol Buffers wire format, just what OTLP needs: a bounds-checked reader over one buffer
+ * and a writer that grows. Written by hand rather than generated: the decoder is the ingest hot
+ * path, and every malformed byte must become a DecodeError naming where it went wrong, never a
+ * crash or a silent wrong value (https://protobuf.dev/programming-guides/encoding/).
+ */
+
+export class DecodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DecodeError';
+  }
+}
+
+export const WIRE_VARINT = 0;
+export const WIRE_I64 = 1;
+export const WIRE_LEN = 2;
+export const WIRE_I32 = 5;
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+export class Reader {
+  pos: number;
+  constructor(
+    readonly buf: Uint8Array,
+    start = 0,
+    readonly end = buf.length,
+  ) {
+    this.pos = start;
+  }
+
+  done(): boolean {
+    return this.pos >= this.end;
+  }
+
+  /** A varint up to 2^53 as a number (lengths, tags, enums, counts). */
+  uint(): number {
+    let result = 0;
+    let mul = 1;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw new DecodeError('truncated varint');
+      const b = this.buf[this.pos++] as number;
+      result += (b & 0x7f) * mul;
+      if (b < 0x80) {
+        if (result > Number.MAX_SAFE_INTEGER) throw new DecodeError('varint too large');
+        return result;
+      }
+      mul *= 128;
+    }
+    throw new DecodeError('varint longer than 10 bytes');
+  }
+
+  /** A varint as a signed 64-bit integer (int64 two's complement), exact. */
+  int64(): bigint {
+    let result = 0n;
+    let shift = 0n;
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw new DecodeError('truncated varint');
+      const b = this.buf[this.pos++] as number;
+      result |= BigInt(b & 0x7f) << shift;
+      if (b < 0x80) return BigInt.asIntN(64, result);
+      shift += 7n;
+    }
+    throw new DecodeError('varint longer than 10 bytes');
+  }
+
+  fixed64(): bigint {
+    if (this.pos + 8 > this.end) throw new DecodeError('truncated fixed64');
+    const lo = this.u32At(this.pos);
+    const hi = this.u32At(this.pos + 4);
+    this.pos += 8;
+    return (BigInt(hi) << 32n) | BigInt(lo);
+  }
+
+  fixed32(): number {
+    if (this.pos + 4 > this.end) throw new DecodeError('truncated fixed32');
+    const v = this.u32At(this.pos);
+    this.pos += 4;
+    return v;
+  }
+
+  double(): number {
+    if (this.pos + 8 > this.end) throw new DecodeError('truncated double');
+    const v = new DataView(this.buf.buffer, this.buf.byteOffset + this.pos, 8).getFloat64(0, true);
+    this.pos += 8;
+    return v;
+  }
+
+  /** A length-delimited field: returns [start, end) within the buffer. */
+  span(): [number, number] {
+    const len = this.uint();
+    const start = this.pos;
+    if (len > this.end - start) throw new DecodeError(`length ${len} runs past the end of the message`);
+    this.pos = start + len;
+    return [start, start + len];
+  }
+
+  bytes(): Uint8Array {
+    const [s, e] = this.span();
+    return this.buf.subarray(s, e);
+  }
+
+  string(): string {
+    const [s, e] = this.span();
+    return utf8.decode(this.buf.subarray(s, e));
+  }
+
+  sub(): Reader {
+    const [s, e] = this.span();
+    return new Reader(this.buf, s, e);
+  }
+
+  skip(wireType: number): void {
+    switch (wireType) {
+      case WIRE_VARINT:
+        this.uint64Skip();
+        return;
+      case WIRE_I64:
+        if (this.pos + 8 > this.end) throw new DecodeError('truncated fixed64');
+        this.pos += 8;
+        return;
+      case WIRE_LEN:
+        this.span();
+        return;
+      case WIRE_I32:
+        if (this.pos + 4 > this.end) throw new DecodeError('truncated fixed32');
+        this.pos += 4;
+        return;
+      default:
+        throw new DecodeError(`unsupported wire type ${wireType}`);
+    }
+  }
+
+  /** Reads a field tag; returns [fieldNumber, wireType]. */
+  tag(): [number, number] {
+    const t = this.uint();
+    const field = Math.floor(t / 8);
+    if (field === 0) throw new DecodeError('field number 0');
+    return [field, t & 7];
+  }
+
+  private uint64Skip(): void {
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw new DecodeError('truncated varint');
+      if ((this.buf[this.pos++] as number) < 0x80) return;
+    }
+    throw new DecodeError('varint longer than 10 bytes');
+  }
+
+  private u32At(p: number): number {
+    const b = this.buf;
+    return ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16)) + (b[p + 3] as number) * 0x1000000;
+  }
+}
+
+/** Checks the wire type of a known field; a mismatch is a malformed message. */
+export function expectWire(actual: number, expected: number, what: string): void {
+  if (actual !== expected) throw new DecodeError(`${what}: wire type ${actual}, expected ${expected}`);
+}
+
+const utf8e = new TextEncoder();
+
+export class Writer {
+  private buf = new Uint8Array(256);
+  private len = 0;
+
+  private ensure(n: number) {
+    if (this.len + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.len + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+
+  uint(v: number): this {
+    this.ensure(10);
+    while (v > 127) {
+      this.buf[this.len++] = (v % 128) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    this.buf[this.len++] = v;
+    return this;
+  }
+
+  int64(v: bigint): this {
+    let u = BigInt.asUintN(64, v);
+    this.ensure(10);
+    while (u > 127n) {
+      this.buf[this.len++] = Number(u & 0x7fn) | 0x80;
+      u >>= 7n;
+    }
+    this.buf[this.len++] = Number(u);
+    return this;
+  }
+
+  tag(field: number, wire: number): this {
+    return this.uint(field * 8 + wire);
+  }
+
+  fixed64(v: bigint): this {
+    this.ensure(8);
+    const u = BigInt.asUintN(64, v);
+    new DataView(this.buf.buffer).setBigUint64(this.len, u, true);
+    this.len += 8;
+    return this;
+  }
+
+  fixed32(v: number): this {
+    this.ensure(4);
+    new DataView(this.buf.buffer).setUint32(this.len, v >>> 0, true);
+    this.len += 4;
+    return this;
+  }
+
+  double(v: number): this {
+    this.ensure(8);
+    new DataView(this.buf.buffer).setFloat64(this.len, v, true);
+    this.len += 8;
+    return this;
+  }
+
+  bytes(b: Uint8Array): this {
+    this.uint(b.length);
+    this.ensure(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+    return this;
+  }
+
+  string(s: string): this {
+    return this.bytes(utf8e.encode(s));
+  }
+
+  /** A nested message written by fn, length-prefixed. */
+  message(field: number, fn: (w: Writer) => void): this {
+    const inner = new Writer();
+    fn(inner);
+    this.tag(field, WIRE_LEN);
+    return this.bytes(inner.finish());
+  }
+
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.len);
+  }
+}

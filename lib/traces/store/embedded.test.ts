@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jsonExport } from '../test/otlp-json';
+import { EmbeddedStore } from './embedded';
+
+const T = 'a'.repeat(32);
+let dir: string;
+let store: EmbeddedStore;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
+  store = await EmbeddedStore.open({ dataDir: dir, sync: 'normal', retentionMs: 72 * 3600e3, maxBytes: 0, queueBytes: 1 << 26 });
+});
+afterEach(async () => {
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const body = (o: unknown) => Buffer.from(JSON.stringify(o));
+
+describe('embedded store', () => {
+  it('keeps valid spans, rejects invalid ones with a reason, and ignores a re-sent batch', async () => {
+    const now = Date.now();
+    const req = jsonExport('orchestrator', [
+      { traceId: T, spanId: '1'.repeat(16), name: 'POST /v1/chat', startMs: now - 100, durMs: 90, kind: 2, attributes: { 'http.status_code': 200 } },
+      { traceId: T, spanId: '2'.repeat(16), parentSpanId: '1'.repeat(16), name: 'workflow', startMs: now - 95, durMs: 80, status: 2 },
+      { traceId: T, spanId: '3'.repeat(14), name: 'bad id', startMs: now - 95, durMs: 1 },
+    ]);
+    const first = await store.ingest('json', body(req));
+    expect(first).toMatchObject({ ok: true, accepted: 2, rejected: 1 });
+    expect(first.ok && first.message).toContain('span_id must be 8 bytes, got 7');
+    const again = await store.ingest('json', body(req));
+    expect(again).toMatchObject({ ok: true, accepted: 0, duplicates: 2, rejected: 1 });
+
+    const trace = await store.trace(T);
+    expect(trace?.spans.map((s) => s.name)).toEqual(['POST /v1/chat', 'workflow']);
+    expect(trace?.spans[1]?.parentSpanId).toBe('1'.repeat(16));
+    expect(trace?.spans[0]?.attributes).toEqual([{ key: 'http.status_code', value: { type: 'int', value: '200' } }]);
+    expect(trace?.durationNs).toBe('90000000');
+
+    const found = await store.search({ tags: [{ key: 'status', value: 'error' }], fromNs: BigInt(now - 60_000) * 1_000_000n, toNs: BigInt(now + 1000) * 1_000_000n, limit: 20 });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ traceId: T, rootService: 'orchestrator', rootName: 'POST /v1/chat', spanCount: 2, errorCount: 1 });
+    expect(await store.services()).toEqual(['orchestrator']);
+  });
+
+  it('answers a payload that cannot be decoded with bad_request and keeps what was stored', async () => {
+    const now = Date.now();
+    await store.ingest('json', body(jsonExport('svc', [{ traceId: T, spanId: '1'.repeat(16), name: 'a', startMs: now, durMs: 1 }])));
+    const bad = await store.ingest('proto', Buffer.from([0x0a, 0xff, 0xff, 0x01]));
+    expect(bad).toMatchObject({ ok: false, status: 'bad_request' });
+    expect((await store.trace(T))?.spans).toHaveLength(1);
+  });
+});

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TraceSearch, TraceStore } from '../model';
+import type { FromWorker, ToWorker } from './protocol';
+import { SqliteReader } from './reader';
+import type { SyncLevel } from './schema';
+
+export type EmbeddedOptions = {
+  dataDir: string;
+  sync: SyncLevel;
+  retentionMs: number;
+  maxBytes: number;
+  /** bytes of export requests waiting for the writer; beyond it ingest answers "busy, retry" */
+  queueBytes: number;
+  retentionEveryMs?: number;
+};
+
+export type IngestOutcome =
+  | { ok: true; accepted: number; duplicates: number; rejected: number; message: string }
+  | { ok: false; status: 'bad_request' | 'unavailable' | 'internal' | 'busy'; message: string };
+
+/**
+ * The embedded trace store: one writer thread (decode + SQLite writes, group commit) and a
+ * read-only connection on the main thread for queries.
+ */
+export class EmbeddedStore implements TraceStore {
+  private worker!: Worker;
+  private reader!: SqliteReader;
+  private nextId = 1;
+  private inflightBytes = 0;
+  private readonly waiting = new Map<number, { resolve: (o: IngestOutcome) => void; bytes: number }>();
+  readonly file: string;
+
+  private constructor(private readonly opts: EmbeddedOptions) {
+    this.file = path.join(opts.dataDir, 'traces.sqlite');
+  }
+
+  static async open(opts: EmbeddedOptions): Promise<EmbeddedStore> {
+    const store = new EmbeddedStore(opts);
+    await store.start();
+    return store;
+  }
+
+  private start(): Promise<void> {
+    fs.mkdirSync(this.opts.dataDir, { recursive: true });
+    const workerFile = path.join(import.meta.dirname, 'writer-worker.mjs');
+    this.worker = new Worker(workerFile, {
+      workerData: { file: this.file, sync: this.opts.sync, retentionMs: this.opts.retentionMs, maxBytes: this.opts.maxBytes, retentionEveryMs: this.opts.retentionEveryMs ?? 1000 },
+    });
+    return new Promise((resolve, reject) => {
+      this.worker.on('message', (m: FromWorker) => {
+        if (m.type === 'ready') {
+          this.reader = new SqliteReader(this.file);
+          resolve();
+        } else if (m.type === 'fatal') reject(new Error(`the trace store at ${this.file} cannot open: ${m.message}`));
+        else if (m.type === 'result') this.settle(m.id, m.ok ? m : { ok: false, status: m.status, message: m.message });
+      });
+      this.worker.on('error', (e) => {
+        reject(e);
+        this.failAll(`the trace store's writer stopped: ${e.message}`);
+      });
+      this.worker.on('exit', () => this.failAll("the trace store's writer is not running"));
+    });
+  }
+
+  private settle(id: number, outcome: IngestOutcome) {
+    const w = this.waiting.get(id);
+    if (!w) return;
+    this.waiting.delete(id);
+    this.inflightBytes -= w.bytes;
+    if (outcome.ok) {
+      const { ok, accepted, duplicates, rejected, message } = outcome;
+      w.resolve({ ok, accepted, duplicates, rejected, message });
+    } else w.resolve(outcome);
+  }
+
+  private failAll(message: string) {
+    for (const id of [...this.waiting.keys()]) this.settle(id, { ok: false, status: 'unavailable', message });
+  }
+
+  /**
+   * Hands an export request (already decompressed) to the writer. Resolves after the spans are
+   * committed, or at once with `busy` when the queue is full: memory stays bounded and the
+   * client retries (OTLP: 503/UNAVAILABLE with a retry delay).
+   */
+  ingest(format: 'proto' | 'json', body: Uint8Array): Promise<IngestOutcome> {
+    if (this.inflightBytes + body.byteLength > this.opts.queueBytes && this.inflightBytes > 0) {
+      return Promise.resolve({ ok: false, status: 'busy', message: `the trace store is busy (${this.waiting.size} exports waiting); retry later` });
+    }
+    const id = this.nextId++;
+    this.inflightBytes += body.byteLength;
+    return new Promise((resolve) => {
+      this.waiting.set(id, { resolve, bytes: body.byteLength });
+      const msg: ToWorker = { type: 'ingest', id, format, body };
+      this.worker.postMessage(msg);
+    });
+  }
+
+  queuedBytes(): number {
+    return this.inflightBytes;
+  }
+
+  async trace(traceId: string) {
+    return this.reader.trace(traceId);
+  }
+
+  async search(q: TraceSearch) {
+    return this.reader.search(q);
+  }
+
+  async services() {
+    return this.reader.services();
+  }
+
+  async operations(service: string) {
+    return this.reader.operations(service);
+  }
+
+  spanCount(): number {
+    return this.reader.spanCount();
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 5000);
+      this.worker.once('message', (m: FromWorker) => {
+        if (m.type === 'stopped') {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+      this.worker.postMessage({ type: 'stop' } satisfies ToWorker);
+    });
+    await this.worker.terminate();
+    this.reader?.close();
+  }
+}
