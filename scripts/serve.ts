@@ -11,7 +11,12 @@ import * as exemplars from '../app/api/prom/exemplars/route';
 import * as labelValues from '../app/api/prom/labels/[name]/values/route';
 import * as query from '../app/api/prom/query/route';
 import * as queryRange from '../app/api/prom/query_range/route';
+import * as operations from '../app/api/services/[service]/operations/route';
+import * as services from '../app/api/services/route';
+import * as traceById from '../app/api/traces/[traceId]/route';
+import * as traces from '../app/api/traces/route';
 import { ConfigError, getConfig } from '../lib/config';
+import { startTraceStore } from './serve-traces';
 
 type Handler = (req: Request, params: Record<string, string>) => Promise<Response> | Response;
 
@@ -20,6 +25,10 @@ const FAST: [RegExp, Handler][] = [
   [/^\/api\/prom\/query$/, (r) => query.GET(r)],
   [/^\/api\/prom\/exemplars$/, (r) => exemplars.GET(r)],
   [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p.name as string }) })],
+  [/^\/api\/traces$/, (r) => traces.GET(r)],
+  [/^\/api\/traces\/([^/]+)$/, (r, p) => traceById.GET(r, { params: Promise.resolve({ traceId: p.name as string }) })],
+  [/^\/api\/services$/, (r) => services.GET(r)],
+  [/^\/api\/services\/([^/]+)\/operations$/, (r, p) => operations.GET(r, { params: Promise.resolve({ service: p.name as string }) })],
 ];
 
 function match(pathname: string): { handler: Handler; params: Record<string, string> } | null {
@@ -57,11 +66,17 @@ async function main() {
     throw e;
   }
   const { port, host: hostname } = cfg;
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, '..'), hostname, port });
+  const dev = process.argv.includes('--dev');
+  const traceSide = await startTraceStore(cfg);
+  const app = next({ dev, dir: path.resolve(import.meta.dirname, '..'), hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (url.pathname === '/v1/traces' && traceSide.otlpHttp) {
+      traceSide.otlpHttp(req, res);
+      return;
+    }
     const fast = req.method === 'GET' ? match(url.pathname) : null;
     if (!fast) {
       void handle(req, res);
@@ -75,7 +90,10 @@ async function main() {
   });
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`[shannon-console] ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close();
+    void traceSide.stop().finally(() => process.exit(0));
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -4,7 +4,7 @@ import { initPolicy } from './policy-model';
 import { Rng } from './rng';
 import { agentCoreMetrics, llmServiceMetrics } from './services/agent-llm-metrics';
 import { orchestratorMetrics } from './services/orchestrator-metrics';
-import { type Services, simulateRequest, workflowSpecs } from './workload';
+import { type RequestOutcome, type Services, simulateRequest, workflowSpecs } from './workload';
 
 const MB = 1024 * 1024;
 
@@ -20,6 +20,8 @@ export class Simulation {
   private poolGarbage = 0;
   private poolActive = 0;
   private sessions = 40;
+  /** Called with every simulated request (live mode sets it to export the request's trace). */
+  onRequest?: (out: RequestOutcome) => void;
 
   constructor(
     readonly knobs: Knobs,
@@ -56,6 +58,7 @@ export class Simulation {
       const jitter = this.rng.next() * dtSec * 1000;
       const out = simulateRequest(this.services, this.knobs, this.rng, tMs - jitter);
       this.poolGarbage += out.workflow.agents * 0.02 * MB;
+      this.onRequest?.(out);
     }
     this.background(n, dtSec);
   }

@@ -44,6 +44,11 @@ export const knobsSchema = z.object({
   historyOut: z.string().optional(),
   /** How often the live model advances. */
   tick: duration.default(1000),
+  /** Where to send traces: the orchestrator's OTLP/gRPC endpoint, the OTLP/HTTP base URL for llm-service and agent-core. */
+  otlpGrpc: z.url({ protocol: /^https?$/ }).optional(),
+  otlpHttp: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for the trace receiver, when it asks for one. */
+  otlpToken: z.string().optional(),
   /** Write the listening ports as JSON here once up (for scripts using port 0). */
   portsFile: z.string().optional(),
 });

@@ -4,6 +4,7 @@ import { Simulation } from './engine';
 import { writeHistory } from './history';
 import { parseKnobs } from './knobs';
 import { serveMetrics } from './server';
+import { SimulatorTracing } from './tracing';
 
 /**
  * `npm run simulate -- --rate 4 --seed 42 ...`: a simulated Shannon on three metrics listeners.
@@ -24,6 +25,10 @@ const USAGE = `usage: npm run simulate -- [--flag value ...]
   --orchestrator-port, --agent-core-port, --llm-port   listeners (2112, 2113, 8000; 0 = any)
   --host H                 listen address (127.0.0.1)
   --history D --history-out FILE [--history-step S]    write D of past samples for backfill
+  --otlp-grpc URL          send orchestrator traces over OTLP/gRPC (e.g. http://127.0.0.1:4317)
+  --otlp-http URL          send llm-service (protobuf) and agent-core (JSON) traces over OTLP/HTTP
+                           (base URL, e.g. http://127.0.0.1:4318; /v1/traces is appended)
+  --otlp-token T           Authorization: Bearer T on trace exports
   --ports-file FILE        write the ports as JSON once listening`;
 
 async function main() {
@@ -70,6 +75,15 @@ async function main() {
     console.log(`simulator: wrote ${knobs.history / 3_600_000}h of history to ${knobs.historyOut} in ${Math.round(performance.now() - t0)} ms`);
   }
   catchUp();
+  // Only live requests have traces: the history is metrics for backfill.
+  const tracing = knobs.otlpGrpc || knobs.otlpHttp
+    ? new SimulatorTracing({
+        ...(knobs.otlpGrpc ? { grpcUrl: knobs.otlpGrpc } : {}),
+        ...(knobs.otlpHttp ? { httpUrl: knobs.otlpHttp } : {}),
+        ...(knobs.otlpToken ? { headers: { Authorization: `Bearer ${knobs.otlpToken}` } } : {}),
+      })
+    : undefined;
+  if (tracing) sim.onRequest = (out) => tracing.record(out);
   const timer = setInterval(catchUp, knobs.tick);
   const ports = { orchestrator: o, agentCore: a, llmService: l, historyEndMs: now };
   if (knobs.portsFile) fs.writeFileSync(knobs.portsFile, JSON.stringify(ports));
@@ -78,7 +92,8 @@ async function main() {
   const stop = () => {
     clearInterval(timer);
     for (const x of listeners) x.server.close();
-    process.exit(0);
+    void (tracing?.shutdown() ?? Promise.resolve()).finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

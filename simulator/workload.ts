@@ -1,20 +1,27 @@
+import { randomBytes } from 'node:crypto';
 import { AGENTS, COLLECTIONS, MEMORY_TYPES, MODELS, TOOLS, WORKFLOWS, type WorkflowSpec } from './catalog';
 import type { Knobs } from './knobs';
 import { evaluatePolicy } from './policy-model';
 import type { Rng } from './rng';
 import type { AgentCoreMetrics, LlmServiceMetrics } from './services/agent-llm-metrics';
 import type { OrchestratorMetrics } from './services/orchestrator-metrics';
+import type { AgentCall, RequestDetails } from './trace-plan';
+
+/**
+ * Trace ids must be unique across runs (W3C), even when a seed repeats the workload: the seeded
+ * id is mixed with a salt drawn once per process.
+ */
+const TRACE_SALT = randomBytes(16);
+function saltedTraceId(seeded: string): string {
+  const b = Buffer.from(seeded, 'hex');
+  for (let i = 0; i < b.length; i++) b[i] = (b[i] as number) ^ (TRACE_SALT[i] as number);
+  return b.toString('hex');
+}
 
 export type Services = { orch: OrchestratorMetrics; agent: AgentCoreMetrics; llm: LlmServiceMetrics };
 
-/** What one request did: the trace a later stage can export, and the exemplar it left. */
-export type RequestOutcome = {
-  traceId: string;
-  spanId: string;
-  workflow: WorkflowSpec;
-  durationSec: number;
-  status: 'completed' | 'failed' | 'denied' | 'rate_limited';
-};
+/** What one request did: the details its trace is laid out from, and the workflow it ran. */
+export type RequestOutcome = RequestDetails & { workflow: WorkflowSpec };
 
 export function workflowSpecs(k: Knobs): readonly WorkflowSpec[] {
   if (!k.extraWorkflowType) return WORKFLOWS;
@@ -25,48 +32,59 @@ export function workflowSpecs(k: Knobs): readonly WorkflowSpec[] {
 export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number): RequestOutcome {
   const { orch, agent } = s;
   const tsSec = tMs / 1000;
-  const traceId = rng.hex(16);
+  const traceId = saltedTraceId(rng.hex(16));
   const spanId = rng.hex(8);
   const exemplar = (value: number) => ({ labels: { trace_id: traceId, span_id: spanId }, value, tsSec });
   const model = rng.weighted(MODELS.map((m) => [m, m.weight] as const));
   const stream = rng.chance(0.7);
   const endpoint = '/v1/chat/completions';
   const wf = rng.weighted(workflowSpecs(k).map((w) => [w, w.weight] as const));
+  const out: RequestOutcome = {
+    traceId, rootSpanId: spanId, endMs: Math.round(tMs * 1000) / 1000, durationSec: 0, status: 'completed', model: model.model, stream,
+    workflowType: wf.type, mode: wf.mode, stages: [], agents: [], workflow: wf,
+  };
 
   orch.gwModelRequests.inc({ model: model.model });
   if (rng.chance(0.01)) {
     orch.gwRequests.inc({ model: model.model, endpoint, status: 'rate_limited' });
     orch.gwErrors.inc({ model: model.model, error_type: 'rate_limit', error_code: '429' });
-    return { traceId, spanId, workflow: wf, durationSec: 0.01, status: 'rate_limited' };
+    return { ...out, durationSec: 0.01, status: 'rate_limited' };
   }
 
   const policy = evaluatePolicy(orch, k, rng, tMs);
   if (policy.blocked) {
     orch.gwRequests.inc({ model: model.model, endpoint, status: 'error' });
     orch.gwErrors.inc({ model: model.model, error_type: 'policy_denied', error_code: '403' });
-    return { traceId, spanId, workflow: wf, durationSec: 0.005, status: 'denied' };
+    return { ...out, durationSec: 0.005, status: 'denied' };
   }
 
   const labels = { workflow_type: wf.type, mode: wf.mode };
   orch.tasksSubmitted.inc();
   orch.workflowsStarted.inc(labels);
   const slow = rng.chance(k.slowFraction);
-  const durationSec = rng.logNormal(wf.median, wf.sigma) * (slow ? k.slowFactor : 1);
+  // Whole microseconds: the trace's root span then lasts exactly the exemplar's value.
+  const durationSec = Math.round(rng.logNormal(wf.median, wf.sigma) * (slow ? k.slowFactor : 1) * 1e6) / 1e6;
   const failed = rng.chance(k.errorRate);
   const status = failed ? (rng.chance(0.2) ? 'timeout' : 'failed') : 'completed';
   orch.workflowsCompleted.inc({ ...labels, status });
   orch.workflowDuration.observe(labels, durationSec, exemplar(durationSec));
+  out.durationSec = durationSec;
+  out.status = failed ? 'failed' : 'completed';
 
   // Planning stages and retrieval.
-  orch.complexityLatency.observe({}, rng.logNormal(0.03, 0.4));
-  orch.learningRouterLatency.observe({}, rng.logNormal(0.008, 0.4));
-  if (wf.agents > 1) orch.decompositionLatency.observe({}, rng.logNormal(0.9, 0.45) * (slow ? 2 : 1));
+  const stage = (name: string, sec: number, attrs: Record<string, string | number | boolean> = {}) => {
+    out.stages.push({ name, sec, attrs });
+    return sec;
+  };
+  orch.complexityLatency.observe({}, stage('complexity.analyze', rng.logNormal(0.03, 0.4)));
+  orch.learningRouterLatency.observe({}, stage('router.select', rng.logNormal(0.008, 0.4), { strategy: wf.mode }));
+  if (wf.agents > 1) orch.decompositionLatency.observe({}, stage('task.decompose', rng.logNormal(0.9, 0.45) * (slow ? 2 : 1), { 'workflow.agents': wf.agents }));
   orch.strategySelection.inc({ strategy: wf.mode });
   orch.embeddingRequests.inc({ model: 'text-embedding-3-small', status: rng.chance(0.995) ? 'success' : 'error' });
-  orch.embeddingLatency.observe({ model: 'text-embedding-3-small' }, rng.logNormal(0.09, 0.35));
+  orch.embeddingLatency.observe({ model: 'text-embedding-3-small' }, stage('embeddings text-embedding-3-small', rng.logNormal(0.09, 0.35), { 'gen_ai.request.model': 'text-embedding-3-small' }));
   const collection = rng.pick(COLLECTIONS);
   orch.vectorSearches.inc({ collection, status: rng.chance(0.997) ? 'success' : 'error' });
-  orch.vectorLatency.observe({ collection }, rng.logNormal(0.018, 0.5));
+  orch.vectorLatency.observe({ collection }, stage(`qdrant.search ${collection}`, rng.logNormal(0.018, 0.5), { 'db.system': 'qdrant', 'db.collection.name': collection }));
   const memType = rng.pick(MEMORY_TYPES);
   const hit = rng.chance(memType === 'session' ? 0.85 : 0.65);
   orch.memoryFetches.inc({ type: memType, source: 'qdrant', result: hit ? 'hit' : 'miss' });
@@ -81,11 +99,15 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number): R
   let cost = 0;
   for (let i = 0; i < wf.agents; i++) {
     const agentId = AGENTS[i % AGENTS.length] as string;
-    const ms = (durationSec * 1000 * rng.logNormal(0.55, 0.25)) / Math.max(1, wf.agents / 2);
+    // Agents run one after another inside the workflow, so together they fit in it.
+    const ms = Math.min((durationSec * 1000 * rng.logNormal(0.55, 0.25)) / Math.max(1, wf.agents / 2), (durationSec * 850) / wf.agents);
+    const call: AgentCall = { agentId, spanId: rng.hex(8), ms, ok: true, tools: [], llm: { model: model.model, provider: model.provider, prompt: 0, completion: 0, sec: 0, cached: false } };
+    out.agents.push(call);
     orch.agentExecutions.inc({ agent_id: agentId, mode: wf.mode });
-    orch.agentDuration.observe({ agent_id: agentId, mode: wf.mode }, ms, exemplar(ms));
+    orch.agentDuration.observe({ agent_id: agentId, mode: wf.mode }, ms, { labels: { trace_id: traceId, span_id: call.spanId }, value: ms, tsSec });
     const grpcSec = ms / 1000;
     const grpcOk = !(failed && i === wf.agents - 1);
+    call.ok = grpcOk;
     orch.grpcRequests.inc({ service: 'AgentService', method: 'ExecuteTask', status: grpcOk ? 'OK' : 'INTERNAL' });
     orch.grpcDuration.observe({ service: 'AgentService', method: 'ExecuteTask' }, grpcSec);
     agent.grpcRequests.inc({ method: 'ExecuteTask', status: grpcOk ? 'OK' : 'INTERNAL' });
@@ -108,22 +130,29 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number): R
       agent.fsmTransitions.inc({ from_state: 'waiting_tool', to_state: 'executing' });
       const ok = !rng.chance(tool.failRate);
       agent.toolExecutions.inc({ tool_name: tool.name, status: ok ? 'success' : 'failure' });
-      agent.toolDuration.observe({ tool_name: tool.name }, rng.logNormal(tool.median, 0.5));
+      const sec = rng.logNormal(tool.median, 0.5);
+      agent.toolDuration.observe({ tool_name: tool.name }, sec);
+      call.tools.push({ name: tool.name, sec, ok });
     }
     agent.fsmTransitions.inc({ from_state: 'executing', to_state: grpcOk ? 'completed' : 'failed' });
-    const call = llmCall(s, rng, model, wf.mode);
-    tokensIn += call.prompt;
-    tokensOut += call.completion;
-    cost += call.cost;
-    agent.taskTokens.observe({ mode: wf.mode, model: model.model }, call.prompt + call.completion);
+    const llmOut = llmCall(s, rng, model, wf.mode);
+    call.llm = { model: model.model, provider: model.provider, prompt: llmOut.prompt, completion: llmOut.completion, sec: llmOut.sec, cached: llmOut.cached, ...(stream ? { ttft: llmOut.cached ? llmOut.sec * 0.3 : model.ttft } : {}) };
+    tokensIn += llmOut.prompt;
+    tokensOut += llmOut.completion;
+    cost += llmOut.cost;
+    agent.taskTokens.observe({ mode: wf.mode, model: model.model }, llmOut.prompt + llmOut.completion);
   }
-  if (wf.agents > 1) orch.refinementLatency.observe({}, rng.logNormal(0.6, 0.4));
+  if (wf.agents > 1) {
+    out.refinementSec = rng.logNormal(0.6, 0.4);
+    orch.refinementLatency.observe({}, out.refinementSec);
+  }
   if (wf.agents > 2) orch.chunkAggregationLatency.observe({}, rng.logNormal(0.05, 0.4));
   orch.taskTokens.observe({}, tokensIn + tokensOut);
   orch.taskCost.observe({}, cost);
   orch.sessionTokens.inc({}, tokensIn + tokensOut);
-  gatewayResponse(s, k, rng, model, stream, endpoint, durationSec, tokensIn, tokensOut, failed, exemplar);
-  return { traceId, spanId, workflow: wf, durationSec, status: failed ? 'failed' : 'completed' };
+  const ttft = gatewayResponse(s, k, rng, model, stream, endpoint, durationSec, tokensIn, tokensOut, failed, exemplar);
+  if (ttft !== undefined) out.ttftSec = ttft;
+  return out;
 }
 
 function llmCall(s: Services, rng: Rng, model: (typeof MODELS)[number], mode: string) {
@@ -164,7 +193,7 @@ function llmCall(s: Services, rng: Rng, model: (typeof MODELS)[number], mode: st
   }
   if (rng.chance(0.01)) llm.errors.inc({ error_type: rng.pick(['timeout', 'provider_error', 'invalid_response']), component: rng.pick(['llm', 'cache', 'service']) });
   if (mode === 'complex' && rng.chance(0.05)) llm.plannerFallbacks.inc();
-  return { prompt, completion, cost };
+  return { prompt, completion, cost, sec, cached };
 }
 
 function gatewayResponse(
@@ -181,10 +210,12 @@ function gatewayResponse(
   orch.gwTokensPerRequest.observe({ model: m, type: 'prompt' }, prompt);
   orch.gwTokensPerRequest.observe({ model: m, type: 'completion' }, completion);
   if (failed) orch.gwErrors.inc({ model: m, error_type: 'workflow_failed', error_code: '500' });
-  if (!stream) return;
-  const ttft = rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1);
+  if (!stream) return undefined;
+  // Time to first token cannot exceed the request itself.
+  const ttft = Math.min(durationSec, rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1));
   orch.gwTtft.observe({ model: m }, ttft, exemplar(ttft));
   orch.gwStreamDuration.observe({ model: m }, Math.max(durationSec, ttft + completion / model.tps));
   orch.gwStreamChunks.inc({ model: m }, Math.ceil(completion / 4));
   if (rng.chance(0.005)) orch.gwStreamErrors.inc({ model: m, error_type: rng.pick(['client_disconnect', 'upstream_error']) });
+  return ttft;
 }

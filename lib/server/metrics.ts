@@ -7,6 +7,8 @@ type ConsoleMetrics = {
   httpDuration: Histogram<'route' | 'method' | 'status'>;
   upstreamDuration: Histogram<'endpoint' | 'outcome'>;
   upstreamErrors: Counter<'endpoint' | 'kind'>;
+  otlpSpans: Counter<'transport' | 'outcome'>;
+  otlpRequests: Histogram<'transport' | 'status'>;
 };
 
 const g = globalThis as unknown as { __consoleMetrics?: ConsoleMetrics };
@@ -35,6 +37,19 @@ export function consoleMetrics(): ConsoleMetrics {
       name: 'shannon_console_prometheus_errors_total',
       help: 'Failed requests from the console to Prometheus, by API endpoint and kind of failure.',
       labelNames: ['endpoint', 'kind'],
+      registers: [registry],
+    }),
+    otlpSpans: new Counter({
+      name: 'shannon_console_otlp_spans_total',
+      help: 'Spans received over OTLP, by transport (grpc, http) and outcome (accepted, duplicate, rejected).',
+      labelNames: ['transport', 'outcome'],
+      registers: [registry],
+    }),
+    otlpRequests: new Histogram({
+      name: 'shannon_console_otlp_request_duration_seconds',
+      help: 'OTLP export requests from arrival to acknowledgement (after the spans committed), by transport and status.',
+      labelNames: ['transport', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
   };

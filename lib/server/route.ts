@@ -11,12 +11,21 @@ export class BadRequest extends Error {
   }
 }
 
+export class NotFound extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFound';
+  }
+}
+
 export function errorResponse(status: number, code: string, message: string, extra?: Record<string, unknown>) {
   return Response.json({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 function toResponse(e: unknown): Response {
   if (e instanceof BadRequest) return errorResponse(400, 'bad_request', e.message);
+  if (e instanceof NotFound) return errorResponse(404, 'not_found', e.message);
+  if (e instanceof Error && e.name === 'StoreUnavailable') return errorResponse(503, 'store_unavailable', e.message);
   if (isPromError(e)) {
     const warnings = e.warnings.length ? { warnings: e.warnings } : undefined;
     return errorResponse(e.status, e.kind, e.message, warnings);
