@@ -105,6 +105,20 @@ const envSchema = z
     OTLP_MAX_BYTES: bytes('OTLP_MAX_BYTES', 16 * 1024 * 1024, 1024),
     OTLP_QUEUE_BYTES: bytes('OTLP_QUEUE_BYTES', 64 * 1024 * 1024, 1024),
     OTLP_TOKEN: z.string().optional(),
+    // Fault injection for tests only: the writer sleeps this long before each transaction, so
+    // a test can fill the write queue on demand. Never set it in production.
+    TRACE_WRITER_TEST_DELAY_MS: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return 0;
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 0 || n > 60_000) {
+          ctx.addIssue({ code: 'custom', message: `TRACE_WRITER_TEST_DELAY_MS must be an integer 0-60000, got "${v}"` });
+          return z.NEVER;
+        }
+        return n;
+      }),
     OTLP_GRPC_PORT: port('OTLP_GRPC_PORT', 4317),
     OTLP_HTTP_PORT: port('OTLP_HTTP_PORT', 4318),
     PORT: port('PORT', 3000),
@@ -137,6 +151,8 @@ export type Config = {
   otlpQueueBytes: number;
   /** when set, OTLP exports need `Authorization: Bearer <token>` */
   otlpToken: string | undefined;
+  /** tests only: delay before each store transaction */
+  traceWriterTestDelayMs: number;
   otlpGrpcPort: number;
   otlpHttpPort: number;
   port: number;
@@ -176,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     otlpMaxBytes: e.OTLP_MAX_BYTES,
     otlpQueueBytes: e.OTLP_QUEUE_BYTES,
     otlpToken: e.OTLP_TOKEN || undefined,
+    traceWriterTestDelayMs: e.TRACE_WRITER_TEST_DELAY_MS,
     otlpGrpcPort: e.OTLP_GRPC_PORT,
     otlpHttpPort: e.OTLP_HTTP_PORT,
     port: e.PORT,

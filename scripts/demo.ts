@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startStack } from './stack';
+import { preferredPort } from './stack/proc';
 
 /**
  * `npm run demo`: a simulated Shannon, a real Prometheus with 6 hours of backfilled history,
@@ -13,7 +14,10 @@ async function main() {
   }
   const history = process.env.DEMO_HISTORY ?? '6h';
   const started = Date.now();
+  // Shannon's exporters default to 4317 (gRPC) and 4318 (HTTP): take them when they are free.
+  const otlpPorts = { grpc: await preferredPort(4317), http: await preferredPort(4318) };
   const stack = await startStack({
+    otlpPorts,
     dir: path.resolve(process.env.DEMO_DIR ?? 'data/demo'),
     consolePort: port,
     history,
@@ -43,6 +47,8 @@ Shannon Console is up after ${Math.round((Date.now() - started) / 1000)} s:
 
   Console     ${stack.info.consoleUrl}/workflows
   Prometheus  ${stack.info.prometheusUrl}  (${history} of simulated history)
+  OTLP        gRPC 127.0.0.1:${stack.info.otlp.grpcPort}, HTTP http://127.0.0.1:${stack.info.otlp.httpPort}/v1/traces
+  Traces      ${stack.info.consoleUrl}/api/traces  (the simulator sends real OTel SDK traces)
   Logs        ${stack.info.dir}
 
 Press Ctrl-C to stop everything.`);

@@ -24,6 +24,7 @@ export async function startTraceStore(cfg: Config): Promise<{ otlpHttp?: NodeHan
     retentionMs: cfg.traceRetentionMs,
     maxBytes: cfg.traceMaxBytes,
     queueBytes: cfg.otlpQueueBytes,
+    testDelayMs: cfg.traceWriterTestDelayMs,
   });
   setTraceStore(store);
   const opts: ReceiverOptions = { store, maxBytes: cfg.otlpMaxBytes, ...(cfg.otlpToken ? { token: cfg.otlpToken } : {}) };

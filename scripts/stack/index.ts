@@ -14,6 +14,10 @@ export type StackOptions = {
   history?: string;
   simulatorArgs?: string[];
   scrapeInterval?: string;
+  /** OTLP listener ports of the console; any free ports when not given. */
+  otlpPorts?: { grpc: number; http: number };
+  /** Extra environment for the console (e.g. TRACE_RETENTION). */
+  consoleEnv?: Record<string, string>;
   log?: (msg: string) => void;
 };
 
@@ -26,6 +30,9 @@ export type StackInfo = {
   tsdbDir: string;
   simulator: { orchestrator: number; agentCore: number; llmService: number };
   historyEndMs: number;
+  otlp: { grpcPort: number; httpPort: number };
+  /** the console's DATA_DIR (its trace store lives here) */
+  consoleDataDir: string;
   pids: Record<string, number | undefined>;
 };
 
@@ -44,15 +51,35 @@ export async function startStack(o: StackOptions): Promise<Stack> {
   };
   try {
     if (needsBuild()) buildConsole();
+    // The console first: the simulator sends traces from its first live request.
+    const promPort = await freePort();
+    const prometheusUrl = `http://127.0.0.1:${promPort}`;
+    const otlp = o.otlpPorts ?? { grpc: await freePort(), http: await freePort() };
+    const consoleDataDir = path.join(dir, 'console');
+    log(`starting the console on port ${o.consolePort} (OTLP gRPC ${otlp.grpc}, HTTP ${otlp.http})...`);
+    const consoleProc = await startConsole({
+      port: o.consolePort,
+      host: o.consoleHost,
+      logFile: path.join(dir, 'console.log'),
+      env: {
+        PROMETHEUS_URL: prometheusUrl,
+        PROMETHEUS_SCRAPE_INTERVAL: '15s',
+        DATA_DIR: consoleDataDir,
+        OTLP_GRPC_PORT: String(otlp.grpc),
+        OTLP_HTTP_PORT: String(otlp.http),
+        ...o.consoleEnv,
+      },
+    });
+    processes.push(consoleProc);
     log(o.history ? `starting the Shannon simulator and writing ${o.history} of history...` : 'starting the Shannon simulator...');
-    const sim = await startSimulator({ dir, args: o.simulatorArgs ?? [], history: o.history, logFile: path.join(dir, 'simulator.log') });
+    const simArgs = ['--otlp-grpc', `http://127.0.0.1:${otlp.grpc}`, '--otlp-http', `http://127.0.0.1:${otlp.http}`, ...(o.simulatorArgs ?? [])];
+    const sim = await startSimulator({ dir, args: simArgs, history: o.history, logFile: path.join(dir, 'simulator.log') });
     processes.push(sim.process);
     if (sim.historyFile) {
       log('backfilling Prometheus with promtool...');
       backfill(sim.historyFile, tsdbDir);
       fs.rmSync(sim.historyFile, { force: true });
     }
-    const promPort = await freePort();
     const configFile = writePrometheusConfig(dir, [
       { job: 'orchestrator', address: `127.0.0.1:${sim.ports.orchestrator}` },
       { job: 'agent-core', address: `127.0.0.1:${sim.ports.agentCore}` },
@@ -61,21 +88,6 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     log(`starting Prometheus on 127.0.0.1:${promPort}...`);
     const prom = await startPrometheus({ port: promPort, configFile, tsdbDir, logFile: path.join(dir, 'prometheus.log') });
     processes.push(prom);
-    const prometheusUrl = `http://127.0.0.1:${promPort}`;
-    log(`starting the console on port ${o.consolePort}...`);
-    const consoleProc = await startConsole({
-      port: o.consolePort,
-      host: o.consoleHost,
-      logFile: path.join(dir, 'console.log'),
-      env: {
-        PROMETHEUS_URL: prometheusUrl,
-        PROMETHEUS_SCRAPE_INTERVAL: '15s',
-        DATA_DIR: path.join(dir, 'console'),
-        OTLP_GRPC_PORT: '0',
-        OTLP_HTTP_PORT: '0',
-      },
-    });
-    processes.push(consoleProc);
     const info: StackInfo = {
       dir,
       consoleUrl: `http://localhost:${o.consolePort}`,
@@ -85,6 +97,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       tsdbDir,
       simulator: { orchestrator: sim.ports.orchestrator, agentCore: sim.ports.agentCore, llmService: sim.ports.llmService },
       historyEndMs: sim.ports.historyEndMs,
+      otlp: { grpcPort: otlp.grpc, httpPort: otlp.http },
+      consoleDataDir,
       pids: Object.fromEntries(processes.map((p) => [p.name, p.child.pid])),
     };
     fs.writeFileSync(path.join(dir, 'stack.json'), JSON.stringify(info, null, 2));

@@ -14,6 +14,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** `preferred` when nothing listens there, else any free port. */
+export function preferredPort(preferred: number): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => void freePort().then(resolve));
+    srv.listen(preferred, '0.0.0.0', () => srv.close(() => resolve(preferred)));
+  });
+}
+
 export type Managed = { name: string; child: ChildProcess; logFile: string };
 
 /** Start a child with its output in a log file; it dies with us on a normal exit. */

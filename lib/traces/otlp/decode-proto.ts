@@ -212,7 +212,8 @@ function decodeAnyValue(r: Reader, depth: number): AnyValue {
         const values: Attribute[] = [];
         while (!k.done()) {
           const [kf, kw] = k.tag();
-          if (kf === 1 && kw === WIRE_LEN) values.push(decodeKeyValue(k.sub(), depth + 1));
+          // Same depth: nesting is counted once per AnyValue, as the JSON decoder counts it.
+          if (kf === 1 && kw === WIRE_LEN) values.push(decodeKeyValue(k.sub(), depth));
           else k.skip(kw);
         }
         v = { type: 'kvlist', value: values };

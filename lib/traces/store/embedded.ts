@@ -14,6 +14,8 @@ export type EmbeddedOptions = {
   /** bytes of export requests waiting for the writer; beyond it ingest answers "busy, retry" */
   queueBytes: number;
   retentionEveryMs?: number;
+  /** tests only: the writer sleeps this long before each transaction */
+  testDelayMs?: number;
 };
 
 export type IngestOutcome =
@@ -46,7 +48,7 @@ export class EmbeddedStore implements TraceStore {
     fs.mkdirSync(this.opts.dataDir, { recursive: true });
     const workerFile = path.join(import.meta.dirname, 'writer-worker.mjs');
     this.worker = new Worker(workerFile, {
-      workerData: { file: this.file, sync: this.opts.sync, retentionMs: this.opts.retentionMs, maxBytes: this.opts.maxBytes, retentionEveryMs: this.opts.retentionEveryMs ?? 1000 },
+      workerData: { file: this.file, sync: this.opts.sync, retentionMs: this.opts.retentionMs, maxBytes: this.opts.maxBytes, retentionEveryMs: this.opts.retentionEveryMs ?? 1000, testDelayMs: this.opts.testDelayMs ?? 0 },
     });
     return new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWorker) => {

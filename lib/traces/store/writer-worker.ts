@@ -15,7 +15,7 @@ import { SqliteWriter, type WriterOptions } from './writer';
 const port = parentPort;
 if (!port) throw new Error('writer-worker must run as a worker thread');
 
-const opts = workerData as WriterOptions & { retentionEveryMs: number };
+const opts = workerData as WriterOptions & { retentionEveryMs: number; testDelayMs: number };
 let writer: SqliteWriter;
 try {
   writer = new SqliteWriter(opts);
@@ -61,6 +61,7 @@ function flush() {
   const batch = pending;
   pending = [];
   if (batch.length > 0) {
+    if (opts.testDelayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, opts.testDelayMs);
     try {
       const results = writer.ingest(batch.map((b) => b.req));
       batch.forEach((b, i) => post({ type: 'result', id: b.id, ok: true, ...(results[i] as NonNullable<(typeof results)[number]>) }));
