@@ -96,10 +96,14 @@ export class SqliteWriter {
     let removed = this.db
       .prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans WHERE start_ns < ? ORDER BY start_ns LIMIT ?)')
       .run(cutoff, this.retentionBatch).changes;
-    if (this.opts.maxBytes > 0 && this.sizeBytes() > this.opts.maxBytes) {
-      removed += this.db
-        .prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)')
-        .run(this.retentionBatch).changes;
+    const size = this.opts.maxBytes > 0 ? this.sizeBytes() : 0;
+    if (size > this.opts.maxBytes && this.opts.maxBytes > 0) {
+      // Remove about as many of the oldest spans as the excess holds, not a whole batch blindly.
+      const r = this.db.prepare('SELECT min(rowid) lo, max(rowid) hi FROM spans').get() as { lo: number | null; hi: number | null };
+      const spans = r.lo === null || r.hi === null ? 0 : r.hi - r.lo + 1;
+      const perSpan = spans > 0 ? size / spans : size;
+      const n = Math.max(1, Math.min(this.retentionBatch, Math.ceil((size - this.opts.maxBytes) / perSpan)));
+      removed += this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)').run(n).changes;
     }
     if (removed > 0) this.db.pragma('incremental_vacuum(256)');
     const ms = performance.now() - started;
