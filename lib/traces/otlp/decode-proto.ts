@@ -40,7 +40,7 @@ function decodeResourceSpans(r: Reader): RawResourceSpans {
   return { resource, scopeSpans, schemaUrl };
 }
 
-function decodeResource(r: Reader): RawResource {
+export function decodeResource(r: Reader): RawResource {
   const attributes: Attribute[] = [];
   let droppedAttributesCount = 0;
   while (!r.done()) {
@@ -59,14 +59,7 @@ function decodeScopeSpans(r: Reader): RawScopeSpans {
   while (!r.done()) {
     const [f, w] = r.tag();
     if (f === 1 && w === WIRE_LEN) scope = decodeScope(r.sub());
-    else if (f === 2 && w === WIRE_LEN) {
-      const sub = r.sub();
-      const start = sub.pos;
-      const span = decodeSpan(sub);
-      // Kept as received: the store saves these bytes instead of encoding the span again.
-      span.raw = sub.buf.subarray(start, sub.end);
-      spans.push(span);
-    }
+    else if (f === 2 && w === WIRE_LEN) spans.push(decodeSpan(r.sub()));
     else if (f === 3 && w === WIRE_LEN) schemaUrl = r.string();
     else if (f <= 3) throw new DecodeError(`ScopeSpans field ${f}: wrong wire type ${w}`);
     else r.skip(w);
@@ -74,7 +67,7 @@ function decodeScopeSpans(r: Reader): RawScopeSpans {
   return { scope, spans, schemaUrl };
 }
 
-function decodeScope(r: Reader): RawScope {
+export function decodeScope(r: Reader): RawScope {
   const s: RawScope = { name: '', version: '', attributes: [], droppedAttributesCount: 0 };
   while (!r.done()) {
     const [f, w] = r.tag();
@@ -192,7 +185,7 @@ function decodeAnyValue(r: Reader, depth: number): AnyValue {
     switch (f) {
       case 1: expectWire(w, WIRE_LEN, 'AnyValue.string_value'); v = { type: 'string', value: r.string() }; break;
       case 2: expectWire(w, WIRE_VARINT, 'AnyValue.bool_value'); v = { type: 'bool', value: r.uint() !== 0 }; break;
-      case 3: expectWire(w, WIRE_VARINT, 'AnyValue.int_value'); v = { type: 'int', value: r.int64().toString() }; break;
+      case 3: expectWire(w, WIRE_VARINT, 'AnyValue.int_value'); v = { type: 'int', value: r.int64String() }; break;
       case 4: expectWire(w, WIRE_I64, 'AnyValue.double_value'); v = { type: 'double', value: finite(r.double()) }; break;
       case 5: {
         expectWire(w, WIRE_LEN, 'AnyValue.array_value');

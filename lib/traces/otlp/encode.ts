@@ -8,7 +8,7 @@ import { WIRE_I32, WIRE_I64, WIRE_LEN, WIRE_VARINT, Writer } from './wire';
  * partial_success, and google.rpc.Status for error bodies.
  */
 
-function anyValue(w: Writer, v: AnyValue): void {
+export function encodeAnyValue(w: Writer, v: AnyValue): void {
   switch (v.type) {
     case 'string':
       w.tag(1, WIRE_LEN).string(v.value);
@@ -24,7 +24,7 @@ function anyValue(w: Writer, v: AnyValue): void {
       return;
     case 'array':
       w.message(5, (a) => {
-        for (const item of v.value) a.message(1, (x) => anyValue(x, item));
+        for (const item of v.value) a.message(1, (x) => encodeAnyValue(x, item));
       });
       return;
     case 'kvlist':
@@ -42,7 +42,7 @@ function anyValue(w: Writer, v: AnyValue): void {
 
 function keyValue(w: Writer, kv: Attribute): void {
   w.tag(1, WIRE_LEN).string(kv.key);
-  w.message(2, (x) => anyValue(x, kv.value));
+  w.message(2, (x) => encodeAnyValue(x, kv.value));
 }
 
 function attrs(w: Writer, field: number, list: Attribute[]): void {

@@ -31,11 +31,25 @@ export type RawSpan = {
   droppedLinksCount: number;
   statusCode: number;
   statusMessage: string;
-  /** the Span message's bytes as received over protobuf */
-  raw?: Uint8Array;
 };
 export type RawScope = { name: string; version: string; attributes: Attribute[]; droppedAttributesCount: number };
 export type RawResource = { attributes: Attribute[]; droppedAttributesCount: number };
 export type RawScopeSpans = { scope: RawScope; schemaUrl: string; spans: RawSpan[] };
 export type RawResourceSpans = { resource: RawResource; schemaUrl: string; scopeSpans: RawScopeSpans[] };
 export type RawExport = { resourceSpans: RawResourceSpans[] };
+
+/** What the store needs of a span at ingest: index fields and the span's protobuf bytes. */
+export type IngestSpan = {
+  traceId: Uint8Array;
+  spanId: Uint8Array;
+  parentSpanId: Uint8Array;
+  name: string;
+  kind: number;
+  startNs: bigint;
+  endNs: bigint;
+  statusCode: number;
+  /** the Span message, protobuf-encoded: as received, or encoded from JSON */
+  body: Uint8Array;
+};
+export type IngestScopeSpans = { scope: RawScope; schemaUrl: string; spans: IngestSpan[] };
+export type IngestExport = { resourceSpans: { resource: RawResource; schemaUrl: string; scopeSpans: IngestScopeSpans[] }[] };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TraceSearch, TraceStore } from '../model';
+
 import type { FromWorker, ToWorker } from './protocol';
 import { SqliteReader } from './reader';
 import type { SyncLevel } from './schema';
@@ -95,7 +96,9 @@ export class EmbeddedStore implements TraceStore {
     return new Promise((resolve) => {
       this.waiting.set(id, { resolve, bytes: body.byteLength });
       const msg: ToWorker = { type: 'ingest', id, format, body };
-      this.worker.postMessage(msg);
+      // Hand the bytes over without a copy when they own their buffer (large bodies do).
+      const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      this.worker.postMessage(msg, own ? [body.buffer as ArrayBuffer] : []);
     });
   }
 

@@ -4,9 +4,10 @@ import type { Resource, Scope, Span, Trace, TraceSearch, TraceSummary } from '..
 import { decodeSpan } from '../otlp/decode-proto';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
+import { tagPatterns } from './tag-match';
 import { openDatabase } from './schema';
 
-type SpanHead = { trace_id: Buffer; parent_id: Buffer | null; service: string; name: string; start_ns: bigint; dur_ns: bigint; status: number | bigint };
+type SpanHead = { parent_id: Buffer | null; service: string; name: string; start_ns: bigint; dur_ns: bigint; status: number | bigint };
 
 /**
  * The embedded store's read side, on its own read-only connection (WAL lets it read while the
@@ -33,8 +34,25 @@ export class SqliteReader {
     return o;
   }
 
+  /** A trace's span rows: one rowid range per export that carried it; a span sent twice counts once. */
+  private traceRows<T extends { span_id: Buffer }>(id: Buffer, columns: string, safe = false): T[] {
+    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as { lo: number; hi: number }[];
+    const stmt = this.db.prepare(`SELECT span_id, ${columns} FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ?`).safeIntegers(safe);
+    const seen = new Set<string>();
+    const out: T[] = [];
+    for (const r of ranges) {
+      for (const row of stmt.all(r.lo, r.hi, id) as T[]) {
+        const key = row.span_id.toString('latin1');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(row);
+      }
+    }
+    return out;
+  }
+
   trace(traceId: string): Trace | null {
-    const rows = this.db.prepare('SELECT origin, body FROM spans WHERE trace_id = ?').all(Buffer.from(traceId, 'hex')) as { origin: number; body: Buffer }[];
+    const rows = this.traceRows<{ span_id: Buffer; origin: number; body: Buffer }>(Buffer.from(traceId, 'hex'), 'origin, body');
     if (rows.length === 0) return null;
     const resources: Trace['resources'] = {};
     const spans: Span[] = rows.map((r) => {
@@ -47,12 +65,8 @@ export class SqliteReader {
   }
 
   search(q: TraceSearch): TraceSummary[] {
-    const where: string[] = ['start_ns >= ?', 'start_ns <= ?'];
+    const where: string[] = ['service = ?', 'start_ns >= ?', 'start_ns <= ?'];
     const args: unknown[] = [q.fromNs, q.toNs];
-    if (q.service !== undefined) {
-      where.unshift('service = ?');
-      args.unshift(q.service);
-    }
     if (q.operation !== undefined) {
       where.push('name = ?');
       args.push(q.operation);
@@ -71,22 +85,28 @@ export class SqliteReader {
         args.push(['unset', 'ok', 'error'].indexOf(t.value));
         continue;
       }
-      const entry = tagEntry(t.key, t.value);
-      const origins = this.db.prepare('SELECT id FROM origins WHERE instr(tags, ?) > 0').pluck().all(entry) as number[];
-      where.push(origins.length ? `(instr(tags, ?) > 0 OR origin IN (${origins.join(',')}))` : 'instr(tags, ?) > 0');
-      args.push(entry);
+      const origins = this.db.prepare('SELECT id FROM origins WHERE instr(tags, ?) > 0').pluck().all(tagEntry(t.key, t.value)) as number[];
+      const patterns = tagPatterns(t.key, t.value);
+      const alternatives = patterns.map(() => 'instr(body, ?) > 0');
+      if (origins.length) alternatives.push(`origin IN (${origins.join(',')})`);
+      where.push(`(${alternatives.join(' OR ')})`);
+      args.push(...patterns);
     }
-    const index = q.service !== undefined ? 'spans_service' : 'spans_start';
-    const sql = `SELECT trace_id FROM spans INDEXED BY ${index} WHERE ${where.join(' AND ')} ORDER BY start_ns DESC`;
+    // Spans carry one time index, (service, start_ns). Across services, one arm per service,
+    // each walking its index newest first; SQLite merges the arms in order (compound ORDER BY).
+    const services = q.service !== undefined ? [q.service] : this.services();
+    if (services.length === 0) return [];
+    const arm = `SELECT trace_id, start_ns FROM spans INDEXED BY spans_service WHERE ${where.join(' AND ')}`;
+    const sql = services.length === 1 ? `${arm} ORDER BY start_ns DESC` : `${services.map(() => arm).join(' UNION ALL ')} ORDER BY 2 DESC`;
     const stmt = this.db.prepare(sql).pluck().safeIntegers(true);
+    const bound = services.flatMap((svc) => [svc, ...args]);
     const ids = new Map<string, Buffer>();
-    for (const id of stmt.iterate(...args) as IterableIterator<Buffer>) {
+    for (const id of stmt.iterate(...bound) as IterableIterator<Buffer>) {
       const key = id.toString('hex');
       if (!ids.has(key)) ids.set(key, id);
       if (ids.size >= q.limit) break;
     }
-    const heads = this.db.prepare('SELECT trace_id, parent_id, service, name, start_ns, dur_ns, status FROM spans WHERE trace_id = ?').safeIntegers(true);
-    const out = [...ids].map(([key, id]) => summarize(key, heads.all(id) as SpanHead[]));
+    const out = [...ids].map(([key, id]) => summarize(key, this.traceRows<SpanHead & { span_id: Buffer }>(id, 'parent_id, service, name, start_ns, dur_ns, status', true)));
     return out.sort((a, b) => (BigInt(b.startNs) > BigInt(a.startNs) ? 1 : BigInt(b.startNs) < BigInt(a.startNs) ? -1 : 0));
   }
 

@@ -1,6 +1,6 @@
 import type { AnyValue, Attribute } from '../model';
 import { encodeSpan } from '../otlp/encode';
-import type { RawExport, RawSpan } from '../otlp/types';
+import type { IngestExport, IngestSpan, RawExport } from '../otlp/types';
 
 /**
  * From a decoded export request to the rows the embedded store writes, with OTLP's validation:
@@ -27,7 +27,6 @@ export type SpanRow = {
   startNs: bigint;
   durNs: bigint;
   status: number;
-  tags: string;
   body: Uint8Array;
 };
 
@@ -79,7 +78,7 @@ function isZero(b: Uint8Array): boolean {
 }
 
 /** Why a span cannot be stored, or null when it is valid. */
-export function invalidReason(s: RawSpan): string | null {
+export function invalidReason(s: IngestSpan): string | null {
   if (s.traceId.length !== 16) return `trace_id must be 16 bytes, got ${s.traceId.length}`;
   if (isZero(s.traceId)) return 'trace_id is all zeroes';
   if (s.spanId.length !== 8) return `span_id must be 8 bytes, got ${s.spanId.length}`;
@@ -91,7 +90,25 @@ export function invalidReason(s: RawSpan): string | null {
   return null;
 }
 
-export function toRows(req: RawExport, originId: (o: Origin) => number): Rows {
+/** A decoded OTLP/JSON export in the ingest form: each span encoded to protobuf for storage. */
+export function jsonToIngest(req: RawExport): IngestExport {
+  return {
+    resourceSpans: req.resourceSpans.map((rs) => ({
+      resource: rs.resource,
+      schemaUrl: rs.schemaUrl,
+      scopeSpans: rs.scopeSpans.map((ss) => ({
+        scope: ss.scope,
+        schemaUrl: ss.schemaUrl,
+        spans: ss.spans.map((x) => ({
+          traceId: x.traceId, spanId: x.spanId, parentSpanId: x.parentSpanId, name: x.name, kind: x.kind,
+          startNs: x.startNs, endNs: x.endNs, statusCode: x.statusCode, body: encodeSpan(x),
+        })),
+      })),
+    })),
+  };
+}
+
+export function toRows(req: IngestExport, originId: (o: Origin) => number): Rows {
   const spans: SpanRow[] = [];
   const origins: Origin[] = [];
   const reasons: string[] = [];
@@ -129,8 +146,7 @@ export function toRows(req: RawExport, originId: (o: Origin) => number): Rows {
           startNs: s.startNs,
           durNs: s.endNs - s.startNs,
           status: s.statusCode,
-          tags: tagsText(s.attributes),
-          body: s.raw ?? encodeSpan(s),
+          body: s.body,
         });
       });
     });

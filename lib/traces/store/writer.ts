@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { RawExport } from '../otlp/types';
-import { type Origin, type Rows, rejectionMessage, toRows } from './rows';
-import { type SyncLevel, openDatabase } from './schema';
+import type { IngestExport } from '../otlp/types';
+import { type Origin, type Rows, type SpanRow, rejectionMessage, toRows } from './rows';
+import fs from 'node:fs';
+import { SchemaMismatch, type SyncLevel, openDatabase } from './schema';
 
 export type WriterOptions = {
   file: string;
@@ -21,22 +22,37 @@ export type IngestResult = { accepted: number; duplicates: number; rejected: num
  * export after that, so an acknowledged span is on disk (WAL) before the client hears "OK".
  */
 export class SqliteWriter {
-  readonly db: Database.Database;
+  db: Database.Database;
   private readonly originIds = new Map<string, number>();
   private readonly knownOps = new Set<string>();
   private readonly insertSpan: Database.Statement;
   private readonly insertOrigin: Database.Statement;
   private readonly findOrigin: Database.Statement;
   private readonly insertOp: Database.Statement;
+  private readonly findGroup: Database.Statement;
+  private readonly insertGroup: Database.Statement;
   private retentionBatch = 2000;
 
   constructor(private readonly opts: WriterOptions) {
     this.db = new Database(opts.file);
-    openDatabase(this.db, opts.sync);
+    try {
+      openDatabase(this.db, opts.sync);
+    } catch (e) {
+      if (!(e instanceof SchemaMismatch)) throw e;
+      // A store from an older console: set it aside (never delete what was stored) and start anew.
+      this.db.close();
+      const aside = `${opts.file}.v${e.found}-${Date.now()}`;
+      for (const ext of ['', '-wal', '-shm']) if (fs.existsSync(opts.file + ext)) fs.renameSync(opts.file + ext, aside + ext);
+      console.warn(`[trace-store] ${e.message}: the old database was moved to ${aside}`);
+      this.db = new Database(opts.file);
+      openDatabase(this.db, opts.sync);
+    }
     this.insertSpan = this.db.prepare(
-      `INSERT OR IGNORE INTO spans (trace_id, span_id, parent_id, origin, service, name, kind, start_ns, dur_ns, status, tags, body)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO spans (trace_id, span_id, parent_id, origin, service, name, kind, start_ns, dur_ns, status, body)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.findGroup = this.db.prepare('SELECT 1 FROM trace_groups WHERE trace_id = ? AND digest = ?').pluck();
+    this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi) VALUES (?, ?, ?, ?)');
     this.insertOrigin = this.db.prepare('INSERT OR IGNORE INTO origins (key, service, body, tags) VALUES (?, ?, ?, ?)');
     this.findOrigin = this.db.prepare('SELECT id FROM origins WHERE key = ?').pluck();
     this.insertOp = this.db.prepare('INSERT OR IGNORE INTO operations (service, name, kind) VALUES (?, ?, ?)');
@@ -54,8 +70,8 @@ export class SqliteWriter {
   }
 
   /** Writes several export requests in one transaction; one result per request. */
-  ingest(requests: RawExport[]): IngestResult[] {
-    const tx = this.db.transaction((reqs: RawExport[]) =>
+  ingest(requests: IngestExport[]): IngestResult[] {
+    const tx = this.db.transaction((reqs: IngestExport[]) =>
       reqs.map((req) => {
         const rows = toRows(req, (o) => this.originId(o));
         return this.write(rows);
@@ -73,16 +89,38 @@ export class SqliteWriter {
 
   private write(rows: Rows): IngestResult {
     let accepted = 0;
+    let duplicates = 0;
+    // One group per trace: its spans get contiguous rowids and one trace_groups entry.
+    const groups = new Map<string, SpanRow[]>();
     for (const s of rows.spans) {
-      const info = this.insertSpan.run(s.traceId, s.spanId, s.parentId, s.origin, s.service, s.name, s.kind, s.startNs, s.durNs, s.status, s.tags, s.body);
-      accepted += info.changes;
-      const op = `${s.service}\u0000${s.name}\u0000${s.kind}`;
-      if (!this.knownOps.has(op)) {
-        this.insertOp.run(s.service, s.name, s.kind);
-        this.knownOps.add(op);
-      }
+      const key = Buffer.from(s.traceId.buffer, s.traceId.byteOffset, 16).toString('latin1');
+      const g = groups.get(key);
+      if (g) g.push(s);
+      else groups.set(key, [s]);
     }
-    return { accepted, duplicates: rows.spans.length - accepted, rejected: rows.rejected, message: rejectionMessage(rows) };
+    for (const group of groups.values()) {
+      const traceId = (group[0] as SpanRow).traceId;
+      const digest = groupDigest(group);
+      if (this.findGroup.get(traceId, digest)) {
+        duplicates += group.length;
+        continue;
+      }
+      let lo = 0;
+      let hi = 0;
+      for (const s of group) {
+        const id = Number(this.insertSpan.run(s.traceId, s.spanId, s.parentId, s.origin, s.service, s.name, s.kind, s.startNs, s.durNs, s.status, s.body).lastInsertRowid);
+        if (!lo) lo = id;
+        hi = id;
+        const op = `${s.service}\u0000${s.name}\u0000${s.kind}`;
+        if (!this.knownOps.has(op)) {
+          this.insertOp.run(s.service, s.name, s.kind);
+          this.knownOps.add(op);
+        }
+      }
+      this.insertGroup.run(traceId, digest, lo, hi);
+      accepted += group.length;
+    }
+    return { accepted, duplicates, rejected: rows.rejected, message: rejectionMessage(rows) };
   }
 
   /**
@@ -93,9 +131,11 @@ export class SqliteWriter {
   retentionStep(nowMs = Date.now()): number {
     const started = performance.now();
     const cutoff = BigInt(Math.floor(nowMs - this.opts.retentionMs)) * 1_000_000n;
-    let removed = this.db
-      .prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans WHERE start_ns < ? ORDER BY start_ns LIMIT ?)')
-      .run(cutoff, this.retentionBatch).changes;
+    let removed = 0;
+    const del = this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)');
+    for (const service of this.db.prepare('SELECT DISTINCT service FROM operations').pluck().all() as string[]) {
+      removed += del.run(service, cutoff, this.retentionBatch).changes;
+    }
     const size = this.opts.maxBytes > 0 ? this.sizeBytes() : 0;
     if (size > this.opts.maxBytes && this.opts.maxBytes > 0) {
       // Remove about as many of the oldest spans as the excess holds, not a whole batch blindly.
@@ -105,7 +145,11 @@ export class SqliteWriter {
       const n = Math.max(1, Math.min(this.retentionBatch, Math.ceil((size - this.opts.maxBytes) / perSpan)));
       removed += this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)').run(n).changes;
     }
-    if (removed > 0) this.db.pragma('incremental_vacuum(256)');
+    if (removed > 0) {
+      // Groups whose whole rowid range is gone (retention removes the oldest rowids first).
+      this.db.prepare('DELETE FROM trace_groups WHERE hi < (SELECT min(rowid) FROM spans)').run();
+      this.db.pragma('incremental_vacuum(256)');
+    }
     const ms = performance.now() - started;
     if (ms > 25) this.retentionBatch = Math.max(100, Math.floor(this.retentionBatch / 2));
     else if (ms < 8 && removed >= this.retentionBatch) this.retentionBatch = Math.min(50_000, this.retentionBatch * 2);
@@ -123,4 +167,12 @@ export class SqliteWriter {
   close(): void {
     this.db.close();
   }
+}
+
+/** Identity of a trace's spans within one export: the same export sent again has the same digest. */
+function groupDigest(group: SpanRow[]): Buffer {
+  const h = createHash('sha1');
+  const ids = group.map((s) => Buffer.from(s.spanId.buffer, s.spanId.byteOffset, s.spanId.byteLength)).sort(Buffer.compare);
+  for (const id of ids) h.update(id);
+  return h.digest().subarray(0, 8);
 }
