@@ -5,7 +5,7 @@
  * peak RSS and disk bytes per span. Baseline, measured in the same run: the same sender against
  * a receiver that reads each body and answers 200 without decoding or storing (the transport's
  * ceiling on this machine); the ratio says how much of it the store keeps.
- * Usage: npx tsx bench/ingest.ts [seconds=60] [senders=4]
+ * Usage: npx tsx bench/ingest.ts [seconds=60] [senders=8]
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -17,7 +17,7 @@ import { freePort, stopProcess } from '../scripts/stack/proc';
 
 const args = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const seconds = args[0] ?? 60;
-const senders = args[1] ?? 4;
+const senders = args[1] ?? 8;
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 type Result = { spans: number; elapsed: number; refused: number; latencies: number[] };

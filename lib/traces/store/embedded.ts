@@ -29,6 +29,7 @@ export type IngestOutcome =
  */
 export class EmbeddedStore implements TraceStore {
   private worker!: Worker;
+  private checkpointer?: Worker;
   private reader!: SqliteReader;
   private nextId = 1;
   private inflightBytes = 0;
@@ -55,6 +56,8 @@ export class EmbeddedStore implements TraceStore {
       this.worker.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
           this.reader = new SqliteReader(this.file);
+          this.checkpointer = new Worker(path.join(import.meta.dirname, 'checkpoint-worker.mjs'), { workerData: { file: this.file, everyMs: 250 } });
+          this.checkpointer.on('error', (e) => console.error('[trace-store] checkpointer stopped; the writer checkpoints itself', e));
           resolve();
         } else if (m.type === 'fatal') reject(new Error(`the trace store at ${this.file} cannot open: ${m.message}`));
         else if (m.type === 'result') this.settle(m.id, m.ok ? m : { ok: false, status: m.status, message: m.message });
@@ -138,6 +141,18 @@ export class EmbeddedStore implements TraceStore {
       this.worker.postMessage({ type: 'stop' } satisfies ToWorker);
     });
     await this.worker.terminate();
+    if (this.checkpointer) {
+      const cp = this.checkpointer;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, 2000);
+        cp.once('message', () => {
+          clearTimeout(t);
+          resolve();
+        });
+        cp.postMessage('stop');
+      });
+      await cp.terminate();
+    }
     this.reader?.close();
   }
 }

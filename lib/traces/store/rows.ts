@@ -90,8 +90,8 @@ export function invalidReason(s: IngestSpan): string | null {
   return null;
 }
 
-/** A decoded OTLP/JSON export in the ingest form: each span encoded to protobuf for storage. */
-export function jsonToIngest(req: RawExport): IngestExport {
+/** A fully decoded export (from OTLP/JSON, or built in code) in the ingest form: each span encoded to protobuf for storage. */
+export function rawToIngest(req: RawExport): IngestExport {
   return {
     resourceSpans: req.resourceSpans.map((rs) => ({
       resource: rs.resource,

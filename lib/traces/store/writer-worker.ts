@@ -10,7 +10,7 @@ import { scanExportRequest } from '../otlp/scan-proto';
 import type { IngestExport } from '../otlp/types';
 import { DecodeError } from '../otlp/wire';
 import type { ToWorker, FromWorker } from './protocol';
-import { jsonToIngest } from './rows';
+import { rawToIngest } from './rows';
 import { SqliteWriter, type WriterOptions } from './writer';
 
 const port = parentPort;
@@ -51,7 +51,7 @@ port.on('message', (m: ToWorker) => {
   }
   let req: IngestExport;
   try {
-    req = m.format === 'json' ? jsonToIngest(decodeExportJson(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength).toString('utf8'))) : scanExportRequest(m.body);
+    req = m.format === 'json' ? rawToIngest(decodeExportJson(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength).toString('utf8'))) : scanExportRequest(m.body);
   } catch (e) {
     const bad = e instanceof DecodeError || e instanceof RangeError;
     const what = m.format === 'json' ? 'OTLP/JSON' : 'OTLP protobuf';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeExportJson } from '../otlp/decode-json';
 import { jsonExport } from '../test/otlp-json';
-import { jsonToIngest } from './rows';
+import { rawToIngest } from './rows';
 import { SqliteReader } from './reader';
 import { SqliteWriter } from './writer';
 
@@ -26,7 +26,7 @@ const tid = (i: number) => i.toString(16).padStart(32, '0');
 const sid = (i: number) => (i + 1).toString(16).padStart(16, '0');
 
 function traces(startMs: number, count: number, spansEach: number, offset = 0) {
-  return jsonToIngest(decodeExportJson(JSON.stringify(jsonExport('svc', Array.from({ length: count * spansEach }, (_, i) => ({
+  return rawToIngest(decodeExportJson(JSON.stringify(jsonExport('svc', Array.from({ length: count * spansEach }, (_, i) => ({
     traceId: tid(offset + Math.floor(i / spansEach) + 1), spanId: sid(i), name: 'op', startMs: startMs + i, durMs: 5, attributes: { payload: 'x'.repeat(200) },
   }))))));
 }
@@ -74,7 +74,7 @@ describe('search', () => {
       { traceId: tid(2), spanId: sid(2), name: 'GET /b', startMs: now - 2000, durMs: 900, status: 2 },
       { traceId: tid(3), spanId: sid(3), name: 'GET /a', startMs: now - 1000, durMs: 300 },
     ], { region: 'eu-west' })));
-    writer.ingest([jsonToIngest(req)]);
+    writer.ingest([rawToIngest(req)]);
     const q = (over: object) => reader.search({ tags: [], fromNs: BigInt(now - 60_000) * 1_000_000n, toNs: BigInt(now) * 1_000_000n, limit: 20, ...over }).map((t) => t.traceId);
     expect(q({})).toEqual([tid(3), tid(2), tid(1)]);
     expect(q({ limit: 2 })).toEqual([tid(3), tid(2)]);
