@@ -1,6 +1,10 @@
 import { MAX_VALUE_DEPTH, decodeResource, decodeScope } from './decode-proto';
 import type { IngestExport, IngestScopeSpans, IngestSpan } from './types';
+import { kvHash } from '../store/bloom';
 import { DecodeError, Reader, WIRE_I32, WIRE_I64, WIRE_LEN, WIRE_VARINT, expectWire } from './wire';
+
+/** Hashes of every KeyValue of the span being scanned (for the store's Bloom filters). */
+let kvHashes: number[] = [];
 
 /**
  * The ingest path's protobuf decoder: it checks every byte of the request exactly as the full
@@ -52,8 +56,10 @@ function scanScopeSpans(r: Reader): IngestScopeSpans {
   return out;
 }
 
-function scanSpan(r: Reader, body: Uint8Array): IngestSpan {
-  const s: IngestSpan = { traceId: EMPTY, spanId: EMPTY, parentSpanId: EMPTY, name: '', kind: 0, startNs: 0n, endNs: 0n, statusCode: 0, body };
+/** Scans one Span message (exported for the JSON path, which scans the span it encoded). */
+export function scanSpan(r: Reader, body: Uint8Array): IngestSpan {
+  kvHashes = [];
+  const s: IngestSpan = { traceId: EMPTY, spanId: EMPTY, parentSpanId: EMPTY, name: '', kind: 0, startNs: 0n, endNs: 0n, statusCode: 0, body, kvHashes };
   while (!r.done()) {
     const [f, w] = r.tag();
     switch (f) {
@@ -106,6 +112,7 @@ function checkMessage(r: Reader, fields: Record<number, number>, what: string): 
 }
 
 function checkKeyValue(r: Reader, depth: number): void {
+  kvHashes.push(kvHash(r.buf, r.pos, r.end));
   while (!r.done()) {
     const [f, w] = r.tag();
     if (f === 1 && w === WIRE_LEN) r.span();

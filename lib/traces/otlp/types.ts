@@ -50,6 +50,8 @@ export type IngestSpan = {
   statusCode: number;
   /** the Span message, protobuf-encoded: as received, or encoded from JSON */
   body: Uint8Array;
+  /** hashes of the encoded KeyValues (attributes, event and link attributes, nested) */
+  kvHashes: number[];
 };
 export type IngestScopeSpans = { scope: RawScope; schemaUrl: string; spans: IngestSpan[] };
 export type IngestExport = { resourceSpans: { resource: RawResource; schemaUrl: string; scopeSpans: IngestScopeSpans[] }[] };

@@ -5,6 +5,7 @@ import { decodeSpan } from '../otlp/decode-proto';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
 import { tagPatterns } from './tag-match';
+import { bloomHas, kvHash } from './bloom';
 import { openDatabase } from './schema';
 
 type SpanHead = { parent_id: Buffer | null; service: string; name: string; start_ns: bigint; dur_ns: bigint; status: number | bigint };
@@ -65,7 +66,7 @@ export class SqliteReader {
   }
 
   search(q: TraceSearch): TraceSummary[] {
-    const where: string[] = ['service = ?', 'start_ns >= ?', 'start_ns <= ?'];
+    const where: string[] = ['start_ns >= ?', 'start_ns <= ?'];
     const args: unknown[] = [q.fromNs, q.toNs];
     if (q.operation !== undefined) {
       where.push('name = ?');
@@ -79,6 +80,8 @@ export class SqliteReader {
       where.push('dur_ns <= ?');
       args.push(q.maxDurationNs);
     }
+    // Tags that only span bytes can satisfy are pre-filtered per group with its Bloom filter.
+    const bloomTags: number[][] = [];
     for (const t of q.tags) {
       if (t.key === 'status' && (t.value === 'error' || t.value === 'ok' || t.value === 'unset')) {
         where.push('status = ?');
@@ -89,25 +92,56 @@ export class SqliteReader {
       const patterns = tagPatterns(t.key, t.value);
       const alternatives = patterns.map(() => 'instr(body, ?) > 0');
       if (origins.length) alternatives.push(`origin IN (${origins.join(',')})`);
+      else bloomTags.push(patterns.map((p) => kvHash(p, 0, p.length)));
       where.push(`(${alternatives.join(' OR ')})`);
       args.push(...patterns);
     }
-    // Spans carry one time index, (service, start_ns). Across services, one arm per service,
-    // each walking its index newest first; SQLite merges the arms in order (compound ORDER BY).
+    const ids = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
+    const out = [...ids].map(([key, id]) => summarize(key, this.traceRows<SpanHead & { span_id: Buffer }>(id, 'parent_id, service, name, start_ns, dur_ns, status', true)));
+    return out.sort((a, b) => (BigInt(b.startNs) > BigInt(a.startNs) ? 1 : BigInt(b.startNs) < BigInt(a.startNs) ? -1 : 0));
+  }
+
+  /** Walks the (service, start_ns, dur_ns) index newest first until `limit` traces matched. */
+  private searchIndex(q: TraceSearch, where: string[], args: unknown[]): Map<string, Buffer> {
+    const ids = new Map<string, Buffer>();
+    // Across services, one arm per service, each walking its index newest first; SQLite merges
+    // the arms in order (compound ORDER BY).
     const services = q.service !== undefined ? [q.service] : this.services();
-    if (services.length === 0) return [];
-    const arm = `SELECT trace_id, start_ns FROM spans INDEXED BY spans_service WHERE ${where.join(' AND ')}`;
+    if (services.length === 0) return ids;
+    const arm = `SELECT trace_id, start_ns FROM spans INDEXED BY spans_service WHERE service = ? AND ${where.join(' AND ')}`;
     const sql = services.length === 1 ? `${arm} ORDER BY start_ns DESC` : `${services.map(() => arm).join(' UNION ALL ')} ORDER BY 2 DESC`;
     const stmt = this.db.prepare(sql).pluck().safeIntegers(true);
-    const bound = services.flatMap((svc) => [svc, ...args]);
-    const ids = new Map<string, Buffer>();
-    for (const id of stmt.iterate(...bound) as IterableIterator<Buffer>) {
+    for (const id of stmt.iterate(...services.flatMap((svc) => [svc, ...args])) as IterableIterator<Buffer>) {
       const key = id.toString('hex');
       if (!ids.has(key)) ids.set(key, id);
       if (ids.size >= q.limit) break;
     }
-    const out = [...ids].map(([key, id]) => summarize(key, this.traceRows<SpanHead & { span_id: Buffer }>(id, 'parent_id, service, name, start_ns, dur_ns, status', true)));
-    return out.sort((a, b) => (BigInt(b.startNs) > BigInt(a.startNs) ? 1 : BigInt(b.startNs) < BigInt(a.startNs) ? -1 : 0));
+    return ids;
+  }
+
+  /**
+   * Attribute search: trace groups newest first (by insertion), each group's Bloom filter tested
+   * for every tag, and only a group that may match has its spans checked in SQL.
+   */
+  private searchGroups(q: TraceSearch, where: string[], args: unknown[], bloomTags: number[][]): Map<string, Buffer> {
+    const ids = new Map<string, Buffer>();
+    const page = this.db.prepare('SELECT rowid AS id, trace_id, lo, hi, bloom FROM trace_groups WHERE rowid < ? ORDER BY rowid DESC LIMIT 4096');
+    const svc = q.service !== undefined ? 'service = ? AND ' : '';
+    const verify = this.db.prepare(`SELECT 1 FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND ${svc}${where.join(' AND ')} LIMIT 1`);
+    const pre = q.service !== undefined ? [q.service] : [];
+    let cursor = Number.MAX_SAFE_INTEGER;
+    for (;;) {
+      const groups = page.all(cursor) as { id: number; trace_id: Buffer; lo: number; hi: number; bloom: Buffer }[];
+      if (groups.length === 0) return ids;
+      for (const g of groups) {
+        cursor = g.id;
+        if (!bloomTags.every((hashes) => hashes.some((h) => bloomHas(g.bloom, h)))) continue;
+        const key = g.trace_id.toString('hex');
+        if (ids.has(key) || !verify.get(g.lo, g.hi, g.trace_id, ...pre, ...args)) continue;
+        ids.set(key, g.trace_id);
+        if (ids.size >= q.limit) return ids;
+      }
+    }
   }
 
   services(): string[] {

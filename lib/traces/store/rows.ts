@@ -1,6 +1,8 @@
 import type { AnyValue, Attribute } from '../model';
 import { encodeSpan } from '../otlp/encode';
+import { scanSpan } from '../otlp/scan-proto';
 import type { IngestExport, IngestSpan, RawExport } from '../otlp/types';
+import { Reader } from '../otlp/wire';
 
 /**
  * From a decoded export request to the rows the embedded store writes, with OTLP's validation:
@@ -28,6 +30,7 @@ export type SpanRow = {
   durNs: bigint;
   status: number;
   body: Uint8Array;
+  kvHashes: number[];
 };
 
 export type Rows = { origins: Origin[]; spans: SpanRow[]; rejected: number; reasons: string[] };
@@ -99,10 +102,11 @@ export function rawToIngest(req: RawExport): IngestExport {
       scopeSpans: rs.scopeSpans.map((ss) => ({
         scope: ss.scope,
         schemaUrl: ss.schemaUrl,
-        spans: ss.spans.map((x) => ({
-          traceId: x.traceId, spanId: x.spanId, parentSpanId: x.parentSpanId, name: x.name, kind: x.kind,
-          startNs: x.startNs, endNs: x.endNs, statusCode: x.statusCode, body: encodeSpan(x),
-        })),
+        spans: ss.spans.map((x) => {
+          const body = encodeSpan(x);
+          // Scanned like a protobuf export, so both paths index exactly the same bytes.
+          return scanSpan(new Reader(body), body);
+        }),
       })),
     })),
   };
@@ -147,6 +151,7 @@ export function toRows(req: IngestExport, originId: (o: Origin) => number): Rows
           durNs: s.endNs - s.startNs,
           status: s.statusCode,
           body: s.body,
+          kvHashes: s.kvHashes,
         });
       });
     });

@@ -2,16 +2,18 @@ import type Database from 'better-sqlite3';
 
 /**
  * The embedded store's SQLite schema. Spans are appended (rowid order ≈ arrival order) and only
- * one index sits on them, (service, start_ns), for search and age retention; it is time-ordered
- * within each service, so inserts append at the right edge. Trace ids are random, so a per-span trace-id
+ * one index sits on them, (service, start_ns, dur_ns), for search and age retention; it is
+ * time-ordered within each service, so inserts append at the right edge, and a duration filter
+ * is answered from the index alone. Trace ids are random, so a per-span trace-id
  * index would dirty one random page per span; instead `trace_groups` holds one entry per trace
  * per export (the contiguous rowid range of that trace's spans) keyed by (trace_id, digest of
  * the span ids): trace-by-id reads a few ranges, and a re-sent export finds its digest and is
- * skipped (docs/adr/0004). `body` is the span's
+ * skipped. Each group carries a Bloom filter of its spans' KeyValues for attribute search
+ * (docs/adr/0004). `body` is the span's
  * protobuf encoding; attribute search looks for the encoded KeyValue inside it (reader.ts).
  * Resource attributes live once per origin (resource + scope) with a searchable text form.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export type SyncLevel = 'off' | 'normal' | 'full';
 
@@ -67,11 +69,12 @@ export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = 
       trace_id BLOB NOT NULL,
       digest BLOB NOT NULL,
       lo INTEGER NOT NULL,
-      hi INTEGER NOT NULL
+      hi INTEGER NOT NULL,
+      bloom BLOB NOT NULL
     );
     CREATE UNIQUE INDEX IF NOT EXISTS trace_groups_id ON trace_groups (trace_id, digest);
     CREATE INDEX IF NOT EXISTS trace_groups_hi ON trace_groups (hi);
-    CREATE INDEX IF NOT EXISTS spans_service ON spans (service, start_ns);
+    CREATE INDEX IF NOT EXISTS spans_service ON spans (service, start_ns, dur_ns);
     CREATE TABLE IF NOT EXISTS operations (
       service TEXT NOT NULL,
       name TEXT NOT NULL,

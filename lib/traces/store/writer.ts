@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { IngestExport } from '../otlp/types';
 import { type Origin, type Rows, type SpanRow, rejectionMessage, toRows } from './rows';
 import fs from 'node:fs';
+import { makeBloom } from './bloom';
 import { SchemaMismatch, type SyncLevel, openDatabase } from './schema';
 
 export type WriterOptions = {
@@ -52,7 +53,7 @@ export class SqliteWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.findGroup = this.db.prepare('SELECT 1 FROM trace_groups WHERE trace_id = ? AND digest = ?').pluck();
-    this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi) VALUES (?, ?, ?, ?)');
+    this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi, bloom) VALUES (?, ?, ?, ?, ?)');
     this.insertOrigin = this.db.prepare('INSERT OR IGNORE INTO origins (key, service, body, tags) VALUES (?, ?, ?, ?)');
     this.findOrigin = this.db.prepare('SELECT id FROM origins WHERE key = ?').pluck();
     this.insertOp = this.db.prepare('INSERT OR IGNORE INTO operations (service, name, kind) VALUES (?, ?, ?)');
@@ -117,7 +118,9 @@ export class SqliteWriter {
           this.knownOps.add(op);
         }
       }
-      this.insertGroup.run(traceId, digest, lo, hi);
+      let n = 0;
+      for (const s of group) n += s.kvHashes.length;
+      this.insertGroup.run(traceId, digest, lo, hi, makeBloom(group.flatMap((s) => s.kvHashes), n));
       accepted += group.length;
     }
     return { accepted, duplicates, rejected: rows.rejected, message: rejectionMessage(rows) };
