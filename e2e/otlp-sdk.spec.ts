@@ -79,8 +79,38 @@ for (const [name, make] of Object.entries(exporters)) {
     expect(res?.resource.attributes).toEqual(expect.arrayContaining([{ key: 'service.name', value: { type: 'string', value: service } }, { key: 'host.name', value: { type: 'string', value: 'e2e-host' } }]));
     expect(res?.scope).toMatchObject({ name: 'e2e-scope', version: '1.2.3' });
     expect(got.warnings).toEqual([]);
+
+    // The same trace through search, services and operations.
+    const search = async (q: string) => {
+      const res = await fetch(`${stack.consoleUrl}/api/traces?service=${encodeURIComponent(service)}&from=now-1h&${q}`);
+      expect(res.status, q).toBe(200);
+      return ((await res.json()) as { traces: { traceId: string; spanCount: number; errorCount: number; rootName: string }[] }).traces;
+    };
+    expect(await search('tags=rows%3D42')).toEqual([expect.objectContaining({ traceId, spanCount: 4, errorCount: 1, rootName: 'GET /checkout' })]);
+    expect((await search('minDuration=45ms')).map((t) => t.traceId)).toEqual([traceId]);
+    expect(await search('minDuration=60ms')).toEqual([]);
+    expect(await search('tags=rows%3D43')).toEqual([]);
+    expect(await search('tags=status%3Derror&operation=render')).toHaveLength(1);
+    const services = (await (await fetch(`${stack.consoleUrl}/api/services`)).json()) as { services: string[] };
+    expect(services.services).toContain(service);
+    const ops = (await (await fetch(`${stack.consoleUrl}/api/services/${encodeURIComponent(service)}/operations`)).json()) as { operations: { name: string; kind: string }[] };
+    expect(ops.operations).toEqual(expect.arrayContaining([{ name: 'db.query', kind: 'client' }, { name: 'GET /checkout', kind: 'server' }]));
   });
 }
+
+test('the trace API names what is wrong: 400 for malformed input, 404 for an unknown trace', async ({ stack }) => {
+  const get = async (p: string) => {
+    const res = await fetch(`${stack.consoleUrl}${p}`);
+    return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+  };
+  expect(await get('/api/traces/xyz')).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'invalid trace id "xyz": expected 32 hex digits, not all zero' } } });
+  const missing = await get(`/api/traces/${'ab'.repeat(16)}`);
+  expect(missing.status).toBe(404);
+  expect(missing.body.error.message).toContain(`trace ${'ab'.repeat(16)} is not in the store`);
+  expect((await get('/api/traces?minDuration=soon')).body.error.message).toContain('invalid parameter "minDuration"');
+  expect((await get('/api/traces?limit=5000')).body.error.message).toContain('invalid parameter "limit"');
+  expect((await get('/api/traces?tags=a%3D%22open')).body.error.message).toContain('invalid parameter "tags"');
+});
 
 test('the simulator’s exemplars lead to real traces whose root lasts exactly the exemplar value', async ({ stack }) => {
   const om = await (await fetch(`http://127.0.0.1:${stack.simulator.orchestrator}/metrics`, { headers: { Accept: 'application/openmetrics-text' } })).text();
