@@ -50,8 +50,12 @@ export type IngestSpan = {
   statusCode: number;
   /** the Span message, protobuf-encoded: as received, or encoded from JSON */
   body: Uint8Array;
-  /** hashes of the encoded KeyValues (attributes, event and link attributes, nested) */
-  kvHashes: number[];
+  /** range in IngestExport.kvHashes of this span's KeyValue hashes (attributes, events, links, nested) */
+  kvStart: number;
+  kvEnd: number;
 };
 export type IngestScopeSpans = { scope: RawScope; schemaUrl: string; spans: IngestSpan[] };
-export type IngestExport = { resourceSpans: { resource: RawResource; schemaUrl: string; scopeSpans: IngestScopeSpans[] }[] };
+export type IngestExport = {
+  resourceSpans: { resource: RawResource; schemaUrl: string; scopeSpans: IngestScopeSpans[] }[];
+  kvHashes: Uint32Array;
+};

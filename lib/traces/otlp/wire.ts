@@ -41,9 +41,27 @@ export class Reader {
   constructor(
     readonly buf: Uint8Array,
     start = 0,
-    readonly end = buf.length,
+    public end = buf.length,
   ) {
     this.pos = start;
+  }
+
+  /**
+   * Steps into a length-delimited field without allocating a Reader: the end becomes the
+   * field's end; returns the outer end for leave().
+   */
+  enter(): number {
+    const len = this.uint();
+    if (len > this.end - this.pos) throw new DecodeError(`length ${len} runs past the end of the message`);
+    const outer = this.end;
+    this.end = this.pos + len;
+    return outer;
+  }
+
+  /** Leaves a field entered with enter(): continues after it, within the outer end. */
+  leave(outer: number): void {
+    this.pos = this.end;
+    this.end = outer;
   }
 
   done(): boolean {
@@ -162,6 +180,18 @@ export class Reader {
       default:
         throw new DecodeError(`unsupported wire type ${wireType}`);
     }
+  }
+
+  /** The wire type of the tag last read by field(). */
+  wire = 0;
+
+  /** Reads a field tag without allocating: returns the field number, sets `wire`. */
+  field(): number {
+    const t = this.uint();
+    const f = Math.floor(t / 8);
+    if (f === 0) throw new DecodeError('field number 0');
+    this.wire = t & 7;
+    return f;
   }
 
   /** Reads a field tag; returns [fieldNumber, wireType]. */

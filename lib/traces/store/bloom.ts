@@ -18,29 +18,40 @@ export function kvHash(buf: Uint8Array, s: number, e: number): number {
   return h >>> 0;
 }
 
-function probes(h: number, bits: number, fn: (bit: number) => boolean | void): boolean {
-  const h2 = (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) | 1;
-  for (let i = 0; i < PROBES; i++) {
-    const bit = (h + Math.imul(i, h2)) >>> 0;
-    if (fn(bit & (bits - 1)) === false) return false;
-  }
-  return true;
+function second(h: number): number {
+  return (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) | 1;
 }
 
-/** A filter sized for `n` entries (about 10 bits each, a power of two from 512 to 65,536 bits). */
-export function makeBloom(hashes: Iterable<number>, n: number): Buffer {
+/**
+ * A filter over the hashes in the given ranges of `hashes`, sized for their count (about 10 bits
+ * each, a power of two from 512 to 65,536 bits).
+ */
+export function makeBloom(hashes: Uint32Array, ranges: readonly (readonly [number, number])[]): Buffer {
+  let n = 0;
+  for (const [s, e] of ranges) n += e - s;
   let bits = 512;
   while (bits < n * 10 && bits < 65_536) bits *= 2;
+  const mask = bits - 1;
   const out = Buffer.alloc(bits / 8);
-  for (const h of hashes) {
-    probes(h, bits, (bit) => {
-      out[bit >>> 3] = (out[bit >>> 3] as number) | (1 << (bit & 7));
-    });
+  for (const [s, e] of ranges) {
+    for (let i = s; i < e; i++) {
+      const h = hashes[i] as number;
+      const h2 = second(h);
+      for (let k = 0; k < PROBES; k++) {
+        const bit = ((h + Math.imul(k, h2)) >>> 0) & mask;
+        out[bit >>> 3] = (out[bit >>> 3] as number) | (1 << (bit & 7));
+      }
+    }
   }
   return out;
 }
 
 export function bloomHas(bloom: Uint8Array, h: number): boolean {
-  const bits = bloom.length * 8;
-  return probes(h, bits, (bit) => ((bloom[bit >>> 3] as number) & (1 << (bit & 7))) !== 0);
+  const mask = bloom.length * 8 - 1;
+  const h2 = second(h);
+  for (let k = 0; k < PROBES; k++) {
+    const bit = ((h + Math.imul(k, h2)) >>> 0) & mask;
+    if (((bloom[bit >>> 3] as number) & (1 << (bit & 7))) === 0) return false;
+  }
+  return true;
 }

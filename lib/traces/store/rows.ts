@@ -1,6 +1,6 @@
 import type { AnyValue, Attribute } from '../model';
 import { encodeSpan } from '../otlp/encode';
-import { scanSpan } from '../otlp/scan-proto';
+import { HashSink, scanSpan } from '../otlp/scan-proto';
 import type { IngestExport, IngestSpan, RawExport } from '../otlp/types';
 import { Reader } from '../otlp/wire';
 
@@ -30,10 +30,11 @@ export type SpanRow = {
   durNs: bigint;
   status: number;
   body: Uint8Array;
-  kvHashes: number[];
+  kvStart: number;
+  kvEnd: number;
 };
 
-export type Rows = { origins: Origin[]; spans: SpanRow[]; rejected: number; reasons: string[] };
+export type Rows = { origins: Origin[]; spans: SpanRow[]; rejected: number; reasons: string[]; kvHashes: Uint32Array };
 
 /** Attribute values longer than this are stored but not searchable by tag. */
 export const MAX_TAG_VALUE = 256;
@@ -95,8 +96,8 @@ export function invalidReason(s: IngestSpan): string | null {
 
 /** A fully decoded export (from OTLP/JSON, or built in code) in the ingest form: each span encoded to protobuf for storage. */
 export function rawToIngest(req: RawExport): IngestExport {
-  return {
-    resourceSpans: req.resourceSpans.map((rs) => ({
+  const sink = new HashSink();
+  const resourceSpans: IngestExport['resourceSpans'] = req.resourceSpans.map((rs) => ({
       resource: rs.resource,
       schemaUrl: rs.schemaUrl,
       scopeSpans: rs.scopeSpans.map((ss) => ({
@@ -105,11 +106,11 @@ export function rawToIngest(req: RawExport): IngestExport {
         spans: ss.spans.map((x) => {
           const body = encodeSpan(x);
           // Scanned like a protobuf export, so both paths index exactly the same bytes.
-          return scanSpan(new Reader(body), body);
+          return scanSpan(new Reader(body), body, sink);
         }),
       })),
-    })),
-  };
+    }));
+  return { resourceSpans, kvHashes: sink.buf.subarray(0, sink.n) };
 }
 
 export function toRows(req: IngestExport, originId: (o: Origin) => number): Rows {
@@ -151,12 +152,13 @@ export function toRows(req: IngestExport, originId: (o: Origin) => number): Rows
           durNs: s.endNs - s.startNs,
           status: s.statusCode,
           body: s.body,
-          kvHashes: s.kvHashes,
+          kvStart: s.kvStart,
+          kvEnd: s.kvEnd,
         });
       });
     });
   });
-  return { origins, spans, rejected, reasons };
+  return { origins, spans, rejected, reasons, kvHashes: req.kvHashes };
 }
 
 export function rejectionMessage(rows: Rows): string {

@@ -118,9 +118,7 @@ export class SqliteWriter {
           this.knownOps.add(op);
         }
       }
-      let n = 0;
-      for (const s of group) n += s.kvHashes.length;
-      this.insertGroup.run(traceId, digest, lo, hi, makeBloom(group.flatMap((s) => s.kvHashes), n));
+      this.insertGroup.run(traceId, digest, lo, hi, makeBloom(rows.kvHashes, group.map((s) => [s.kvStart, s.kvEnd] as const)));
       accepted += group.length;
     }
     return { accepted, duplicates, rejected: rows.rejected, message: rejectionMessage(rows) };
