@@ -15,7 +15,9 @@ type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 
 export async function startTraceStore(cfg: Config): Promise<{ otlpHttp?: NodeHandler; stop: () => Promise<void> }> {
   if (cfg.traceStore !== 'embedded') {
-    console.log(`[shannon-console] TRACE_STORE=${cfg.traceStore} is not available yet; trace pages will say so`);
+    const why = `TRACE_STORE=${cfg.traceStore} is not implemented yet: use TRACE_STORE=embedded`;
+    setTraceStore(undefined, why);
+    console.log(`[shannon-console] ${why}; the trace API answers 503 until then`);
     return { stop: async () => {} };
   }
   const store = await EmbeddedStore.open({
