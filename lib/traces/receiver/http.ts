@@ -31,32 +31,24 @@ function sendStatus(res: http.ServerResponse, status: number, format: Format, co
   send(res, status, format, format === 'json' ? { code, message } : encodeRpcStatus(code, message), extra);
 }
 
-/** Reads the body, refusing more than `limit` bytes as soon as it is exceeded. */
+/**
+ * Reads the body; past `limit` bytes it stops keeping them but still drains the upload (so the
+ * client can read our 413 instead of a broken pipe), up to a cap beyond which it hangs up.
+ */
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const drainCap = Math.max(4 * limit, 64 * 1024 * 1024);
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      resolve('too-large');
-      return;
-    }
     const chunks: Buffer[] = [];
     let size = 0;
-    let done = false;
     req.on('data', (c: Buffer) => {
-      if (done) return;
       size += c.length;
-      if (size > limit) {
-        done = true;
-        req.resume();
+      if (size <= limit) chunks.push(c);
+      else if (size > drainCap) {
+        req.destroy();
         resolve('too-large');
-        return;
       }
-      chunks.push(c);
     });
-    req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks, size));
-    });
+    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });
 }
@@ -93,7 +85,7 @@ export async function handleOtlpHttp(req: http.IncomingMessage, res: http.Server
   const tooLarge = `the export is larger than the limit of ${opts.maxBytes} bytes (after decompression)`;
   const raw = await readBody(req, opts.maxBytes);
   if (raw === 'too-large') {
-    sendStatus(res, 413, fmt, GRPC.RESOURCE_EXHAUSTED, tooLarge, { Connection: 'close' });
+    if (!res.destroyed) sendStatus(res, 413, fmt, GRPC.RESOURCE_EXHAUSTED, tooLarge);
     return finish(413);
   }
   let body: Buffer = raw;
