@@ -45,10 +45,14 @@ async function serveFast(handler: Handler, params: Record<string, string>, req: 
   res.on('close', () => {
     if (!res.writableFinished) ac.abort();
   });
-  const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, signal: ac.signal });
+  // The routes read only the URL, the method and the signal: no headers to convert.
+  const request = new Request(url, { method: req.method, signal: ac.signal });
   const response = await handler(request, params);
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = Object.fromEntries(response.headers);
+  const body = Buffer.from(await response.text());
+  const headers: Record<string, string> = {};
+  response.headers.forEach((v, k) => {
+    headers[k] = v;
+  });
   headers['content-length'] = String(body.length);
   res.writeHead(response.status, headers);
   res.end(body);

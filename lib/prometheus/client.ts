@@ -150,16 +150,29 @@ export class PromClient {
     return { data: env.data, warnings: env.warnings ?? [] };
   }
 
-  /** fetch with our deadline combined with the caller's signal; the two are told apart on abort. */
+  /**
+   * fetch with our deadline combined with the caller's signal; the two are told apart on abort.
+   * One AbortController and a timer: AbortSignal.any/timeout cost more per request on Node 20.
+   */
   private async fetchWithDeadline(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
-    const deadline = AbortSignal.timeout(this.opts.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const ac = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      ac.abort();
+    }, this.opts.timeoutMs);
+    const onAbort = () => ac.abort();
+    if (signal?.aborted) ac.abort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await (this.opts.fetchImpl ?? fetch)(url, { ...init, signal: combined, cache: 'no-store' });
+      return await (this.opts.fetchImpl ?? fetch)(url, { ...init, signal: ac.signal, cache: 'no-store' });
     } catch (e) {
       if (signal?.aborted) throw new PromError('aborted', 'the request was cancelled by the client');
-      if (deadline.aborted) throw new PromError('timeout', `Prometheus did not answer within ${this.opts.timeoutMs} ms`);
+      if (timedOut) throw new PromError('timeout', `Prometheus did not answer within ${this.opts.timeoutMs} ms`);
       throw e;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 }

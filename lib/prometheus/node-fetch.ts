@@ -25,7 +25,13 @@ export const nodeFetch = ((input: string | URL, init: RequestInit = {}) =>
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 502 })));
+        // Not a Web Response: building one (and reading it back through a stream) costs more
+        // than the rest of the hop. PromClient reads only ok, status and text().
+        res.on('end', () => {
+          const body = Buffer.concat(chunks);
+          const status = res.statusCode ?? 502;
+          resolve({ ok: status >= 200 && status < 300, status, text: async () => body.toString('utf8') } as Response);
+        });
         res.on('error', reject);
       },
     );

@@ -131,14 +131,19 @@ export class SqliteWriter {
    */
   retentionStep(nowMs = Date.now()): number {
     const started = performance.now();
+    const budgetMs = 25;
     const cutoff = BigInt(Math.floor(nowMs - this.opts.retentionMs)) * 1_000_000n;
     let removed = 0;
+    const services = this.db.prepare('SELECT DISTINCT service FROM operations').pluck().all() as string[];
+    // The batch is shared by the services, so one step deletes at most `retentionBatch` spans.
+    const per = Math.max(50, Math.ceil(this.retentionBatch / Math.max(1, services.length)));
     const del = this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)');
-    for (const service of this.db.prepare('SELECT DISTINCT service FROM operations').pluck().all() as string[]) {
-      removed += del.run(service, cutoff, this.retentionBatch).changes;
+    for (const service of services) {
+      if (performance.now() - started > budgetMs) break;
+      removed += del.run(service, cutoff, per).changes;
     }
     const size = this.opts.maxBytes > 0 ? this.sizeBytes() : 0;
-    if (size > this.opts.maxBytes && this.opts.maxBytes > 0) {
+    if (size > this.opts.maxBytes && this.opts.maxBytes > 0 && performance.now() - started <= budgetMs) {
       // Remove about as many of the oldest spans as the excess holds, not a whole batch blindly.
       const r = this.db.prepare('SELECT min(rowid) lo, max(rowid) hi FROM spans').get() as { lo: number | null; hi: number | null };
       const spans = r.lo === null || r.hi === null ? 0 : r.hi - r.lo + 1;
@@ -146,13 +151,16 @@ export class SqliteWriter {
       const n = Math.max(1, Math.min(this.retentionBatch, Math.ceil((size - this.opts.maxBytes) / perSpan)));
       removed += this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)').run(n).changes;
     }
-    if (removed > 0) {
-      // Groups whose whole rowid range is gone (retention removes the oldest rowids first).
-      this.db.prepare('DELETE FROM trace_groups WHERE hi < (SELECT min(rowid) FROM spans)').run();
-      this.db.pragma('incremental_vacuum(256)');
+    if (performance.now() - started <= budgetMs) {
+      // Groups whose whole rowid range is gone, a bounded number per step.
+      const low = this.db.prepare('SELECT min(rowid) FROM spans').pluck().get() as number | null;
+      this.db
+        .prepare('DELETE FROM trace_groups WHERE rowid IN (SELECT rowid FROM trace_groups WHERE hi < ? ORDER BY hi LIMIT ?)')
+        .run(low ?? Number.MAX_SAFE_INTEGER, this.retentionBatch);
+      if (removed > 0) this.db.pragma('incremental_vacuum(64)');
     }
     const ms = performance.now() - started;
-    if (ms > 25) this.retentionBatch = Math.max(100, Math.floor(this.retentionBatch / 2));
+    if (ms > budgetMs) this.retentionBatch = Math.max(100, Math.floor(this.retentionBatch / 2));
     else if (ms < 8 && removed >= this.retentionBatch) this.retentionBatch = Math.min(50_000, this.retentionBatch * 2);
     return removed;
   }
