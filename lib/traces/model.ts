@@ -105,8 +105,3 @@ export interface TraceStore {
   services(): Promise<string[]>;
   operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;
 }
-
-export function attrString(attrs: Attribute[], key: string): string | undefined {
-  for (const a of attrs) if (a.key === key && a.value.type === 'string') return a.value.value;
-  return undefined;
-}

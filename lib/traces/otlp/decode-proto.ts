@@ -1,9 +1,10 @@
 import type { AnyValue, Attribute } from '../model';
-import type { RawEvent, RawExport, RawLink, RawResource, RawResourceSpans, RawScope, RawScopeSpans, RawSpan } from './types';
+import type { RawEvent, RawLink, RawResource, RawScope, RawSpan } from './types';
 import { DecodeError, Reader, WIRE_I32, WIRE_I64, WIRE_LEN, WIRE_VARINT, expectWire } from './wire';
 
 /**
- * OTLP ExportTraceServiceRequest (opentelemetry/proto/collector/trace/v1) from protobuf bytes.
+ * OTLP trace messages (opentelemetry/proto/trace/v1) from protobuf bytes, fully built: a stored
+ * span when it is read back, and the resource and scope at ingest (scan-proto.ts walks the rest).
  * Field numbers from opentelemetry-proto trace.proto, common.proto and resource.proto. Unknown
  * fields are skipped, as protobuf requires. Nesting of AnyValue is capped so a hostile payload
  * cannot exhaust the stack.
@@ -11,34 +12,6 @@ import { DecodeError, Reader, WIRE_I32, WIRE_I64, WIRE_LEN, WIRE_VARINT, expectW
 
 const EMPTY = new Uint8Array(0);
 export const MAX_VALUE_DEPTH = 32;
-
-export function decodeExportRequest(buf: Uint8Array): RawExport {
-  const r = new Reader(buf);
-  const resourceSpans: RawResourceSpans[] = [];
-  while (!r.done()) {
-    const [f, w] = r.tag();
-    if (f === 1) {
-      expectWire(w, WIRE_LEN, 'resource_spans');
-      resourceSpans.push(decodeResourceSpans(r.sub()));
-    } else r.skip(w);
-  }
-  return { resourceSpans };
-}
-
-function decodeResourceSpans(r: Reader): RawResourceSpans {
-  let resource: RawResource = { attributes: [], droppedAttributesCount: 0 };
-  const scopeSpans: RawScopeSpans[] = [];
-  let schemaUrl = '';
-  while (!r.done()) {
-    const [f, w] = r.tag();
-    if (f === 1 && w === WIRE_LEN) resource = decodeResource(r.sub());
-    else if (f === 2 && w === WIRE_LEN) scopeSpans.push(decodeScopeSpans(r.sub()));
-    else if (f === 3 && w === WIRE_LEN) schemaUrl = r.string();
-    else if (f <= 3) throw new DecodeError(`ResourceSpans field ${f}: wrong wire type ${w}`);
-    else r.skip(w);
-  }
-  return { resource, scopeSpans, schemaUrl };
-}
 
 export function decodeResource(r: Reader): RawResource {
   const attributes: Attribute[] = [];
@@ -50,21 +23,6 @@ export function decodeResource(r: Reader): RawResource {
     else r.skip(w);
   }
   return { attributes, droppedAttributesCount };
-}
-
-function decodeScopeSpans(r: Reader): RawScopeSpans {
-  let scope: RawScope = { name: '', version: '', attributes: [], droppedAttributesCount: 0 };
-  const spans: RawSpan[] = [];
-  let schemaUrl = '';
-  while (!r.done()) {
-    const [f, w] = r.tag();
-    if (f === 1 && w === WIRE_LEN) scope = decodeScope(r.sub());
-    else if (f === 2 && w === WIRE_LEN) spans.push(decodeSpan(r.sub()));
-    else if (f === 3 && w === WIRE_LEN) schemaUrl = r.string();
-    else if (f <= 3) throw new DecodeError(`ScopeSpans field ${f}: wrong wire type ${w}`);
-    else r.skip(w);
-  }
-  return { scope, spans, schemaUrl };
 }
 
 export function decodeScope(r: Reader): RawScope {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyValue } from '../model';
 import { decodeExportJson } from './decode-json';
-import { decodeExportRequest, decodeSpan } from './decode-proto';
+import { decodeSpan } from './decode-proto';
+import { scanExportRequest } from './scan-proto';
 import { encodeSpan } from './encode';
 import { DecodeError, Reader, Writer } from './wire';
 
@@ -69,8 +70,8 @@ describe('OTLP protobuf decoding', () => {
     ['wire type 7', [0x0f]],
     ['field number 0', [0x00, 0x01]],
     ['a string where a message belongs', [0x08, 0x01]],
-  ])('throws DecodeError on %s', (_name, bytes) => {
-    expect(() => decodeExportRequest(Uint8Array.from(bytes))).toThrow(DecodeError);
+  ])('the ingest scanner throws DecodeError on %s', (_name, bytes) => {
+    expect(() => scanExportRequest(Uint8Array.from(bytes))).toThrow(DecodeError);
   });
 
   it('counts nesting the same way as the JSON decoder: 32 levels pass, 33 do not, in both', () => {

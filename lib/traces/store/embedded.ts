@@ -105,10 +105,6 @@ export class EmbeddedStore implements TraceStore {
     });
   }
 
-  queuedBytes(): number {
-    return this.inflightBytes;
-  }
-
   async trace(traceId: string) {
     return this.reader.trace(traceId);
   }
@@ -123,10 +119,6 @@ export class EmbeddedStore implements TraceStore {
 
   async operations(service: string) {
     return this.reader.operations(service);
-  }
-
-  spanCount(): number {
-    return this.reader.spanCount();
   }
 
   async close(): Promise<void> {
