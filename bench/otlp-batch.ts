@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { encodeSpan } from '../lib/traces/otlp/encode';
 import type { RawExport, RawSpan } from '../lib/traces/otlp/types';
-import { Writer } from '../lib/traces/otlp/wire';
+import { Writer } from '../lib/traces/otlp/wire-writer';
 import type { Attribute } from '../lib/traces/model';
 
 /**

@@ -6,6 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import { startConsole } from '../scripts/stack/console';
 import { freePort, type Managed, stopProcess } from '../scripts/stack/proc';
 import type { Trace } from '../lib/traces/model';
+import { traceService } from '../lib/traces/receiver/grpc-service';
 
 /** A console of its own (own data dir and ports), for tests that configure or kill it. */
 export type ConsoleInstance = {
@@ -51,21 +52,7 @@ export async function traceWithSpans(baseUrl: string, traceId: string, count: nu
 
 /** A raw OTLP/gRPC Export call: bytes in, bytes or a status out (no SDK in between). */
 export function grpcExport(port: number, body: Buffer, metadata: Record<string, string> = {}): Promise<{ ok: true; body: Buffer } | { ok: false; code: number; details: string }> {
-  const identity = (b: Buffer) => b;
-  const Client = grpc.makeGenericClientConstructor(
-    {
-      Export: {
-        path: '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
-        requestStream: false,
-        responseStream: false,
-        requestSerialize: identity,
-        requestDeserialize: identity,
-        responseSerialize: identity,
-        responseDeserialize: identity,
-      },
-    },
-    'TraceService',
-  );
+  const Client = grpc.makeGenericClientConstructor(traceService, 'TraceService');
   const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { 'grpc.max_send_message_length': 64 * 1024 * 1024 });
   const md = new grpc.Metadata();
   for (const [k, v] of Object.entries(metadata)) md.set(k, v);

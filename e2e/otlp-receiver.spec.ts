@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 import { grpcExport, traceWithSpans } from './otlp-helpers';
 import { encodeSpan } from '../lib/traces/otlp/encode';
-import { Writer } from '../lib/traces/otlp/wire';
+import { Writer } from '../lib/traces/otlp/wire-writer';
 import { decodeResponse, decodeStatus, hex, jsonExportOf, jsonSpan, post, sdkProtobufExport } from './otlp-payloads';
 
 /** Every outcome of the OTLP receivers on the running console (16 MiB limit, no token). */

@@ -4,7 +4,8 @@ import { decodeExportJson } from './decode-json';
 import { decodeSpan } from './decode-proto';
 import { scanExportRequest } from './scan-proto';
 import { encodeSpan } from './encode';
-import { DecodeError, Reader, Writer } from './wire';
+import { DecodeError, Reader } from './wire';
+import { Writer } from './wire-writer';
 
 const TRACE = '0102030405060708090a0b0c0d0e0f10';
 const SPAN = 'a1a2a3a4a5a6a7a8';

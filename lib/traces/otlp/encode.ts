@@ -1,6 +1,7 @@
 import type { AnyValue, Attribute } from '../model';
 import type { RawSpan } from './types';
-import { WIRE_I32, WIRE_I64, WIRE_LEN, WIRE_VARINT, Writer } from './wire';
+import { WIRE_I32, WIRE_I64, WIRE_LEN, WIRE_VARINT } from './wire';
+import { Writer } from './wire-writer';
 
 /**
  * Protobuf encoders: a Span (how the embedded store keeps spans that arrived as JSON; spans that

@@ -1,5 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { encodeExportResponse } from '../otlp/encode';
+import { traceService } from './grpc-service';
 import { type ReceiverOptions, recordOutcome, tokenOk } from './common';
 
 /**
@@ -8,19 +9,6 @@ import { type ReceiverOptions, recordOutcome, tokenOk } from './common';
  * thread, the same decoder as OTLP/HTTP. grpc-js enforces the size limit after decompression and
  * answers RESOURCE_EXHAUSTED itself.
  */
-
-const identity = (b: Buffer) => b;
-const traceService: grpc.ServiceDefinition = {
-  Export: {
-    path: '/opentelemetry.proto.collector.trace.v1.TraceService/Export',
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  },
-};
 
 export async function startOtlpGrpc(opts: ReceiverOptions & { host: string; port: number }): Promise<{ port: number; stop: () => Promise<void> }> {
   const server = new grpc.Server({

@@ -1,5 +1,6 @@
 import type { AnyValue } from '../model';
-import { WIRE_LEN, Writer } from '../otlp/wire';
+import { WIRE_LEN } from '../otlp/wire';
+import { Writer } from '../otlp/wire-writer';
 import { encodeAnyValue } from '../otlp/encode';
 
 /**
