@@ -6,19 +6,22 @@ import { parseDurationMs } from './time/duration';
  * a bad value stops the server with a message that names the variable.
  */
 
-const port = (name: string, def: number) =>
+/** An integer variable in [min, max]; `kind` names what it is in the message. */
+const intIn = (name: string, def: number, min: number, max: number, kind = 'an integer') =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === '') return def;
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 0 || n > 65535) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a port number 0-65535, got "${v}"` });
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be ${kind} ${min}-${max}, got "${v}"` });
         return z.NEVER;
       }
       return n;
     });
+
+const port = (name: string, def: number) => intIn(name, def, 0, 65535, 'a port number');
 
 const duration = (name: string, def: string) =>
   z
@@ -80,18 +83,7 @@ const envSchema = z
     PROMETHEUS_URL: httpUrl('PROMETHEUS_URL', 'http://127.0.0.1:9090'),
     PROMETHEUS_TIMEOUT: duration('PROMETHEUS_TIMEOUT', '30s'),
     PROMETHEUS_SCRAPE_INTERVAL: duration('PROMETHEUS_SCRAPE_INTERVAL', '15s'),
-    MAX_DATA_POINTS: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined || v === '') return 600;
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 10 || n > 11000) {
-          ctx.addIssue({ code: 'custom', message: `MAX_DATA_POINTS must be an integer 10-11000, got "${v}"` });
-          return z.NEVER;
-        }
-        return n;
-      }),
+    MAX_DATA_POINTS: intIn('MAX_DATA_POINTS', 600, 10, 11000),
     TRACE_STORE: z.enum(['embedded', 'tempo', 'jaeger'], {
       error: (iss) => `TRACE_STORE must be one of embedded, tempo, jaeger, got "${String(iss.input)}"`,
     }).default('embedded'),
@@ -107,18 +99,7 @@ const envSchema = z
     OTLP_TOKEN: z.string().optional(),
     // Fault injection for tests only: the writer sleeps this long before each transaction, so
     // a test can fill the write queue on demand. Never set it in production.
-    TRACE_WRITER_TEST_DELAY_MS: z
-      .string()
-      .optional()
-      .transform((v, ctx) => {
-        if (v === undefined || v === '') return 0;
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 0 || n > 60_000) {
-          ctx.addIssue({ code: 'custom', message: `TRACE_WRITER_TEST_DELAY_MS must be an integer 0-60000, got "${v}"` });
-          return z.NEVER;
-        }
-        return n;
-      }),
+    TRACE_WRITER_TEST_DELAY_MS: intIn('TRACE_WRITER_TEST_DELAY_MS', 0, 0, 60_000),
     OTLP_GRPC_PORT: port('OTLP_GRPC_PORT', 4317),
     OTLP_HTTP_PORT: port('OTLP_HTTP_PORT', 4318),
     PORT: port('PORT', 3000),
