@@ -32,6 +32,7 @@ export class SqliteWriter {
   private readonly insertOp: Database.Statement;
   private readonly findGroup: Database.Statement;
   private readonly insertGroup: Database.Statement;
+  private readonly retention: Record<'services' | 'byAge' | 'bounds' | 'oldest' | 'minRowid' | 'groups', Database.Statement>;
   private retentionBatch = 2000;
 
   constructor(private readonly opts: WriterOptions) {
@@ -54,6 +55,14 @@ export class SqliteWriter {
     );
     this.findGroup = this.db.prepare('SELECT 1 FROM trace_groups WHERE trace_id = ? AND digest = ?').pluck();
     this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi, bloom) VALUES (?, ?, ?, ?, ?)');
+    this.retention = {
+      services: this.db.prepare('SELECT DISTINCT service FROM operations').pluck(),
+      byAge: this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)'),
+      bounds: this.db.prepare('SELECT min(rowid) lo, max(rowid) hi FROM spans'),
+      oldest: this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)'),
+      minRowid: this.db.prepare('SELECT min(rowid) FROM spans').pluck(),
+      groups: this.db.prepare('DELETE FROM trace_groups WHERE rowid IN (SELECT rowid FROM trace_groups WHERE hi < ? ORDER BY hi LIMIT ?)'),
+    };
     this.insertOrigin = this.db.prepare('INSERT OR IGNORE INTO origins (key, service, body, tags) VALUES (?, ?, ?, ?)');
     this.findOrigin = this.db.prepare('SELECT id FROM origins WHERE key = ?').pluck();
     this.insertOp = this.db.prepare('INSERT OR IGNORE INTO operations (service, name, kind) VALUES (?, ?, ?)');
@@ -134,29 +143,26 @@ export class SqliteWriter {
     const budgetMs = 25;
     const cutoff = BigInt(Math.floor(nowMs - this.opts.retentionMs)) * 1_000_000n;
     let removed = 0;
-    const services = this.db.prepare('SELECT DISTINCT service FROM operations').pluck().all() as string[];
+    const services = this.retention.services.all() as string[];
     // The batch is shared by the services, so one step deletes at most `retentionBatch` spans.
     const per = Math.max(50, Math.ceil(this.retentionBatch / Math.max(1, services.length)));
-    const del = this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)');
     for (const service of services) {
       if (performance.now() - started > budgetMs) break;
-      removed += del.run(service, cutoff, per).changes;
+      removed += this.retention.byAge.run(service, cutoff, per).changes;
     }
     const size = this.opts.maxBytes > 0 ? this.sizeBytes() : 0;
     if (size > this.opts.maxBytes && this.opts.maxBytes > 0 && performance.now() - started <= budgetMs) {
       // Remove about as many of the oldest spans as the excess holds, not a whole batch blindly.
-      const r = this.db.prepare('SELECT min(rowid) lo, max(rowid) hi FROM spans').get() as { lo: number | null; hi: number | null };
+      const r = this.retention.bounds.get() as { lo: number | null; hi: number | null };
       const spans = r.lo === null || r.hi === null ? 0 : r.hi - r.lo + 1;
       const perSpan = spans > 0 ? size / spans : size;
       const n = Math.max(1, Math.min(this.retentionBatch, Math.ceil((size - this.opts.maxBytes) / perSpan)));
-      removed += this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)').run(n).changes;
+      removed += this.retention.oldest.run(n).changes;
     }
     if (performance.now() - started <= budgetMs) {
       // Groups whose whole rowid range is gone, a bounded number per step.
-      const low = this.db.prepare('SELECT min(rowid) FROM spans').pluck().get() as number | null;
-      this.db
-        .prepare('DELETE FROM trace_groups WHERE rowid IN (SELECT rowid FROM trace_groups WHERE hi < ? ORDER BY hi LIMIT ?)')
-        .run(low ?? Number.MAX_SAFE_INTEGER, this.retentionBatch);
+      const low = this.retention.minRowid.get() as number | null;
+      this.retention.groups.run(low ?? Number.MAX_SAFE_INTEGER, this.retentionBatch);
       if (removed > 0) this.db.pragma('incremental_vacuum(64)');
     }
     const ms = performance.now() - started;
