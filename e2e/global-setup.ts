@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ensureDebianBinary } from '../scripts/stack/debian';
 import { freePort } from '../scripts/stack/proc';
@@ -9,8 +10,11 @@ export default async function globalSetup() {
   // Playwright drives Debian's Chromium; it never downloads a browser.
   if (!process.env.CHROMIUM_PATH) ensureDebianBinary('chromium', 'chromium');
   const port = await freePort();
+  const dir = path.resolve('data/e2e');
+  // Every run starts from an empty trace store: a trace left by an earlier run would match searches.
+  fs.rmSync(path.join(dir, 'console'), { recursive: true, force: true });
   const stack = await startStack({
-    dir: path.resolve('data/e2e'),
+    dir,
     consolePort: port,
     consoleHost: '127.0.0.1',
     history: '1h',
