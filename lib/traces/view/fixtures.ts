@@ -1,0 +1,54 @@
+/** JSON trace fixtures for the waterfall's unit tests (times in ms, converted to ns). */
+import type { Attribute } from '../model';
+import type { IndexInput } from './trace-index';
+
+export type FixtureSpan = [id: string, parent: string | undefined, service: string, name: string, startMs: number, endMs: number, extra?: Partial<IndexInput>];
+
+const T0 = 1_700_000_000_000_000_000n;
+
+export function fixture(spans: FixtureSpan[]): IndexInput[] {
+  return spans.map(([spanId, parentSpanId, service, name, s, e, extra]) => ({
+    spanId,
+    ...(parentSpanId ? { parentSpanId } : {}),
+    name,
+    service,
+    startNs: (T0 + BigInt(Math.round(s * 1e6))).toString(),
+    endNs: (T0 + BigInt(Math.round(e * 1e6))).toString(),
+    kind: 'internal',
+    status: { code: 'unset' },
+    attributes: [],
+    events: [],
+    ...extra,
+  }));
+}
+
+export const str = (key: string, value: string): Attribute => ({ key, value: { type: 'string', value } });
+export const int = (key: string, value: number): Attribute => ({ key, value: { type: 'int', value: String(value) } });
+export const atMs = (ms: number) => (T0 + BigInt(Math.round(ms * 1e6))).toString();
+
+/**
+ * A gateway request: A fans out to B and C in parallel; C waits on an LLM call D; B calls E.
+ *   A gateway    0 ─────────────────────────── 100
+ *   B orch         5 ──────────── 60
+ *   E agent          10 ── 30
+ *   C orch           10 ───────────────── 90
+ *   D llm               20 ──────────── 80
+ */
+export const gatewayTrace: FixtureSpan[] = [
+  ['a', undefined, 'gateway', 'POST /v1/chat', 0, 100],
+  ['b', 'a', 'orchestrator', 'plan', 5, 60],
+  ['e', 'b', 'agent-core', 'tool.search', 10, 30, { status: { code: 'error' } }],
+  ['c', 'a', 'orchestrator', 'execute', 10, 90],
+  [
+    'd',
+    'c',
+    'llm-service',
+    'chat gpt-4o',
+    20,
+    80,
+    {
+      attributes: [str('gen_ai.system', 'openai'), str('gen_ai.request.model', 'gpt-4o'), int('gen_ai.usage.input_tokens', 120), int('gen_ai.usage.output_tokens', 45)],
+      events: [{ timeNs: atMs(32.5), name: 'first_token' }],
+    },
+  ],
+];
