@@ -14,32 +14,40 @@ import * as queryRange from '../app/api/prom/query_range/route';
 import * as operations from '../app/api/services/[service]/operations/route';
 import * as services from '../app/api/services/route';
 import * as traceById from '../app/api/traces/[traceId]/route';
+import * as traceOverview from '../app/api/traces/[traceId]/overview/route';
+import * as traceOtlp from '../app/api/traces/[traceId]/otlp/route';
+import * as traceRows from '../app/api/traces/[traceId]/rows/route';
+import * as traceSpan from '../app/api/traces/[traceId]/spans/[spanId]/route';
 import * as traces from '../app/api/traces/route';
 import { ConfigError, getConfig } from '../lib/config';
 import { startTraceStore } from './serve-traces';
 
-type Handler = (req: Request, params: Record<string, string>) => Promise<Response> | Response;
+type Handler = (req: Request, params: string[]) => Promise<Response> | Response;
 
 const FAST: [RegExp, Handler][] = [
   [/^\/api\/prom\/query_range$/, (r) => queryRange.GET(r)],
   [/^\/api\/prom\/query$/, (r) => query.GET(r)],
   [/^\/api\/prom\/exemplars$/, (r) => exemplars.GET(r)],
-  [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p.name as string }) })],
+  [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p[0]! }) })],
   [/^\/api\/traces$/, (r) => traces.GET(r)],
-  [/^\/api\/traces\/([^/]+)$/, (r, p) => traceById.GET(r, { params: Promise.resolve({ traceId: p.name as string }) })],
+  [/^\/api\/traces\/([^/]+)$/, (r, p) => traceById.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
+  [/^\/api\/traces\/([^/]+)\/overview$/, (r, p) => traceOverview.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
+  [/^\/api\/traces\/([^/]+)\/otlp$/, (r, p) => traceOtlp.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
+  [/^\/api\/traces\/([^/]+)\/rows$/, (r, p) => traceRows.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
+  [/^\/api\/traces\/([^/]+)\/spans\/([^/]+)$/, (r, p) => traceSpan.GET(r, { params: Promise.resolve({ traceId: p[0]!, spanId: p[1]! }) })],
   [/^\/api\/services$/, (r) => services.GET(r)],
-  [/^\/api\/services\/([^/]+)\/operations$/, (r, p) => operations.GET(r, { params: Promise.resolve({ service: p.name as string }) })],
+  [/^\/api\/services\/([^/]+)\/operations$/, (r, p) => operations.GET(r, { params: Promise.resolve({ service: p[0]! }) })],
 ];
 
-function match(pathname: string): { handler: Handler; params: Record<string, string> } | null {
+function match(pathname: string): { handler: Handler; params: string[] } | null {
   for (const [re, handler] of FAST) {
     const m = re.exec(pathname);
-    if (m) return { handler, params: m[1] ? { name: decodeURIComponent(m[1]) } : {} };
+    if (m) return { handler, params: m.slice(1).map((x) => decodeURIComponent(x)) };
   }
   return null;
 }
 
-async function serveFast(handler: Handler, params: Record<string, string>, req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+async function serveFast(handler: Handler, params: string[], req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
   // The browser leaving the page closes the socket: abort the upstream Prometheus query too.
   const ac = new AbortController();
   res.on('close', () => {

@@ -1,7 +1,13 @@
 import { SPAN_KINDS, STATUS_CODES, type Span, type SpanKind, type StatusCode, type Trace, type TraceWarning } from './model';
 import type { RawSpan } from './otlp/types';
 
-const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Lower-case hex of an id (no Buffer: the model is also built in browsers, from files). */
+export function hex(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += HEX_BYTE[b[i]!];
+  return s;
+}
 
 export function kindName(k: number): SpanKind {
   return SPAN_KINDS[k] ?? 'unspecified';

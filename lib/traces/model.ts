@@ -98,9 +98,13 @@ export type TraceSearch = {
   limit: number;
 };
 
+export type SpanDetail = { span: Span; resource: Resource; scope: Scope };
+
 /** The read side every trace backend implements: embedded SQLite now, Tempo or Jaeger later. */
 export interface TraceStore {
   trace(traceId: string): Promise<Trace | null>;
+  /** One span with its resource and scope, without reading the rest of its trace. */
+  span(traceId: string, spanId: string): Promise<SpanDetail | null>;
   search(q: TraceSearch): Promise<TraceSummary[]>;
   services(): Promise<string[]>;
   operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;

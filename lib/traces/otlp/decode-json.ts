@@ -71,7 +71,15 @@ function hexId(v: unknown, path: string): Uint8Array {
   const s = str(v, path);
   if (s === '') return EMPTY;
   if (s.length % 2 !== 0 || !HEX.test(s)) throw new DecodeError(`${path}: expected hex, got "${s.slice(0, 40)}"`);
-  return Buffer.from(s, 'hex');
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** Standard base64 with padding, also from the URL-safe alphabet (no Buffer: this runs in browsers too). */
+function normalizeBase64(s: string): string {
+  const t = s.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
+  return t + '='.repeat((4 - (t.length % 4)) % 4);
 }
 
 const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
@@ -202,7 +210,7 @@ function anyValue(v: unknown, path: string, depth: number): AnyValue {
   if ((x = field(o, 'bytesValue', 'bytes_value')) !== undefined) {
     const s = str(x, `${path}.bytesValue`);
     if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s)) throw new DecodeError(`${path}.bytesValue: expected base64`);
-    return { type: 'bytes', value: Buffer.from(s, 'base64').toString('base64') };
+    return { type: 'bytes', value: normalizeBase64(s) };
   }
   return { type: 'empty' };
 }

@@ -61,7 +61,7 @@ describe('OTLP protobuf decoding', () => {
     const withUnknown = new Writer();
     withUnknown.tag(99, 2).string('future field');
     const merged = Buffer.concat([Buffer.from(bytes), Buffer.from(withUnknown.finish())]);
-    const back = decodeSpan(new Reader(merged));
+    const back = decodeSpan(new Reader(new Uint8Array(merged)));
     expect({ ...back, raw: undefined }).toEqual({ ...span, raw: undefined });
   });
 

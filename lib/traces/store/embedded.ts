@@ -109,6 +109,10 @@ export class EmbeddedStore implements TraceStore {
     return this.reader.trace(traceId);
   }
 
+  async span(traceId: string, spanId: string) {
+    return this.reader.span(traceId, spanId);
+  }
+
   async search(q: TraceSearch) {
     return this.reader.search(q);
   }

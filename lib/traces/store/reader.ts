@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { buildTrace, kindName, toModelSpan } from '../convert';
-import type { Resource, Scope, Span, Trace, TraceSearch, TraceSummary } from '../model';
+import type { Resource, Scope, Span, SpanDetail, Trace, TraceSearch, TraceSummary } from '../model';
 import { decodeSpan } from '../otlp/decode-proto';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
@@ -63,6 +63,20 @@ export class SqliteReader {
       return toModelSpan(decodeSpan(new Reader(r.body)), o.service, key);
     });
     return buildTrace(traceId, spans, resources);
+  }
+
+  span(traceId: string, spanId: string): SpanDetail | null {
+    const id = Buffer.from(traceId, 'hex');
+    const sid = Buffer.from(spanId, 'hex');
+    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as { lo: number; hi: number }[];
+    const stmt = this.db.prepare('SELECT origin, body FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND span_id = ?');
+    for (const r of ranges) {
+      const row = stmt.get(r.lo, r.hi, id, sid) as { origin: number; body: Buffer } | undefined;
+      if (!row) continue;
+      const o = this.origin(row.origin);
+      return { span: toModelSpan(decodeSpan(new Reader(row.body)), o.service, String(row.origin)), resource: o.resource, scope: o.scope };
+    }
+    return null;
   }
 
   search(q: TraceSearch): TraceSummary[] {

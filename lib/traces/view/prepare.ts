@@ -83,7 +83,7 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
     criticalCount += critical[i]!;
     if (ix.parent[i]! < 0) rootCount++;
     const g = ix.genAi[i];
-    if (g) {
+    if (g && g.inputTokens + g.outputTokens > 0) {
       const key = `${g.provider}\u0000${g.model}`;
       const t = tokens.get(key) ?? { model: g.model, provider: g.provider, spans: 0, inputTokens: 0, outputTokens: 0 };
       t.spans++;

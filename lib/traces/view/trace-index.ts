@@ -191,7 +191,7 @@ function layout(ix: TraceIndex): void {
   const { n, parent, start } = ix;
   const byStart = (a: number, b: number) => start[a]! - start[b]! || a - b;
   const childStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) if (parent[i]! >= 0) ix.childCount[parent[i]!]++;
+  for (let i = 0; i < n; i++) if (parent[i]! >= 0) ix.childCount[parent[i]!]! += 1;
   for (let i = 0; i < n; i++) childStart[i + 1] = childStart[i]! + ix.childCount[i]!;
   const children = new Int32Array(childStart[n]!);
   const fill = childStart.slice(0, n);
@@ -225,7 +225,7 @@ function layout(ix: TraceIndex): void {
   roots.sort(byStart).forEach(visit);
   for (let i = 0; i < n; i++) {
     if (seen[i]) continue;
-    if (ix.parent[i]! >= 0) ix.childCount[ix.parent[i]!]--;
+    if (ix.parent[i]! >= 0) ix.childCount[ix.parent[i]!]! -= 1;
     ix.parent[i] = -1;
     ix.missingParent[i] = 1;
     visit(i);
