@@ -1,11 +1,12 @@
 'use client';
 
-import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { buildChart, isEmpty } from '@/lib/charts/series';
-import { type PanelDef, panelExprs } from '@/lib/dashboards/types';
-import { rangeQueryOptions } from '@/lib/queries/prom';
+import { thinExemplars } from '@/lib/charts/exemplars';
+import { exemplarExpr, type PanelDef, panelExprs } from '@/lib/dashboards/types';
+import { exemplarsOptions, rangeQueryOptions } from '@/lib/queries/prom';
 import { PanelFrame, type PanelState } from './panel-frame';
 import { ChartSkeleton } from './chart-skeleton';
 import { Legend } from './legend';
@@ -44,6 +45,11 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
     })),
   });
 
+  // Exemplars are a bonus: their failure never fails the panel.
+  const exExpr = useMemo(() => exemplarExpr(def, vars, range), [def, vars, range]);
+  const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end), enabled: exExpr !== null, placeholderData: keepPreviousData });
+  const exemplars = useMemo(() => thinExemplars((ex.data?.exemplars ?? []).map((e) => ({ ...e, t: e.t * 1000 })), range.start * 1000, range.step * 1000), [ex.data, range]);
+
   const error = results.find((r) => r.error)?.error;
   const pending = results.some((r) => r.data === undefined && !r.error);
   const datas = results.map((r) => r.data);
@@ -81,6 +87,9 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
             height={def.height}
             hidden={hidden}
             onZoom={onZoom}
+            exemplars={exemplars}
+            stepMs={range.step * 1000}
+            traceService={def.traceService}
           />
           <Legend series={chart.series} unit={def.unit} hidden={hidden} onToggle={toggle} />
         </>

@@ -24,6 +24,8 @@ export type PanelDef = {
   wide?: boolean;
   /** A histogram bucket series to fetch exemplars from (drill to trace). */
   exemplars?: string;
+  /** Where "traces slower than this" searches: the service whose spans this latency measures. */
+  traceService?: string;
   /** Fixed y-axis floor (most panels start at 0). */
   min?: number;
   /** Fixed y-axis ceiling. */
@@ -59,6 +61,13 @@ export function quantileQueries(bucketMetric: string, by: string, legendBy: stri
     expr: `histogram_quantile(${q}, sum by (le${by ? `, ${by}` : ''}) (rate(${bucketMetric}{ {{filter}} }[$__rate_interval])))`,
     legend: `${legendBy}p${Math.round(q * 100)}`,
   }));
+}
+
+/** The exemplar selector of a panel, with the page's variables: `metric{filter}`. */
+export function exemplarExpr(def: PanelDef, vars: Readonly<Record<string, readonly string[]>>, range: { start: number; end: number; rateInterval: number }): string | null {
+  if (!def.exemplars) return null;
+  const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
+  return renderQuery(`${def.exemplars}{ {{filter}} }`, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start });
 }
 
 /** A panel's queries with the page's variables and range filled in. */

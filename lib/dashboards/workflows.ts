@@ -24,6 +24,7 @@ export const workflowsDashboard: DashboardDef = {
       variables: WF_FILTER,
       queries: quantileQueries('shannon_workflow_duration_seconds_bucket', 'workflow_type', '{{workflow_type}} '),
       exemplars: 'shannon_workflow_duration_seconds_bucket',
+      traceService: 'orchestrator',
     },
     {
       id: 'workflow-throughput',
@@ -60,6 +61,7 @@ export const workflowsDashboard: DashboardDef = {
       variables: ['mode'],
       queries: quantileQueries('shannon_agent_execution_duration_ms_bucket', 'agent_id', '{{agent_id}} ', [0.95]),
       exemplars: 'shannon_agent_execution_duration_ms_bucket',
+      traceService: 'agent-core',
     },
     {
       id: 'grpc-p95',

@@ -45,3 +45,16 @@ export function labelValuesOptions(name: string, match: string, start: number, e
 }
 
 export type CompactMatrixResponse = z.infer<typeof compactMatrixSchema>;
+
+export const exemplarsResponseSchema = z.object({
+  exemplars: z.array(z.object({ traceId: z.string(), spanId: z.optional(z.string()), value: z.number(), t: z.number(), labels })),
+  warnings: z.array(z.string()),
+});
+
+export function exemplarsOptions(query: string, start: number, end: number) {
+  const qs = new URLSearchParams({ query, start: String(start), end: String(end) });
+  return queryOptions({
+    queryKey: ['prom', 'exemplars', query, start, end] as const,
+    queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal),
+  });
+}
