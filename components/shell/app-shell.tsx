@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { NAV } from '@/lib/dashboards/registry';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
+import { TraceIdBox } from './trace-id-box';
 import { TimeControls } from './time-controls';
 
 export type AppShellProps = { children: ReactNode };
@@ -22,6 +23,7 @@ export function AppShell({ children }: AppShellProps) {
           </Link>
           <NavLinks items={NAV} />
           <div className="ml-auto flex items-center gap-2">
+            <TraceIdBox />
             <Suspense fallback={<div className="skeleton h-8 w-64 rounded bg-slate-200 dark:bg-slate-800" />}>
               <TimeControls />
             </Suspense>

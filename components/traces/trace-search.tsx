@@ -1,0 +1,78 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useTimeAnchor } from '@/components/hooks/time-anchor';
+import { traceSearchOptions } from '@/lib/queries/traces';
+import { parseTraceSearch } from '@/lib/traces/search';
+import { ResultsScatter } from './results-scatter';
+import { ResultsTable } from './results-table';
+import { SearchForm, type SearchFields } from './search-form';
+
+const FIELDS = ['service', 'operation', 'minDuration', 'maxDuration', 'tags', 'limit'] as const;
+
+/** /traces: the search form, and the results as a duration scatter and a sortable table. */
+export function TraceSearch() {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const { anchorMs, bump } = useTimeAnchor();
+  const raw = params.toString();
+  const parsed = parseTraceSearch(new URLSearchParams(raw), anchorMs);
+  const q = useQuery({ ...traceSearchOptions(raw, anchorMs), enabled: !('error' in parsed) });
+  const initial = Object.fromEntries(FIELDS.map((k) => [k, params.get(k) ?? ''])) as SearchFields;
+  const onSearch = (f: SearchFields) => {
+    const sp = new URLSearchParams(raw);
+    for (const k of FIELDS) {
+      if (f[k].trim()) sp.set(k, f[k].trim());
+      else sp.delete(k);
+    }
+    window.history.pushState(null, '', `${pathname}?${sp}`);
+    bump();
+  };
+  const domain: [number, number] = 'error' in parsed ? [anchorMs - 3_600_000, anchorMs] : [Number(parsed.search.fromNs / 1_000_000n), Number(parsed.search.toNs / 1_000_000n)];
+  const state = 'error' in parsed ? 'error' : q.isPending ? 'loading' : q.error ? 'error' : q.data.traces.length === 0 ? 'empty' : 'ready';
+  return (
+    <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+      <div className="space-y-2">
+        <SearchForm key={raw} initial={initial} onSearch={onSearch} />
+        <Link href="/traces/file" className="block text-center text-xs text-indigo-700 underline dark:text-indigo-300">
+          Open a trace file from disk
+        </Link>
+      </div>
+      <section data-testid="trace-search" data-state={state} aria-busy={state === 'loading'} className="min-w-0 space-y-3">
+        {'error' in parsed && (
+          <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+            This search cannot run: {parsed.error}. Fix it in the form.
+          </p>
+        )}
+        {state === 'loading' && <div className="skeleton h-80 rounded-lg bg-slate-200 dark:bg-slate-800" />}
+        {q.error && (
+          <div role="alert" className="rounded border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900">
+            <p className="font-medium text-red-700 dark:text-red-400">The search failed</p>
+            <p className="text-xs">{q.error.message}</p>
+            <button type="button" onClick={() => void q.refetch()} className="mt-2 rounded bg-slate-800 px-3 py-1 text-xs text-white dark:bg-slate-200 dark:text-slate-900">
+              Retry
+            </button>
+          </div>
+        )}
+        {state === 'empty' && (
+          <div className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">
+            <p className="font-medium">No traces match</p>
+            <p className="mt-1 text-xs">Nothing in the store matches these filters in this time range. Widen the range in the header, lower the minimum duration or remove a tag.</p>
+          </div>
+        )}
+        {state === 'ready' && q.data && (
+          <>
+            <p className="text-xs text-slate-500" aria-live="polite">
+              {q.data.traces.length} trace{q.data.traces.length === 1 ? '' : 's'}
+              {q.data.traces.length >= q.data.limit ? ` (the newest ${q.data.limit}; raise the limit to see more)` : ''}
+            </p>
+            <ResultsScatter traces={q.data.traces} domain={domain} />
+            <ResultsTable traces={q.data.traces} />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
