@@ -38,7 +38,13 @@ export function FileTrace() {
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-dashed border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900">
         <label className="cursor-pointer rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500 focus-within:ring-2 focus-within:ring-indigo-400">
           Open an OTLP/JSON file…
-          <input type="file" accept=".json,application/json" data-testid="trace-file" className="sr-only" onChange={(e) => e.target.files?.[0] && void open(e.target.files[0])} />
+          <input type="file" accept=".json,application/json" data-testid="trace-file" className="sr-only" onChange={(e) => {
+              const f = e.target.files?.[0];
+              // Cleared, so that choosing the same file again (after fixing it) reads it again.
+              e.target.value = '';
+              if (f) void open(f);
+            }}
+          />
         </label>
         <span className="text-xs text-slate-500">The file is read in your browser; nothing is uploaded or stored.</span>
         {busy && <span aria-live="polite">Reading…</span>}

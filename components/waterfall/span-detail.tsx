@@ -23,7 +23,7 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
   const q = useQuery(spanOptions(source, spanId));
   const rel = (ns: string) => formatNs(Number(BigInt(ns) - BigInt(traceStartNs)));
   return (
-    <aside data-testid="span-detail" aria-label="Span details" className="flex min-h-0 w-[28rem] shrink-0 flex-col overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <aside data-testid="span-detail" data-span-id={spanId} aria-label="Span details" className="flex min-h-0 w-[28rem] shrink-0 flex-col overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
       <div className="mb-2 flex items-start gap-2">
         <h2 className="min-w-0 flex-1 break-words text-sm font-semibold">{q.data?.span.name ?? 'Span'}</h2>
         <button type="button" onClick={onClose} aria-label="Close span details" className="rounded px-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -52,7 +52,7 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
               {q.data.span.status.message && `: ${q.data.span.status.message}`}
             </dd>
             <dt className="text-slate-500">Duration</dt>
-            <dd data-testid="span-duration">{formatNs(Number(q.data.span.durationNs))}</dd>
+            <dd data-testid="span-duration" data-duration-ns={q.data.span.durationNs}>{formatNs(Number(q.data.span.durationNs))}</dd>
             <dt className="text-slate-500">Start</dt>
             <dd>
               +{rel(q.data.span.startNs)} <span className="text-slate-500">({q.data.span.startNs} ns)</span>

@@ -8,6 +8,8 @@ export type ToolbarProps = {
   state: TracePageState;
   update: (patch: Partial<TracePageState>) => void;
   matchCount: number;
+  /** matches on visible rows (the ones next / previous step through) */
+  matchShown: number;
   matchIndex: number;
   onStep: (dir: 1 | -1) => void;
   hidden: number;
@@ -20,7 +22,7 @@ export type ToolbarProps = {
 const btn = 'rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Search in the trace, filters that hide spans, critical path only, skew adjustment, collapse. */
-export function Toolbar({ state, update, matchCount, matchIndex, onStep, hidden, collapsedAway, skewedCount, onCollapseAll, onExpandAll }: ToolbarProps) {
+export function Toolbar({ state, update, matchCount, matchShown, matchIndex, onStep, hidden, collapsedAway, skewedCount, onCollapseAll, onExpandAll }: ToolbarProps) {
   // The typed text wins until the URL moves on (back button, shared link): then the URL's.
   const [draft, setDraft] = useState({ value: state.q, base: state.q });
   const q = draft.base === state.q ? draft.value : state.q;
@@ -63,13 +65,14 @@ export function Toolbar({ state, update, matchCount, matchIndex, onStep, hidden,
       </label>
       {state.q && (
         <span data-testid="match-count" aria-live="polite" className="text-slate-600 dark:text-slate-300">
-          {matchCount === 0 ? 'no matches' : `${matchIndex >= 0 ? matchIndex + 1 : '–'} of ${matchCount}`}
+          {matchCount === 0 ? 'no matches' : `${matchIndex >= 0 ? matchIndex + 1 : '–'} of ${matchShown}`}
+          {matchCount > matchShown ? ` (${matchCount - matchShown} more hidden or collapsed)` : ''}
         </span>
       )}
-      <button type="button" className={btn} onClick={() => onStep(-1)} disabled={matchCount === 0} aria-label="Previous match">
+      <button type="button" className={btn} onClick={() => onStep(-1)} disabled={matchShown === 0} aria-label="Previous match">
         ↑
       </button>
-      <button type="button" className={btn} onClick={() => onStep(1)} disabled={matchCount === 0} aria-label="Next match">
+      <button type="button" className={btn} onClick={() => onStep(1)} disabled={matchShown === 0} aria-label="Next match">
         ↓
       </button>
       <label className="flex items-center gap-1">

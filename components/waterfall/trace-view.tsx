@@ -104,6 +104,7 @@ export function TraceView({ source, actions }: TraceViewProps) {
             state={state}
             update={update}
             matchCount={m?.matchCount ?? 0}
+            matchShown={m?.matchRows.length ?? 0}
             matchIndex={matchIndex}
             onStep={onStep}
             hidden={m?.hidden ?? 0}
