@@ -1,18 +1,18 @@
 import type { Span, Trace } from '../traces/model';
-import { prepareTrace } from '../traces/view/prepare';
-import { buildTraceIndex } from '../traces/view/trace-index';
+import { overviewOf, prepareTrace } from '../traces/view/prepare';
+import { buildTraceIndex, skeletonOf } from '../traces/view/trace-index';
 import { computeView, viewKey, windowOf, type ComputedView } from '../traces/view/window';
 import { ApiError } from './fetch-json';
 import type { TraceSource } from './traces';
 
 /** A waterfall source that runs the same pure functions in the browser, over a trace from a file. */
 export function localTraceSource(trace: Trace, key: string): TraceSource {
-  const pt = prepareTrace(buildTraceIndex(trace.traceId, trace.spans));
+  const pt = prepareTrace(buildTraceIndex(trace.traceId, trace.spans.map(skeletonOf)));
   const spans = new Map<string, Span>(trace.spans.map((s) => [s.spanId, s]));
   const views = new Map<string, ComputedView>();
   return {
     key,
-    overview: async () => pt.overview,
+    overview: async () => overviewOf(pt),
     rows: async (view, offset, limit, focus) => {
       const k = viewKey(view);
       let cv = views.get(k);

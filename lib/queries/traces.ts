@@ -22,6 +22,7 @@ export const overviewSchema = z.object({
   warnings: z.array(z.object({ kind: z.enum(['missing-parent', 'clock-skew']), spanId: z.string(), message: z.string() })),
   warningCount: z.number(),
   tokensByModel: z.array(z.object({ model: z.string(), provider: z.string(), spans: z.number(), inputTokens: z.number(), outputTokens: z.number() })),
+  extrasPending: z.number(),
   stats: z.array(
     z.object({ service: z.string(), operation: z.string(), count: z.number(), totalNs: z.number(), selfNs: z.number(), avgNs: z.number(), maxNs: z.number(), errors: z.number() }),
   ),

@@ -1,23 +1,26 @@
 import 'server-only';
 import { normalizeTraceId } from '../traces/search';
 import { prepareTrace, type PreparedTrace } from '../traces/view/prepare';
-import { buildTraceIndex } from '../traces/view/trace-index';
-import { computeView, viewKey, type ComputedView, type ViewSpec } from '../traces/view/window';
+import { applyExtras, buildTraceIndex, indexFromColumns, skeletonOf, type TraceIndex } from '../traces/view/trace-index';
+import { computeView, viewKey, windowOf, type ComputedView, type RowWindow, type ViewSpec } from '../traces/view/window';
 import { NotFound } from './route';
 import { badRequest, traceStore } from './traces';
 
 /**
  * Prepared traces for the waterfall, cached: building the index of a million-span trace takes
- * seconds, and every scroll asks for another window of it. A trace whose last span is recent may
- * still be receiving spans, so it is rebuilt after FRESH_MS; older traces are kept until evicted
+ * seconds, and every scroll asks for another window of it. The store's skeleton has no
+ * attributes: those of the rows on screen are loaded with each window, the rest in the
+ * background (tokens per model and search wait for them). A trace whose last span is recent may
+ * still be receiving spans, so it is rebuilt after FRESH_MS; older traces stay until evicted
  * (least recently used, bounded by total spans).
  */
-type Entry = { pt: Promise<PreparedTrace | null>; builtAt: number; spans: number; recent: boolean; views: Map<string, ComputedView> };
+type Entry = { pt: Promise<PreparedTrace | null>; builtAt: number; spans: number; recent: boolean; views: Map<string, ComputedView>; extras?: Promise<void> };
 
 const MAX_CACHED_SPANS = 3_000_000;
 const MAX_VIEWS_PER_TRACE = 8;
 const FRESH_MS = 10_000;
 const RECENT_NS = 5n * 60n * 1_000_000_000n;
+const EXTRAS_CHUNK = 5000;
 
 const g = globalThis as unknown as { __traceViews?: Map<string, Entry> };
 const cache = (g.__traceViews ??= new Map());
@@ -39,9 +42,40 @@ function evict(): void {
 }
 
 async function build(id: string): Promise<PreparedTrace | null> {
-  const trace = await traceStore().trace(id);
-  if (!trace) return null;
-  return prepareTrace(buildTraceIndex(id, trace.spans));
+  const store = traceStore();
+  if (store.skeleton) {
+    const cols = await store.skeleton(id);
+    return cols && cols.spanIds.length ? prepareTrace(indexFromColumns(id, cols)) : null;
+  }
+  const trace = await store.trace(id);
+  return trace && trace.spans.length ? prepareTrace(buildTraceIndex(id, trace.spans.map(skeletonOf))) : null;
+}
+
+/** Load the attributes and events of the given spans (indices) that are not loaded yet. */
+async function loadExtras(ix: TraceIndex, indices: Iterable<number>): Promise<void> {
+  const store = traceStore();
+  if (!ix.refs || !store.extras || ix.extrasMissing === 0) return;
+  const byRef = new Map<number, number>();
+  for (const i of indices) if (!ix.extrasLoaded[i]) byRef.set(ix.refs[i]!, i);
+  if (byRef.size === 0) return;
+  for (const e of await store.extras([...byRef.keys()])) {
+    const i = byRef.get(e.ref);
+    if (i !== undefined) applyExtras(ix, i, e.attributes, e.events);
+  }
+}
+
+/** Every span's extras, a chunk at a time so that window requests interleave. */
+function loadAllExtras(e: Entry, ix: TraceIndex): Promise<void> {
+  e.extras ??= (async () => {
+    for (let i = 0; i < ix.n && ix.extrasMissing > 0; i += EXTRAS_CHUNK) {
+      await loadExtras(ix, Array.from({ length: Math.min(EXTRAS_CHUNK, ix.n - i) }, (_, k) => i + k));
+      await new Promise((r) => setImmediate(r));
+    }
+  })().catch((err: unknown) => {
+    e.extras = undefined;
+    throw err;
+  });
+  return e.extras;
 }
 
 export async function preparedTrace(id: string): Promise<PreparedTrace> {
@@ -55,8 +89,9 @@ export async function preparedTrace(id: string): Promise<PreparedTrace> {
       const pt = await entry.pt;
       if (pt) {
         entry.spans = pt.ix.n;
-        const end = BigInt(pt.ix.startNs) + BigInt(Math.round(pt.ix.durationNs));
+        const end = pt.ix.t0 + BigInt(Math.round(pt.ix.durationNs));
         entry.recent = BigInt(Date.now()) * 1_000_000n - end < RECENT_NS;
+        void loadAllExtras(entry, pt.ix).catch((err: unknown) => console.error(`[traces] loading attributes of ${id} failed`, err));
       } else cache.delete(id);
       evict();
     } catch (err) {
@@ -73,9 +108,11 @@ export async function preparedTrace(id: string): Promise<PreparedTrace> {
   return pt;
 }
 
-export async function tracedView(id: string, spec: ViewSpec): Promise<{ pt: PreparedTrace; cv: ComputedView }> {
+/** A window of rows for a view; search first waits for every span's attributes. */
+export async function traceWindow(id: string, spec: ViewSpec, offset: number, limit: number, focus?: string): Promise<RowWindow> {
   const pt = await preparedTrace(id);
   const e = cache.get(id);
+  if (spec.search.trim() !== '' && pt.ix.extrasMissing > 0 && e) await loadAllExtras(e, pt.ix);
   const key = viewKey(spec);
   let cv = e?.views.get(key);
   if (!cv) {
@@ -85,5 +122,6 @@ export async function tracedView(id: string, spec: ViewSpec): Promise<{ pt: Prep
       if (e.views.size > MAX_VIEWS_PER_TRACE) e.views.delete(e.views.keys().next().value as string);
     }
   }
-  return { pt, cv };
+  await loadExtras(pt.ix, cv.rows.subarray(Math.max(0, offset), Math.max(0, offset) + limit));
+  return windowOf(pt, spec, cv, offset, limit, focus);
 }

@@ -98,6 +98,37 @@ export type TraceSearch = {
   limit: number;
 };
 
+/** What the waterfall's index reads of each span (times exact as bigint). */
+export type SpanSkeleton = {
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  service: string;
+  startNs: bigint;
+  endNs: bigint;
+  kind: number;
+  error: boolean;
+  /** absent when the store loads them later (see TraceStore.skeleton) */
+  attributes?: Attribute[];
+  events?: { timeNs: bigint; name: string }[];
+};
+
+/** A stored trace's skeleton as columns: times are ns offsets from `baseNs`; `refs` load extras later. */
+export type SkeletonColumns = {
+  baseNs: bigint;
+  spanIds: string[];
+  parentIds: (string | undefined)[];
+  names: string[];
+  services: string[];
+  start: Float64Array;
+  dur: Float64Array;
+  error: Uint8Array;
+  kind: Uint8Array;
+  refs: Float64Array;
+};
+
+export type SpanExtras = { ref: number; attributes: Attribute[]; events: { timeNs: bigint; name: string }[] };
+
 export type SpanDetail = { span: Span; resource: Resource; scope: Scope };
 
 /** The read side every trace backend implements: embedded SQLite now, Tempo or Jaeger later. */
@@ -105,6 +136,12 @@ export interface TraceStore {
   trace(traceId: string): Promise<Trace | null>;
   /** One span with its resource and scope, without reading the rest of its trace. */
   span(traceId: string, spanId: string): Promise<SpanDetail | null>;
+  /**
+   * Optional fast path for the waterfall: the trace's skeleton as columns, without attributes or
+   * events, which `extras` loads for the spans on screen (and for all, in the background).
+   */
+  skeleton?(traceId: string): Promise<SkeletonColumns | null>;
+  extras?(refs: number[]): Promise<SpanExtras[]>;
   search(q: TraceSearch): Promise<TraceSummary[]>;
   services(): Promise<string[]>;
   operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;

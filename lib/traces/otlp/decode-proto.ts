@@ -83,6 +83,32 @@ export function decodeSpan(r: Reader): RawSpan {
   return s;
 }
 
+/**
+ * What the waterfall's index needs from a stored span beyond its indexed columns: attributes and
+ * event times and names. Skips everything else; stored bodies were validated at ingest.
+ */
+export function decodeSpanExtras(r: Reader): { attributes: Attribute[]; events: { timeNs: bigint; name: string }[] } {
+  const attributes: Attribute[] = [];
+  const events: { timeNs: bigint; name: string }[] = [];
+  while (!r.done()) {
+    const [f, w] = r.tag();
+    if (f === 9 && w === WIRE_LEN) attributes.push(decodeKeyValue(r.sub(), 0));
+    else if (f === 11 && w === WIRE_LEN) {
+      const e = r.sub();
+      let timeNs = 0n;
+      let name = '';
+      while (!e.done()) {
+        const [ef, ew] = e.tag();
+        if (ef === 1 && ew === WIRE_I64) timeNs = e.fixed64();
+        else if (ef === 2 && ew === WIRE_LEN) name = e.string();
+        else e.skip(ew);
+      }
+      events.push({ timeNs, name });
+    } else r.skip(w);
+  }
+  return { attributes, events };
+}
+
 function decodeStatus(r: Reader, s: RawSpan) {
   while (!r.done()) {
     const [f, w] = r.tag();

@@ -109,6 +109,14 @@ export class EmbeddedStore implements TraceStore {
     return this.reader.trace(traceId);
   }
 
+  async skeleton(traceId: string) {
+    return this.reader.skeleton(traceId);
+  }
+
+  async extras(refs: number[]) {
+    return this.reader.extras(refs);
+  }
+
   async span(traceId: string, spanId: string) {
     return this.reader.span(traceId, spanId);
   }

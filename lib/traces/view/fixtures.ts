@@ -12,10 +12,10 @@ export function fixture(spans: FixtureSpan[]): IndexInput[] {
     ...(parentSpanId ? { parentSpanId } : {}),
     name,
     service,
-    startNs: (T0 + BigInt(Math.round(s * 1e6))).toString(),
-    endNs: (T0 + BigInt(Math.round(e * 1e6))).toString(),
-    kind: 'internal',
-    status: { code: 'unset' },
+    startNs: T0 + BigInt(Math.round(s * 1e6)),
+    endNs: T0 + BigInt(Math.round(e * 1e6)),
+    kind: 1,
+    error: false,
     attributes: [],
     events: [],
     ...extra,
@@ -24,7 +24,7 @@ export function fixture(spans: FixtureSpan[]): IndexInput[] {
 
 export const str = (key: string, value: string): Attribute => ({ key, value: { type: 'string', value } });
 export const int = (key: string, value: number): Attribute => ({ key, value: { type: 'int', value: String(value) } });
-export const atMs = (ms: number) => (T0 + BigInt(Math.round(ms * 1e6))).toString();
+export const atMs = (ms: number) => T0 + BigInt(Math.round(ms * 1e6));
 
 /**
  * A gateway request: A fans out to B and C in parallel; C waits on an LLM call D; B calls E.
@@ -37,7 +37,7 @@ export const atMs = (ms: number) => (T0 + BigInt(Math.round(ms * 1e6))).toString
 export const gatewayTrace: FixtureSpan[] = [
   ['a', undefined, 'gateway', 'POST /v1/chat', 0, 100],
   ['b', 'a', 'orchestrator', 'plan', 5, 60],
-  ['e', 'b', 'agent-core', 'tool.search', 10, 30, { status: { code: 'error' } }],
+  ['e', 'b', 'agent-core', 'tool.search', 10, 30, { error: true }],
   ['c', 'a', 'orchestrator', 'execute', 10, 90],
   [
     'd',

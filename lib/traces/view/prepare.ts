@@ -35,6 +35,8 @@ export type TraceOverview = {
   warnings: ViewWarning[];
   warningCount: number;
   tokensByModel: { model: string; provider: string; spans: number; inputTokens: number; outputTokens: number }[];
+  /** spans whose attributes are still loading: tokens and search cover the rest */
+  extrasPending: number;
   stats: OperationStats[];
   statsTruncated: boolean;
   /** an even sample of the trace in pre-order, for the minimap */
@@ -76,21 +78,11 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
   let rootCount = 0;
   let errorCount = 0;
   let criticalCount = 0;
-  const tokens = new Map<string, TraceOverview['tokensByModel'][number]>();
   for (let q = 0; q < ix.n; q++) {
     const i = ix.order[q]!;
     errorCount += ix.error[i]!;
     criticalCount += critical[i]!;
     if (ix.parent[i]! < 0) rootCount++;
-    const g = ix.genAi[i];
-    if (g && g.inputTokens + g.outputTokens > 0) {
-      const key = `${g.provider}\u0000${g.model}`;
-      const t = tokens.get(key) ?? { model: g.model, provider: g.provider, spans: 0, inputTokens: 0, outputTokens: 0 };
-      t.spans++;
-      t.inputTokens += g.inputTokens;
-      t.outputTokens += g.outputTokens;
-      tokens.set(key, t);
-    }
     let w: ViewWarning | null = null;
     if (ix.missingParent[i]) {
       w = { kind: 'missing-parent', spanId: ix.spanIds[i]!, message: `parent span ${ix.parentIds[i]} of "${ix.strings[ix.name[i]!]}" is not in the trace` };
@@ -132,10 +124,32 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
     skewedCount,
     warnings,
     warningCount,
-    tokensByModel: [...tokens.values()].sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens)),
+    tokensByModel: [],
+    extrasPending: 0,
     stats: stats.slice(0, MAX_STATS),
     statsTruncated: stats.length > MAX_STATS,
     minimap,
   };
   return { ix, critical, self, shift, skewed, services, serviceRank, overview };
+}
+
+/** The overview with what changes while attributes load in the background: tokens per model. */
+export function overviewOf(pt: PreparedTrace): TraceOverview {
+  const { ix } = pt;
+  const tokens = new Map<string, TraceOverview['tokensByModel'][number]>();
+  for (let i = 0; i < ix.n; i++) {
+    const g = ix.genAi[i];
+    if (!g || g.inputTokens + g.outputTokens === 0) continue;
+    const key = `${g.provider}\u0000${g.model}`;
+    const t = tokens.get(key) ?? { model: g.model, provider: g.provider, spans: 0, inputTokens: 0, outputTokens: 0 };
+    t.spans++;
+    t.inputTokens += g.inputTokens;
+    t.outputTokens += g.outputTokens;
+    tokens.set(key, t);
+  }
+  return {
+    ...pt.overview,
+    tokensByModel: [...tokens.values()].sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens)),
+    extrasPending: ix.extrasMissing,
+  };
 }

@@ -4,29 +4,35 @@
  * browser for a file opened from disk. A million spans cost a few tens of MB here, not the GBs
  * their full attribute trees would.
  */
-import type { Attribute, SpanKind, StatusCode } from '../model';
-import { SPAN_KINDS } from '../model';
+import { SPAN_KINDS, type Attribute, type SkeletonColumns, type Span, type SpanSkeleton } from '../model';
 
-/** What the index needs of a span; the model's Span satisfies it. */
-export type IndexInput = {
-  spanId: string;
-  parentSpanId?: string;
-  name: string;
-  service: string;
-  startNs: string;
-  endNs: string;
-  kind: SpanKind;
-  status: { code: StatusCode };
-  attributes: Attribute[];
-  events: { timeNs: string; name: string }[];
-};
+/** What the index needs of a span: the store's skeleton, or a model Span through `skeletonOf`. */
+export type IndexInput = SpanSkeleton;
+
+export function skeletonOf(s: Span): SpanSkeleton {
+  const out: SpanSkeleton = {
+    spanId: s.spanId,
+    name: s.name,
+    service: s.service,
+    startNs: BigInt(s.startNs),
+    endNs: BigInt(s.endNs),
+    kind: Math.max(0, SPAN_KINDS.indexOf(s.kind)),
+    error: s.status.code === 'error',
+    attributes: s.attributes,
+    events: s.events.map((e) => ({ timeNs: BigInt(e.timeNs), name: e.name })),
+  };
+  if (s.parentSpanId) out.parentSpanId = s.parentSpanId;
+  return out;
+}
 
 export type GenAi = { model: string; provider: string; inputTokens: number; outputTokens: number; ttftMs: number | null };
 
 export type TraceIndex = {
   traceId: string;
   n: number;
-  /** epoch ns of the earliest span start, exact */
+  /** epoch ns of the earliest span start */
+  t0: bigint;
+  /** the same, as a decimal string */
   startNs: string;
   /** ns from startNs to the latest span end */
   durationNs: number;
@@ -52,11 +58,15 @@ export type TraceIndex = {
   /** number of spans in the subtree, the span included */
   subtree: Int32Array;
   childCount: Int32Array;
+  /** the store's handle per span, to load attributes and events later; null when all are loaded */
+  refs: Float64Array | null;
+  extrasLoaded: Uint8Array;
+  extrasMissing: number;
   /** event offsets per span (ns from startNs); absent when the span has none */
   events: (Float64Array | undefined)[];
   genAi: (GenAi | undefined)[];
   /** lower-cased text that search in the trace looks at: name, service, id, attribute keys and values */
-  haystack: string[];
+  haystack: (string | undefined)[];
 };
 
 const HAYSTACK_CAP = 400;
@@ -88,14 +98,14 @@ function attrString(attrs: Attribute[], key: string): string | null {
 }
 
 /** Model, provider, tokens and time to first token of an LLM span (OpenTelemetry gen_ai conventions). */
-export function genAiOf(attrs: Attribute[], events: { timeNs: string; name: string }[], startNs: string): GenAi | undefined {
+export function genAiOf(attrs: Attribute[], events: { timeNs: bigint; name: string }[], startNs: bigint): GenAi | undefined {
   if (!attrs.some((a) => a.key.startsWith('gen_ai.'))) return undefined;
   const model = attrString(attrs, 'gen_ai.response.model') ?? attrString(attrs, 'gen_ai.request.model') ?? 'unknown';
   const provider = attrString(attrs, 'gen_ai.system') ?? attrString(attrs, 'gen_ai.provider.name') ?? 'unknown';
   let ttftMs = attrNumber(attrs, 'gen_ai.server.time_to_first_token');
   if (ttftMs !== null) ttftMs *= 1000; // the semantic convention's unit is seconds
   const first = events.find((e) => e.name === 'first_token' || e.name === 'gen_ai.first_token');
-  if (ttftMs === null && first) ttftMs = Number(BigInt(first.timeNs) - BigInt(startNs)) / 1e6;
+  if (ttftMs === null && first) ttftMs = Number(first.timeNs - startNs) / 1e6;
   return {
     model,
     provider,
@@ -105,33 +115,16 @@ export function genAiOf(attrs: Attribute[], events: { timeNs: string; name: stri
   };
 }
 
-export function buildTraceIndex(traceId: string, spans: IndexInput[]): TraceIndex {
-  const n = spans.length;
-  let min: bigint | null = null;
-  for (const s of spans) {
-    const st = BigInt(s.startNs);
-    if (min === null || st < min) min = st;
-  }
-  const t0 = min ?? 0n;
-  const strings: string[] = [];
-  const stringIds = new Map<string, number>();
-  const intern = (s: string) => {
-    let id = stringIds.get(s);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(s);
-      stringIds.set(s, id);
-    }
-    return id;
-  };
-  const ix: TraceIndex = {
+function emptyIndex(traceId: string, n: number, t0: bigint): TraceIndex {
+  return {
     traceId,
     n,
+    t0,
     startNs: t0.toString(),
     durationNs: 0,
     spanIds: new Array<string>(n),
     parentIds: new Array<string | undefined>(n),
-    strings,
+    strings: [],
     name: new Int32Array(n),
     service: new Int32Array(n),
     parent: new Int32Array(n).fill(-1),
@@ -145,44 +138,106 @@ export function buildTraceIndex(traceId: string, spans: IndexInput[]): TraceInde
     depth: new Int32Array(n),
     subtree: new Int32Array(n),
     childCount: new Int32Array(n),
+    refs: null,
+    extrasLoaded: new Uint8Array(n),
+    extrasMissing: n,
     events: new Array<Float64Array | undefined>(n),
     genAi: new Array<GenAi | undefined>(n),
-    haystack: new Array<string>(n),
+    haystack: new Array<string | undefined>(n),
   };
-  const byId = new Map<string, number>();
-  let end = 0;
-  spans.forEach((s, i) => {
-    // A span id seen twice (a re-sent span from another export) keeps its first copy's index.
-    if (!byId.has(s.spanId)) byId.set(s.spanId, i);
-    ix.spanIds[i] = s.spanId;
-    ix.parentIds[i] = s.parentSpanId;
-    ix.name[i] = intern(s.name);
-    ix.service[i] = intern(s.service);
-    const st = Number(BigInt(s.startNs) - t0);
-    const du = Number(BigInt(s.endNs) - BigInt(s.startNs));
-    ix.start[i] = st;
-    ix.dur[i] = du < 0 ? 0 : du;
-    end = Math.max(end, st + ix.dur[i]!);
-    ix.error[i] = s.status.code === 'error' ? 1 : 0;
-    ix.kind[i] = Math.max(0, SPAN_KINDS.indexOf(s.kind));
-    if (s.events.length) ix.events[i] = Float64Array.from(s.events, (e) => Number(BigInt(e.timeNs) - t0));
-    ix.genAi[i] = genAiOf(s.attributes, s.events, s.startNs);
-    let hay = `${s.name}\u0000${s.service}\u0000${s.spanId}`;
-    for (const a of s.attributes) {
-      if (hay.length >= HAYSTACK_CAP) break;
-      hay += `\u0000${a.key}=${attrText(a)}`;
+}
+
+function interner(strings: string[]) {
+  const ids = new Map<string, number>();
+  return (s: string) => {
+    let id = ids.get(s);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(s);
+      ids.set(s, id);
     }
-    ix.haystack[i] = hay.slice(0, HAYSTACK_CAP).toLowerCase();
-  });
-  ix.durationNs = end;
-  for (let i = 0; i < n; i++) {
+    return id;
+  };
+}
+
+/** Attributes and events of span i: LLM fields, event markers and the text search looks at. */
+export function applyExtras(ix: TraceIndex, i: number, attributes: Attribute[], events: { timeNs: bigint; name: string }[]): void {
+  if (ix.extrasLoaded[i]) return;
+  ix.extrasLoaded[i] = 1;
+  ix.extrasMissing--;
+  if (events.length) ix.events[i] = Float64Array.from(events, (e) => Number(e.timeNs - ix.t0));
+  ix.genAi[i] = genAiOf(attributes, events, ix.t0 + BigInt(Math.round(ix.start[i]!)));
+  let hay = `${ix.strings[ix.name[i]!]}\u0000${ix.strings[ix.service[i]!]}\u0000${ix.spanIds[i]}`;
+  for (const a of attributes) {
+    if (hay.length >= HAYSTACK_CAP) break;
+    hay += `\u0000${a.key}=${attrText(a)}`;
+  }
+  ix.haystack[i] = hay.slice(0, HAYSTACK_CAP).toLowerCase();
+}
+
+/** The text search in the trace matches; only name, service and id until the span's extras are loaded. */
+export function haystackOf(ix: TraceIndex, i: number): string {
+  return ix.haystack[i] ?? `${ix.strings[ix.name[i]!]}\u0000${ix.strings[ix.service[i]!]}\u0000${ix.spanIds[i]}`.toLowerCase();
+}
+
+/** Parent links by id (a span id seen twice keeps its first copy), then the layout. */
+function link(ix: TraceIndex): void {
+  const byId = new Map<string, number>();
+  for (let i = 0; i < ix.n; i++) if (!byId.has(ix.spanIds[i]!)) byId.set(ix.spanIds[i]!, i);
+  let end = 0;
+  for (let i = 0; i < ix.n; i++) {
+    end = Math.max(end, ix.start[i]! + ix.dur[i]!);
     const pid = ix.parentIds[i];
     if (pid === undefined) continue;
     const p = byId.get(pid);
     if (p === undefined || p === i) ix.missingParent[i] = 1;
     else ix.parent[i] = p;
   }
+  ix.durationNs = end;
   layout(ix);
+}
+
+export function buildTraceIndex(traceId: string, spans: IndexInput[]): TraceIndex {
+  let min: bigint | null = null;
+  for (const s of spans) if (min === null || s.startNs < min) min = s.startNs;
+  const ix = emptyIndex(traceId, spans.length, min ?? 0n);
+  const intern = interner(ix.strings);
+  spans.forEach((s, i) => {
+    ix.spanIds[i] = s.spanId;
+    ix.parentIds[i] = s.parentSpanId;
+    ix.name[i] = intern(s.name);
+    ix.service[i] = intern(s.service);
+    ix.start[i] = Number(s.startNs - ix.t0);
+    ix.dur[i] = Math.max(0, Number(s.endNs - s.startNs));
+    ix.error[i] = s.error ? 1 : 0;
+    ix.kind[i] = s.kind;
+  });
+  link(ix);
+  spans.forEach((s, i) => {
+    if (s.attributes) applyExtras(ix, i, s.attributes, s.events ?? []);
+  });
+  return ix;
+}
+
+export function indexFromColumns(traceId: string, c: SkeletonColumns): TraceIndex {
+  const n = c.spanIds.length;
+  let min = Infinity;
+  for (let i = 0; i < n; i++) min = Math.min(min, c.start[i]!);
+  const shift = n ? min : 0;
+  const ix = emptyIndex(traceId, n, c.baseNs + BigInt(shift));
+  const intern = interner(ix.strings);
+  ix.spanIds = c.spanIds;
+  ix.parentIds = c.parentIds;
+  for (let i = 0; i < n; i++) {
+    ix.name[i] = intern(c.names[i]!);
+    ix.service[i] = intern(c.services[i]!);
+    ix.start[i] = c.start[i]! - shift;
+  }
+  ix.dur = c.dur;
+  ix.error = c.error;
+  ix.kind = c.kind;
+  ix.refs = c.refs;
+  link(ix);
   return ix;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criticalPath, operationStats, selfTimes, skewShifts } from './analysis';
 import { fixture, gatewayTrace, str } from './fixtures';
-import { prepareTrace } from './prepare';
+import { overviewOf, prepareTrace } from './prepare';
 import { buildTraceIndex } from './trace-index';
 import { ancestorsOf, computeView, DEFAULT_VIEW, windowOf } from './window';
 
@@ -77,7 +77,7 @@ describe('critical path, self time, statistics', () => {
     const pt = prepareTrace(buildTraceIndex('t', fixture([
       ['r', undefined, 'gw', 'req', 0, 100],
       ['t1', 'r', 'agent', 'tool', 0, 10],
-      ['t2', 'r', 'agent', 'tool', 20, 50, { status: { code: 'error' } }],
+      ['t2', 'r', 'agent', 'tool', 20, 50, { error: true }],
     ])));
     const tool = operationStats(pt.ix).find((s) => s.operation === 'tool');
     expect(tool).toEqual({ service: 'agent', operation: 'tool', count: 2, totalNs: 40 * ms, selfNs: 40 * ms, avgNs: 20 * ms, maxNs: 30 * ms, errors: 1 });
@@ -147,6 +147,6 @@ describe('filters, search and windows', () => {
   });
 
   it('sums tokens per model for the header', () => {
-    expect(gateway().overview.tokensByModel).toEqual([{ model: 'gpt-4o', provider: 'openai', spans: 1, inputTokens: 120, outputTokens: 45 }]);
+    expect(overviewOf(gateway()).tokensByModel).toEqual([{ model: 'gpt-4o', provider: 'openai', spans: 1, inputTokens: 120, outputTokens: 45 }]);
   });
 });

@@ -3,7 +3,7 @@
  * browser asks only for the rows it shows, so a million-span trace never crosses the wire whole.
  * One O(n) pass per distinct view; the caller caches the last few.
  */
-import type { GenAi } from './trace-index';
+import { haystackOf, type GenAi } from './trace-index';
 import type { PreparedTrace } from './prepare';
 
 export type ViewSpec = {
@@ -52,7 +52,7 @@ export function computeView(pt: PreparedTrace, v: ViewSpec): ComputedView {
     if (k >= 0) hiddenServices.add(k);
   }
   const needle = v.search.trim().toLowerCase();
-  const isMatch = (i: number) => needle !== '' && ix.haystack[i]!.includes(needle);
+  const isMatch = (i: number) => needle !== '' && haystackOf(ix, i).includes(needle);
   const passes = (i: number) =>
     !hiddenServices.has(ix.service[i]!) &&
     ix.dur[i]! >= v.minDurationNs &&
@@ -139,7 +139,7 @@ export function rowAt(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, r: numbe
     kind: ix.kind[i]!,
     skewed: pt.skewed[i] === 1,
     missingParent: ix.missingParent[i] === 1,
-    match: needle !== '' && ix.haystack[i]!.includes(needle),
+    match: needle !== '' && haystackOf(ix, i).includes(needle),
   };
   const pid = ix.parentIds[i];
   if (pid !== undefined) row.parentSpanId = pid;

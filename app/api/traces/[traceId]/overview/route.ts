@@ -1,5 +1,6 @@
 import { handle } from '@/lib/server/route';
 import { preparedTrace, traceIdParam } from '@/lib/server/trace-views';
+import { overviewOf } from '@/lib/traces/view/prepare';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,6 +8,6 @@ export const dynamic = 'force-dynamic';
 export function GET(req: Request, ctx: { params: Promise<{ traceId: string }> }) {
   return handle('/api/traces/[traceId]/overview', req, async () => {
     const pt = await preparedTrace(traceIdParam((await ctx.params).traceId));
-    return Response.json(pt.overview);
+    return Response.json(overviewOf(pt));
   });
 }

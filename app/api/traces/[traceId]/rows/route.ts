@@ -1,8 +1,8 @@
 import { handle, parseParams } from '@/lib/server/route';
-import { tracedView, traceIdParam } from '@/lib/server/trace-views';
+import { traceIdParam, traceWindow } from '@/lib/server/trace-views';
 import { badRequest } from '@/lib/server/traces';
 import { viewFromParams } from '@/lib/traces/view/params';
-import { MAX_WINDOW, windowOf } from '@/lib/traces/view/window';
+import { MAX_WINDOW } from '@/lib/traces/view/window';
 import { z } from 'zod';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +21,6 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string }> })
     const w = parseParams(Window.loose(), sp);
     const v = viewFromParams(sp);
     if ('error' in v) badRequest(v.error);
-    const { pt, cv } = await tracedView(id, v.view);
-    return Response.json(windowOf(pt, v.view, cv, w.offset, w.limit, w.focus));
+    return Response.json(await traceWindow(id, v.view, w.offset, w.limit, w.focus));
   });
 }
