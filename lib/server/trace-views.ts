@@ -45,7 +45,7 @@ async function build(id: string): Promise<PreparedTrace | null> {
   const store = traceStore();
   if (store.skeleton) {
     const cols = await store.skeleton(id);
-    return cols && cols.spanIds.length ? prepareTrace(indexFromColumns(id, cols)) : null;
+    return cols && cols.n ? prepareTrace(indexFromColumns(id, cols)) : null;
   }
   const trace = await store.trace(id);
   return trace && trace.spans.length ? prepareTrace(buildTraceIndex(id, trace.spans.map(skeletonOf))) : null;

@@ -113,18 +113,26 @@ export type SpanSkeleton = {
   events?: { timeNs: bigint; name: string }[];
 };
 
-/** A stored trace's skeleton as columns: times are ns offsets from `baseNs`; `refs` load extras later. */
+/**
+ * A trace's skeleton as columns: span and parent ids as 8-byte records, times as ns offsets from
+ * `baseNs`, names and services as indices into `strings`; `refs` load attributes and events later.
+ * `hash` is present when the ids are already hashed and free of duplicates.
+ */
 export type SkeletonColumns = {
   baseNs: bigint;
-  spanIds: string[];
-  parentIds: (string | undefined)[];
-  names: string[];
-  services: string[];
+  n: number;
+  ids: Uint8Array;
+  pids: Uint8Array;
+  hasParent: Uint8Array;
+  hash?: { table: Int32Array; mask: number; words: Int32Array };
+  strings: string[];
+  name: Int32Array;
+  service: Int32Array;
   start: Float64Array;
   dur: Float64Array;
   error: Uint8Array;
   kind: Uint8Array;
-  refs: Float64Array;
+  refs: Float64Array | null;
 };
 
 export type SpanExtras = { ref: number; attributes: Attribute[]; events: { timeNs: bigint; name: string }[] };

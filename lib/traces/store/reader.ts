@@ -4,6 +4,7 @@ import type { Resource, Scope, SkeletonColumns, Span, SpanDetail, SpanExtras, Tr
 import { decodeSpan, decodeSpanExtras } from '../otlp/decode-proto';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
+import { unpackSkeletons } from './skeleton';
 import { tagPatterns } from './tag-match';
 import { bloomHas, kvHash } from './bloom';
 import { openDatabase } from './schema';
@@ -65,56 +66,13 @@ export class SqliteReader {
     return buildTrace(traceId, spans, resources);
   }
 
-  /**
-   * The waterfall's skeleton of a trace from the indexed columns only, assembled by SQLite as one
-   * JSON array per export group: a tenth of the cost of a row object per span.
-   */
+  /** The waterfall's skeleton of a trace: its groups' packed skeletons (lib/traces/store/skeleton.ts). */
   skeleton(traceId: string): SkeletonColumns | null {
-    const id = Buffer.from(traceId, 'hex');
-    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as { lo: number; hi: number }[];
-    if (ranges.length === 0) return null;
-    const baseNs = this.db.prepare('SELECT start_ns FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? LIMIT 1').safeIntegers(true).pluck().get(ranges[0]!.lo, ranges[0]!.hi, id) as bigint | undefined;
-    if (baseNs === undefined) return null;
-    const stmt = this.db
-      .prepare('SELECT json_group_array(json_array(lower(hex(span_id)), lower(hex(parent_id)), name, service, kind, start_ns - ?, dur_ns, status, rowid)) FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ?')
-      .pluck();
-    type Item = [string, string, string, string, number, number, number, number, number];
-    const items: Item[] = [];
-    const seen = ranges.length > 1 ? new Set<string>() : null;
-    for (const r of ranges) {
-      for (const it of JSON.parse(stmt.get(baseNs, r.lo, r.hi, id) as string) as Item[]) {
-        if (seen) {
-          if (seen.has(it[0])) continue;
-          seen.add(it[0]);
-        }
-        items.push(it);
-      }
-    }
-    const n = items.length;
-    const c: SkeletonColumns = {
-      baseNs,
-      spanIds: new Array<string>(n),
-      parentIds: new Array<string | undefined>(n),
-      names: new Array<string>(n),
-      services: new Array<string>(n),
-      start: new Float64Array(n),
-      dur: new Float64Array(n),
-      error: new Uint8Array(n),
-      kind: new Uint8Array(n),
-      refs: new Float64Array(n),
-    };
-    items.forEach((it, i) => {
-      c.spanIds[i] = it[0];
-      c.parentIds[i] = it[1] === '' ? undefined : it[1];
-      c.names[i] = it[2];
-      c.services[i] = it[3];
-      c.kind[i] = it[4];
-      c.start[i] = it[5];
-      c.dur[i] = it[6];
-      c.error[i] = it[7] === 2 ? 1 : 0;
-      c.refs[i] = it[8];
-    });
-    return c;
+    const groups = this.db.prepare('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(Buffer.from(traceId, 'hex')) as { skel: Buffer; lo: number }[];
+    if (groups.length === 0) return null;
+    // Retention removes spans oldest rowid first and may leave a group it has only partly removed.
+    const minRowid = (this.db.prepare('SELECT min(rowid) FROM spans').pluck().get() as number | null) ?? 0;
+    return unpackSkeletons(groups, minRowid);
   }
 
   /** Attributes and event times of spans, by the refs a skeleton gave out. */

@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
  * protobuf encoding; attribute search looks for the encoded KeyValue inside it (reader.ts).
  * Resource attributes live once per origin (resource + scope) with a searchable text form.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export type SyncLevel = 'off' | 'normal' | 'full';
 
@@ -70,7 +70,8 @@ export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = 
       digest BLOB NOT NULL,
       lo INTEGER NOT NULL,
       hi INTEGER NOT NULL,
-      bloom BLOB NOT NULL
+      bloom BLOB NOT NULL,
+      skel BLOB NOT NULL
     );
     CREATE UNIQUE INDEX IF NOT EXISTS trace_groups_id ON trace_groups (trace_id, digest);
     CREATE INDEX IF NOT EXISTS trace_groups_hi ON trace_groups (hi);

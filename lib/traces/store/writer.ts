@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { IngestExport } from '../otlp/types';
 import { type Origin, type Rows, type SpanRow, rejectionMessage, toRows } from './rows';
 import fs from 'node:fs';
+import { packSkeleton } from './skeleton';
 import { makeBloom } from './bloom';
 import { SchemaMismatch, type SyncLevel, openDatabase } from './schema';
 
@@ -54,7 +55,7 @@ export class SqliteWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.findGroup = this.db.prepare('SELECT 1 FROM trace_groups WHERE trace_id = ? AND digest = ?').pluck();
-    this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi, bloom) VALUES (?, ?, ?, ?, ?)');
+    this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi, bloom, skel) VALUES (?, ?, ?, ?, ?, ?)');
     this.retention = {
       services: this.db.prepare('SELECT DISTINCT service FROM operations').pluck(),
       byAge: this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)'),
@@ -117,8 +118,10 @@ export class SqliteWriter {
       }
       let lo = 0;
       let hi = 0;
+      const rowids: number[] = [];
       for (const s of group) {
         const id = Number(this.insertSpan.run(s.traceId, s.spanId, s.parentId, s.origin, s.service, s.name, s.kind, s.startNs, s.durNs, s.status, s.body).lastInsertRowid);
+        rowids.push(id);
         if (!lo) lo = id;
         hi = id;
         const op = `${s.service}\u0000${s.name}\u0000${s.kind}`;
@@ -127,7 +130,7 @@ export class SqliteWriter {
           this.knownOps.add(op);
         }
       }
-      this.insertGroup.run(traceId, digest, lo, hi, makeBloom(rows.kvHashes, group.map((s) => [s.kvStart, s.kvEnd] as const)));
+      this.insertGroup.run(traceId, digest, lo, hi, makeBloom(rows.kvHashes, group.map((s) => [s.kvStart, s.kvEnd] as const)), packSkeleton(group, rowids, lo));
       accepted += group.length;
     }
     return { accepted, duplicates, rejected: rows.rejected, message: rejectionMessage(rows) };

@@ -2,7 +2,7 @@
  * What the waterfall computes once per trace: critical path, self time, per-operation statistics
  * and clock-skew corrections. All iterative and O(n log n) at worst, for million-span traces.
  */
-import { childrenOf, type TraceIndex } from './trace-index';
+import type { TraceIndex } from './trace-index';
 
 /** The root the trace's critical path starts from: the top-level span that ends last. */
 export function mainRoot(ix: TraceIndex): number {
@@ -23,20 +23,27 @@ export function criticalPath(ix: TraceIndex): Uint8Array {
   const crit = new Uint8Array(ix.n);
   const root = mainRoot(ix);
   if (root < 0) return crit;
-  const work: [number, number][] = [[root, ix.start[root]! + ix.dur[root]!]];
+  const { start, dur, order, subtree, pos } = ix;
+  const work: number[] = [root, start[root]! + dur[root]!];
+  const kids: number[] = [];
+  const ends = new Float64Array(ix.n);
   while (work.length) {
-    const [i, limit] = work.pop()!;
+    const limit = work.pop()!;
+    const i = work.pop()!;
     crit[i] = 1;
-    const s = ix.start[i]!;
-    const kids = childrenOf(ix, i);
-    const end = (c: number) => Math.min(ix.start[c]! + ix.dur[c]!, limit);
-    kids.sort((a, b) => end(b) - end(a) || ix.start[a]! - ix.start[b]!);
-    let cursor = Math.min(s + ix.dur[i]!, limit);
+    const s = start[i]!;
+    // Children from latest (clipped) end to earliest; ties: earlier start first.
+    kids.length = 0;
+    for (let q = pos[i]! + 1, e = pos[i]! + subtree[i]!; q < e; q += subtree[order[q]!]!) kids.push(order[q]!);
+    if (kids.length === 0) continue;
+    for (const c of kids) ends[c] = Math.min(start[c]! + dur[c]!, limit);
+    if (kids.length > 1) kids.sort((a, b) => ends[b]! - ends[a]! || start[a]! - start[b]!);
+    let cursor = Math.min(s + dur[i]!, limit);
     for (const c of kids) {
       if (cursor <= s) break;
-      if (ix.start[c]! >= cursor) continue;
-      work.push([c, Math.min(end(c), cursor)]);
-      cursor = ix.start[c]!;
+      if (start[c]! >= cursor) continue;
+      work.push(c, Math.min(ends[c]!, cursor));
+      cursor = start[c]!;
     }
   }
   return crit;
@@ -45,16 +52,18 @@ export function criticalPath(ix: TraceIndex): Uint8Array {
 /** Each span's duration minus the time covered by its children (clipped to the span). */
 export function selfTimes(ix: TraceIndex): Float64Array {
   const self = new Float64Array(ix.n);
+  const { start, dur, order, subtree, pos } = ix;
   for (let i = 0; i < ix.n; i++) {
-    const s = ix.start[i]!;
-    const e = s + ix.dur[i]!;
+    const s = start[i]!;
+    const e = s + dur[i]!;
     let covered = 0;
     let runS = 0;
     let runE = -Infinity;
-    // Children come in start order, so overlapping intervals merge in one pass.
-    for (const c of childrenOf(ix, i)) {
-      const cs = Math.max(s, ix.start[c]!);
-      const ce = Math.min(e, ix.start[c]! + ix.dur[c]!);
+    // Children come in start order (pre-order), so overlapping intervals merge in one pass.
+    for (let q = pos[i]! + 1, end = pos[i]! + subtree[i]!; q < end; q += subtree[order[q]!]!) {
+      const c = order[q]!;
+      const cs = Math.max(s, start[c]!);
+      const ce = Math.min(e, start[c]! + dur[c]!);
       if (ce <= cs) continue;
       if (cs > runE) {
         if (runE > runS) covered += runE - runS;
@@ -63,7 +72,7 @@ export function selfTimes(ix: TraceIndex): Float64Array {
       } else if (ce > runE) runE = ce;
     }
     if (runE > runS) covered += runE - runS;
-    self[i] = Math.max(0, ix.dur[i]! - covered);
+    self[i] = Math.max(0, dur[i]! - covered);
   }
   return self;
 }

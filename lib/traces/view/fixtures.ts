@@ -6,10 +6,14 @@ export type FixtureSpan = [id: string, parent: string | undefined, service: stri
 
 const T0 = 1_700_000_000_000_000_000n;
 
+/** A short fixture name as a 16-hex span id (its characters' codes), and back. */
+export const hid = (name: string) => Array.from(name, (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('').padStart(16, '0');
+export const short = (hex: string) => (hex.replace(/^(00)+/, '').match(/../g) ?? []).map((h) => String.fromCharCode(parseInt(h, 16))).join('');
+
 export function fixture(spans: FixtureSpan[]): IndexInput[] {
   return spans.map(([spanId, parentSpanId, service, name, s, e, extra]) => ({
-    spanId,
-    ...(parentSpanId ? { parentSpanId } : {}),
+    spanId: hid(spanId),
+    ...(parentSpanId ? { parentSpanId: hid(parentSpanId) } : {}),
     name,
     service,
     startNs: T0 + BigInt(Math.round(s * 1e6)),

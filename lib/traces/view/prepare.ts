@@ -3,7 +3,7 @@
  * self times, statistics, skew), and the overview the page header shows.
  */
 import { criticalPath, maxDepth, mainRoot, operationStats, selfTimes, skewShifts, type OperationStats } from './analysis';
-import type { TraceIndex } from './trace-index';
+import { parentIdOf, spanIdOf, type TraceIndex } from './trace-index';
 
 export type PreparedTrace = {
   ix: TraceIndex;
@@ -85,7 +85,7 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
     if (ix.parent[i]! < 0) rootCount++;
     let w: ViewWarning | null = null;
     if (ix.missingParent[i]) {
-      w = { kind: 'missing-parent', spanId: ix.spanIds[i]!, message: `parent span ${ix.parentIds[i]} of "${ix.strings[ix.name[i]!]}" is not in the trace` };
+      w = { kind: 'missing-parent', spanId: spanIdOf(ix, i), message: `parent span ${parentIdOf(ix, i)} of "${ix.strings[ix.name[i]!]}" is not in the trace` };
     } else if (skewed[i]) {
       const p = ix.parent[i]!;
       const early = ix.start[p]! - ix.start[i]!;
@@ -93,7 +93,7 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
       const how = early > 0 ? `starts ${fmtMs(early)} before` : `ends ${fmtMs(late)} after`;
       w = {
         kind: 'clock-skew',
-        spanId: ix.spanIds[i]!,
+        spanId: spanIdOf(ix, i),
         message: `"${ix.strings[ix.name[i]!]}" (${ix.strings[ix.service[i]!]}) ${how} its parent "${ix.strings[ix.name[p]!]}" (${ix.strings[ix.service[p]!]}): the two services' clocks disagree`,
       };
     }
@@ -118,7 +118,7 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
     services: perService,
     errorCount,
     depth: maxDepth(ix),
-    root: root < 0 ? null : { spanId: ix.spanIds[root]!, service: ix.strings[ix.service[root]!]!, name: ix.strings[ix.name[root]!]!, durationNs: ix.dur[root]! },
+    root: root < 0 ? null : { spanId: spanIdOf(ix, root), service: ix.strings[ix.service[root]!]!, name: ix.strings[ix.name[root]!]!, durationNs: ix.dur[root]! },
     rootCount,
     criticalCount,
     skewedCount,

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { criticalPath, operationStats, selfTimes, skewShifts } from './analysis';
-import { fixture, gatewayTrace, str } from './fixtures';
+import { fixture, gatewayTrace, hid, short, str } from './fixtures';
 import { overviewOf, prepareTrace } from './prepare';
-import { buildTraceIndex } from './trace-index';
+import { buildTraceIndex, indexOfSpan, spanIdOf } from './trace-index';
 import { ancestorsOf, computeView, DEFAULT_VIEW, windowOf } from './window';
 
 const ms = 1e6;
 const gateway = () => prepareTrace(buildTraceIndex('t1', fixture(gatewayTrace)));
-const ids = (pt: ReturnType<typeof gateway>, rows: Int32Array) => Array.from(rows, (i) => pt.ix.spanIds[i]);
+const ids = (pt: ReturnType<typeof gateway>, rows: Int32Array) => Array.from(rows, (i) => short(spanIdOf(pt.ix, i)));
+const idx = (pt: ReturnType<typeof gateway>, id: string) => indexOfSpan(pt.ix, hid(id));
+const H = (...names: string[]) => names.map(hid);
 
 describe('trace index layout', () => {
   it('orders rows depth-first with children by start time, whatever order the spans came in', () => {
@@ -17,7 +19,7 @@ describe('trace index layout', () => {
     expect(ids(pt, v.rows)).toEqual(['a', 'b', 'e', 'c', 'd']);
     expect(Array.from(v.rows, (i) => pt.ix.depth[i])).toEqual([0, 1, 2, 1, 2]);
     expect(pt.overview).toMatchObject({ spanCount: 5, depth: 3, rootCount: 1, errorCount: 1, durationNs: 100 * ms });
-    expect(pt.overview.root).toMatchObject({ spanId: 'a', service: 'gateway', name: 'POST /v1/chat' });
+    expect(pt.overview.root).toMatchObject({ spanId: hid('a'), service: 'gateway', name: 'POST /v1/chat' });
     expect(pt.overview.services.map((s) => [s.service, s.spans, s.errors])).toEqual([
       ['gateway', 1, 0], ['orchestrator', 2, 0], ['agent-core', 1, 1], ['llm-service', 1, 0],
     ]);
@@ -27,7 +29,7 @@ describe('trace index layout', () => {
     const pt = prepareTrace(buildTraceIndex('t2', fixture([...gatewayTrace, ['x', 'gone', 'agent-core', 'late.tool', 50, 55]])));
     expect(ids(pt, computeView(pt, DEFAULT_VIEW).rows)).toEqual(['a', 'b', 'e', 'c', 'd', 'x']);
     expect(pt.overview.rootCount).toBe(2);
-    expect(pt.overview.warnings).toEqual([{ kind: 'missing-parent', spanId: 'x', message: 'parent span gone of "late.tool" is not in the trace' }]);
+    expect(pt.overview.warnings).toEqual([{ kind: 'missing-parent', spanId: hid('x'), message: `parent span ${hid('gone')} of "late.tool" is not in the trace` }]);
   });
 
   it('survives a parent cycle without losing spans', () => {
@@ -39,21 +41,21 @@ describe('trace index layout', () => {
 describe('collapse', () => {
   it('hides a collapsed subtree and counts it', () => {
     const pt = gateway();
-    const v = computeView(pt, { ...DEFAULT_VIEW, toggled: ['b'] });
+    const v = computeView(pt, { ...DEFAULT_VIEW, toggled: H('b') });
     expect(ids(pt, v.rows)).toEqual(['a', 'b', 'c', 'd']);
     expect(v.collapsedAway).toBe(1);
-    expect(windowOf(pt, { ...DEFAULT_VIEW, toggled: ['b'] }, v, 1, 1).rows[0]).toMatchObject({ spanId: 'b', collapsed: true, childCount: 1 });
+    expect(windowOf(pt, { ...DEFAULT_VIEW, toggled: H('b') }, v, 1, 1).rows[0]).toMatchObject({ spanId: hid('b'), collapsed: true, childCount: 1 });
   });
 
   it('collapse all shows the root; expanding a span shows its children only', () => {
     const pt = gateway();
     expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true }).rows)).toEqual(['a']);
-    expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true, toggled: ['a'] }).rows)).toEqual(['a', 'b', 'c']);
-    expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true, toggled: ['a', 'c'] }).rows)).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true, toggled: H('a') }).rows)).toEqual(['a', 'b', 'c']);
+    expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true, toggled: H('a', 'c') }).rows)).toEqual(['a', 'b', 'c', 'd']);
   });
 
   it('names the ancestors to expand to reveal a span', () => {
-    expect(ancestorsOf(gateway(), 'd')).toEqual(['a', 'c']);
+    expect(ancestorsOf(gateway(), hid('d')).map(short)).toEqual(['a', 'c']);
   });
 });
 
@@ -61,7 +63,7 @@ describe('critical path, self time, statistics', () => {
   it('follows the last-finishing child back from the end of the root', () => {
     const pt = gateway();
     const crit = criticalPath(pt.ix);
-    const on = pt.ix.spanIds.filter((_, i) => crit[i]);
+    const on = Array.from({ length: pt.ix.n }, (_, i) => i).filter((i) => crit[i]).map((i) => short(spanIdOf(pt.ix, i)));
     // a ends at 100 ← c (ends 90) ← d (ends 80); before c started (10), b was running (5..10); e starts at 10: not blocking.
     expect(on.sort()).toEqual(['a', 'b', 'c', 'd']);
   });
@@ -69,7 +71,7 @@ describe('critical path, self time, statistics', () => {
   it('self time is the duration not covered by children (overlaps merged)', () => {
     const pt = gateway();
     const self = selfTimes(pt.ix);
-    const of = (id: string) => self[pt.ix.spanIds.indexOf(id)]! / ms;
+    const of = (id: string) => self[idx(pt, id)]! / ms;
     expect([of('a'), of('b'), of('c'), of('d'), of('e')]).toEqual([15, 35, 20, 60, 20]);
   });
 
@@ -98,7 +100,7 @@ describe('clock skew', () => {
   it('moves a cross-service child inside its parent, with its subtree; same service never moves', () => {
     const pt = skewTrace();
     const { shift, count } = skewShifts(pt.ix);
-    const of = (id: string) => shift[pt.ix.spanIds.indexOf(id)]! / ms;
+    const of = (id: string) => shift[idx(pt, id)]! / ms;
     expect([of('p'), of('q'), of('r'), of('s'), of('t')]).toEqual([0, 10, 10, -20, 0]);
     expect(count).toBe(2);
   });
@@ -138,12 +140,12 @@ describe('filters, search and windows', () => {
   it('serves a window of rows and finds the focused span', () => {
     const pt = gateway();
     const v = computeView(pt, DEFAULT_VIEW);
-    const w = windowOf(pt, DEFAULT_VIEW, v, 3, 10, 'd');
+    const w = windowOf(pt, DEFAULT_VIEW, v, 3, 10, hid('d'));
     expect(w.total).toBe(5);
-    expect(w.rows.map((r) => r.spanId)).toEqual(['c', 'd']);
+    expect(w.rows.map((r) => short(r.spanId))).toEqual(['c', 'd']);
     expect(w.focusRow).toBe(4);
     expect(w.rows[1]).toMatchObject({ depth: 2, start: 20 * ms, dur: 60 * ms, critical: true, genAi: { model: 'gpt-4o', provider: 'openai', inputTokens: 120, outputTokens: 45, ttftMs: 12.5 } });
-    expect(windowOf(pt, { ...DEFAULT_VIEW, toggled: ['c'] }, computeView(pt, { ...DEFAULT_VIEW, toggled: ['c'] }), 0, 10, 'd').focusRow).toBeNull();
+    expect(windowOf(pt, { ...DEFAULT_VIEW, toggled: H('c') }, computeView(pt, { ...DEFAULT_VIEW, toggled: H('c') }), 0, 10, hid('d')).focusRow).toBeNull();
   });
 
   it('sums tokens per model for the header', () => {

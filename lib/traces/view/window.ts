@@ -3,7 +3,7 @@
  * browser asks only for the rows it shows, so a million-span trace never crosses the wire whole.
  * One O(n) pass per distinct view; the caller caches the last few.
  */
-import { haystackOf, type GenAi } from './trace-index';
+import { haystackOf, indexOfSpan, parentIdOf, spanIdOf, type GenAi } from './trace-index';
 import type { PreparedTrace } from './prepare';
 
 export type ViewSpec = {
@@ -42,9 +42,9 @@ export function viewKey(v: ViewSpec): string {
 export function computeView(pt: PreparedTrace, v: ViewSpec): ComputedView {
   const { ix } = pt;
   const toggled = new Set<number>();
-  if (v.toggled.length) {
-    const wanted = new Set(v.toggled);
-    for (let i = 0; i < ix.n; i++) if (wanted.has(ix.spanIds[i]!)) toggled.add(i);
+  for (const id of v.toggled) {
+    const i = indexOfSpan(ix, id);
+    if (i >= 0) toggled.add(i);
   }
   const hiddenServices = new Set<number>();
   for (const s of v.hideServices) {
@@ -113,7 +113,7 @@ export type WaterfallRow = {
 
 export function isCollapsed(pt: PreparedTrace, v: ViewSpec, i: number): boolean {
   if (pt.ix.childCount[i] === 0) return false;
-  const t = v.toggled.includes(pt.ix.spanIds[i]!);
+  const t = v.toggled.includes(spanIdOf(pt.ix, i));
   return v.collapseAll ? !t : t;
 }
 
@@ -123,7 +123,7 @@ export function rowAt(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, r: numbe
   const needle = v.search.trim().toLowerCase();
   const row: WaterfallRow = {
     row: r,
-    spanId: ix.spanIds[i]!,
+    spanId: spanIdOf(ix, i),
     name: ix.strings[ix.name[i]!]!,
     service: ix.strings[ix.service[i]!]!,
     serviceRank: pt.serviceRank[i]!,
@@ -141,7 +141,7 @@ export function rowAt(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, r: numbe
     missingParent: ix.missingParent[i] === 1,
     match: needle !== '' && haystackOf(ix, i).includes(needle),
   };
-  const pid = ix.parentIds[i];
+  const pid = parentIdOf(ix, i);
   if (pid !== undefined) row.parentSpanId = pid;
   const ev = ix.events[i];
   if (ev) row.events = Array.from(ev);
@@ -171,7 +171,7 @@ export function windowOf(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, offse
   for (let r = from; r < to; r++) rows.push(rowAt(pt, v, cv, r));
   let focusRow: number | null = null;
   if (focus) {
-    const i = pt.ix.spanIds.indexOf(focus);
+    const i = indexOfSpan(pt.ix, focus);
     if (i >= 0) {
       const r = cv.rows.indexOf(i);
       focusRow = r >= 0 ? r : null;
@@ -183,12 +183,12 @@ export function windowOf(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, offse
 /** Ancestors of a span, root first: what must be expanded to show it. */
 export function ancestorsOf(pt: PreparedTrace, spanId: string): string[] {
   const { ix } = pt;
-  let i = ix.spanIds.indexOf(spanId);
+  let i = indexOfSpan(ix, spanId);
   const out: string[] = [];
   if (i < 0) return out;
   while (ix.parent[i]! >= 0) {
     i = ix.parent[i]!;
-    out.unshift(ix.spanIds[i]!);
+    out.unshift(spanIdOf(ix, i));
   }
   return out;
 }
