@@ -147,3 +147,31 @@ test('from /workflows, an exemplar opens its trace: all three services, root sel
   expect(Number(ns) / 1e9).toBe(chosen!.value);
   expect(ns).toBe(chosen!.rootNs);
 });
+
+test('compare two traces: added and removed spans, and the duration change of matched ones', async ({ page, stack }) => {
+  const [ida, idb] = [newTraceId(), newTraceId()];
+  const a = criticalTrace().spans;
+  const rootB = newSpanId();
+  const wfB = newSpanId();
+  const b = [
+    { id: rootB, service: 'gateway', name: 'POST /v1/chat/completions', startMs: 0, endMs: 150 },
+    { id: wfB, parent: rootB, service: 'orchestrator', name: 'workflow', startMs: 10, endMs: 150 },
+    { id: newSpanId(), parent: wfB, service: 'llm-service', name: 'chat gpt-4o', startMs: 20, endMs: 90 },
+    { id: newSpanId(), parent: wfB, service: 'agent-core', name: 'tool web_search', startMs: 90, endMs: 140 },
+  ];
+  await sendTrace(stack.consoleUrl, ida, a);
+  await sendTrace(stack.consoleUrl, idb, b);
+  await traceWithSpans(stack.consoleUrl, ida, 4);
+  await traceWithSpans(stack.consoleUrl, idb, 4);
+  await page.goto(`/traces/${ida}`);
+  await page.getByLabel('Compare with trace id').fill(`00-${idb}-${rootB}-01`);
+  await page.getByLabel('Compare with trace id').press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/traces/compare\\?a=${ida}&b=${idb}`));
+  const rows = page.getByTestId('compare-row');
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByTestId('compare-summary')).toContainText('Duration +50 ms (+50%) · 3 matched · 1 added · 1 removed');
+  await expect(rows.filter({ hasText: 'audit.write' })).toHaveAttribute('data-status', 'removed');
+  await expect(rows.filter({ hasText: 'tool web_search' })).toHaveAttribute('data-status', 'added');
+  await expect(rows.filter({ hasText: 'workflow' }).getByTestId('compare-delta')).toHaveText('+50 ms (+56%)');
+  await expect(rows.filter({ hasText: 'chat gpt-4o' }).getByTestId('compare-delta')).toHaveText('±0');
+});

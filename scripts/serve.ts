@@ -15,6 +15,7 @@ import * as operations from '../app/api/services/[service]/operations/route';
 import * as services from '../app/api/services/route';
 import * as traceById from '../app/api/traces/[traceId]/route';
 import * as traceOverview from '../app/api/traces/[traceId]/overview/route';
+import * as traceCompare from '../app/api/traces/compare/route';
 import * as traceOtlp from '../app/api/traces/[traceId]/otlp/route';
 import * as traceRows from '../app/api/traces/[traceId]/rows/route';
 import * as traceSpan from '../app/api/traces/[traceId]/spans/[spanId]/route';
@@ -30,6 +31,7 @@ const FAST: [RegExp, Handler][] = [
   [/^\/api\/prom\/exemplars$/, (r) => exemplars.GET(r)],
   [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p[0]! }) })],
   [/^\/api\/traces$/, (r) => traces.GET(r)],
+  [/^\/api\/traces\/compare$/, (r) => traceCompare.GET(r)],
   [/^\/api\/traces\/([^/]+)$/, (r, p) => traceById.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
   [/^\/api\/traces\/([^/]+)\/overview$/, (r, p) => traceOverview.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
   [/^\/api\/traces\/([^/]+)\/otlp$/, (r, p) => traceOtlp.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],

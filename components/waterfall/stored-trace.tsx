@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import { remoteTraceSource } from '@/lib/queries/traces';
+import { CompareWith } from './compare-with';
 import { TraceView } from './trace-view';
 
 export type StoredTraceProps = { traceId: string };
@@ -13,9 +14,12 @@ export function StoredTrace({ traceId }: StoredTraceProps) {
     <TraceView
       source={source}
       actions={
-        <a href={`/api/traces/${traceId}/otlp`} download={`trace-${traceId}.otlp.json`} className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
-          Download OTLP JSON
-        </a>
+        <>
+          <CompareWith traceId={traceId} />
+          <a href={`/api/traces/${traceId}/otlp`} download={`trace-${traceId}.otlp.json`} className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+            Download OTLP JSON
+          </a>
+        </>
       }
     />
   );

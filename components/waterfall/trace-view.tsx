@@ -10,6 +10,7 @@ import { StatsTable } from './stats-table';
 import { Toolbar } from './toolbar';
 import { TraceHeader } from './trace-header';
 import { useTracePage } from './use-trace-page';
+import { pageView } from '@/lib/url/trace-view';
 import { WaterfallList } from './waterfall-list';
 
 export type TraceViewProps = { source: TraceSource; actions?: React.ReactNode };
@@ -18,10 +19,7 @@ export type TraceViewProps = { source: TraceSource; actions?: React.ReactNode };
 export function TraceView({ source, actions }: TraceViewProps) {
   const { state, notices, update } = useTracePage();
   const [collapse, setCollapse] = useState<{ collapseAll: boolean; toggled: string[] }>({ collapseAll: false, toggled: [] });
-  const view: ViewSpec = useMemo(
-    () => ({ ...collapse, hideServices: state.hide, minDurationNs: state.minDurationNs, criticalOnly: state.critical, search: state.q, matchesOnly: state.matches }),
-    [collapse, state.hide, state.minDurationNs, state.critical, state.q, state.matches],
-  );
+  const view: ViewSpec = useMemo(() => pageView(state, collapse), [state, collapse]);
   // The deep-linked span is looked up once, when the page opens.
   const [initialFocus] = useState(state.span ?? '');
   const overview = useQuery(overviewOptions(source));

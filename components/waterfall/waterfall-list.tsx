@@ -3,7 +3,7 @@
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
-import { rowsOptions, type Row, type TraceSource } from '@/lib/queries/traces';
+import { ROWS_PAGE as PAGE, rowsOptions, type Row, type TraceSource } from '@/lib/queries/traces';
 import { formatNs, timeTicks } from '@/lib/traces/view/ticks';
 import type { ViewSpec } from '@/lib/traces/view/window';
 import { SpanRow } from './span-row';
@@ -22,13 +22,13 @@ export type WaterfallListProps = {
 };
 
 export const ROW_HEIGHT = 26;
-const PAGE = 100;
 const NAME_WIDTH = 380;
 
 /** The virtualized waterfall: only the rows on screen are in the DOM, fetched a page at a time. */
 export function WaterfallList({ source, view, total, selected, win, adjust, scrollTarget, onSelect, onToggle }: WaterfallListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // initialRect: the server renders the first rows into the HTML, painted before any script runs.
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 900 } });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;

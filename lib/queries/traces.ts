@@ -135,21 +135,31 @@ export function remoteTraceSource(id: string): TraceSource {
   };
 }
 
+/** Query keys, shared with the server page that prefetches the first rows. */
+export const traceKeys = {
+  overview: (key: string) => ['trace', key, 'overview'] as const,
+  rows: (key: string, view: ViewSpec, offset: number, limit: number, focus = '') => ['trace', key, 'rows', viewToParams(view).toString(), offset, limit, focus] as const,
+  span: (key: string, spanId: string) => ['trace', key, 'span', spanId] as const,
+};
+
+/** Rows come in pages of this many. */
+export const ROWS_PAGE = 100;
+
 /** Traces are immutable once complete: cached for the page's life. */
 export function overviewOptions(src: TraceSource) {
-  return queryOptions({ queryKey: ['trace', src.key, 'overview'] as const, queryFn: ({ signal }) => src.overview(signal), staleTime: Infinity });
+  return queryOptions({ queryKey: traceKeys.overview(src.key), queryFn: ({ signal }) => src.overview(signal), staleTime: Infinity });
 }
 
 export function rowsOptions(src: TraceSource, view: ViewSpec, offset: number, limit: number, focus = '') {
   return queryOptions({
-    queryKey: ['trace', src.key, 'rows', viewToParams(view).toString(), offset, limit, focus] as const,
+    queryKey: traceKeys.rows(src.key, view, offset, limit, focus),
     queryFn: ({ signal }) => src.rows(view, offset, limit, focus, signal),
     staleTime: Infinity,
   });
 }
 
 export function spanOptions(src: TraceSource, spanId: string) {
-  return queryOptions({ queryKey: ['trace', src.key, 'span', spanId] as const, queryFn: ({ signal }) => src.span(spanId, signal), staleTime: Infinity });
+  return queryOptions({ queryKey: traceKeys.span(src.key, spanId), queryFn: ({ signal }) => src.span(spanId, signal), staleTime: Infinity });
 }
 
 export const traceSummarySchema = z.object({
@@ -184,5 +194,45 @@ export function operationsOptions(service: string) {
     queryKey: ['traces', 'operations', service] as const,
     queryFn: ({ signal }) => fetchJson(`/api/services/${encodeURIComponent(service)}/operations`, operationsSchema, signal),
     staleTime: 30_000,
+  });
+}
+
+const compareSide = z.object({
+  traceId: z.string(),
+  startNs: z.string(),
+  durationNs: z.number(),
+  spanCount: z.number(),
+  errorCount: z.number(),
+  root: z.nullable(z.object({ spanId: z.string(), service: z.string(), name: z.string(), durationNs: z.number() })),
+});
+export const compareSchema = z.object({
+  a: compareSide,
+  b: compareSide,
+  rows: z.array(
+    z.object({
+      depth: z.number(),
+      service: z.string(),
+      name: z.string(),
+      status: z.enum(['matched', 'added', 'removed']),
+      aSpanId: z.optional(z.string()),
+      bSpanId: z.optional(z.string()),
+      aDurNs: z.optional(z.number()),
+      bDurNs: z.optional(z.number()),
+      deltaNs: z.optional(z.number()),
+      subtreeChanged: z.boolean(),
+    }),
+  ),
+  matched: z.number(),
+  added: z.number(),
+  removed: z.number(),
+  truncated: z.boolean(),
+});
+export type CompareResponse = z.infer<typeof compareSchema>;
+
+export function compareOptions(a: string, b: string) {
+  return queryOptions({
+    queryKey: ['traces', 'compare', a, b] as const,
+    queryFn: ({ signal }) => fetchJson(`/api/traces/compare?${new URLSearchParams({ a, b })}`, compareSchema, signal),
+    staleTime: Infinity,
   });
 }

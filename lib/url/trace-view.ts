@@ -5,6 +5,7 @@
  * A malformed parameter falls back to its default with a notice.
  */
 import { parseDurationNs } from '../traces/search';
+import type { ViewSpec } from '../traces/view/window';
 
 export type TraceTab = 'waterfall' | 'stats';
 
@@ -74,4 +75,9 @@ export function serializeTracePage(s: TracePageState): string {
   if (s.zoom) sp.set('zoom', `${+s.zoom[0].toFixed(6)}-${+s.zoom[1].toFixed(6)}`);
   if (s.tab !== 'waterfall') sp.set('tab', s.tab);
   return sp.toString();
+}
+
+/** The rows API's view for this page state (and the collapse state, which lives in the page). */
+export function pageView(s: TracePageState, collapse: { collapseAll: boolean; toggled: string[] } = { collapseAll: false, toggled: [] }): ViewSpec {
+  return { ...collapse, hideServices: s.hide, minDurationNs: s.minDurationNs, criticalOnly: s.critical, search: s.q, matchesOnly: s.matches };
 }
