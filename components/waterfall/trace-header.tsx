@@ -70,6 +70,7 @@ export function TraceHeader({ overview: o, hidden, onToggleService, actions }: T
         <p data-testid="trace-tokens" className="mt-2 text-xs text-violet-800 dark:text-violet-300">
           LLM tokens:{' '}
           {o.tokensByModel.map((t) => `${t.model} (${t.provider}): ${t.inputTokens.toLocaleString('en-US')} in, ${t.outputTokens.toLocaleString('en-US')} out in ${t.spans} call${t.spans === 1 ? '' : 's'}`).join(' · ')}
+          {o.extrasPending > 0 && ` (counted over the ${(o.spanCount - o.extrasPending).toLocaleString('en-US')} spans loaded so far)`}
         </p>
       )}
       {o.warningCount > 0 && (

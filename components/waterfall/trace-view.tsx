@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { overviewOptions, rowsOptions, type Row, type TraceSource } from '@/lib/queries/traces';
+import { BACKGROUND_EXTRAS_MAX } from '@/lib/traces/view/prepare';
 import type { ViewSpec } from '@/lib/traces/view/window';
 import { Minimap } from './minimap';
 import { SpanDetail } from './span-detail';
@@ -22,7 +23,11 @@ export function TraceView({ source, actions }: TraceViewProps) {
   const view: ViewSpec = useMemo(() => pageView(state, collapse), [state, collapse]);
   // The deep-linked span is looked up once, when the page opens.
   const [initialFocus] = useState(state.span ?? '');
-  const overview = useQuery(overviewOptions(source));
+  // Tokens per model fill in while the server loads every span's attributes in the background.
+  const overview = useQuery({
+    ...overviewOptions(source),
+    refetchInterval: (q) => (q.state.data && q.state.data.extrasPending > 0 && q.state.data.spanCount <= BACKGROUND_EXTRAS_MAX ? 3000 : false),
+  });
   const meta = useQuery({ ...rowsOptions(source, view, 0, 1, initialFocus), placeholderData: keepPreviousData });
   // Where the list scrolls: the deep-linked span in each new view, until the user steps through matches.
   const focusRow = meta.data && !meta.isPlaceholderData ? meta.data.focusRow : null;

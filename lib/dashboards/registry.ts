@@ -1,5 +1,9 @@
 /** Pages in the navigation, only those that exist. */
 export const NAV: { href: string; label: string }[] = [
   { href: '/workflows', label: 'Workflows' },
+  { href: '/streaming', label: 'Streaming' },
+  { href: '/memory', label: 'Memory' },
+  { href: '/agents', label: 'Agents' },
+  { href: '/llm', label: 'LLM' },
   { href: '/traces', label: 'Traces' },
 ];

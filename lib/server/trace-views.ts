@@ -1,6 +1,6 @@
 import 'server-only';
 import { normalizeTraceId } from '../traces/search';
-import { prepareTrace, type PreparedTrace } from '../traces/view/prepare';
+import { BACKGROUND_EXTRAS_MAX, prepareTrace, type PreparedTrace } from '../traces/view/prepare';
 import { applyExtras, buildTraceIndex, indexFromColumns, skeletonOf, type TraceIndex } from '../traces/view/trace-index';
 import { computeView, viewKey, windowOf, type ComputedView, type RowWindow, type ViewSpec } from '../traces/view/window';
 import { NotFound } from './route';
@@ -10,7 +10,8 @@ import { badRequest, traceStore } from './traces';
  * Prepared traces for the waterfall, cached: building the index of a million-span trace takes
  * seconds, and every scroll asks for another window of it. The store's skeleton has no
  * attributes: those of the rows on screen are loaded with each window, the rest in the
- * background (tokens per model and search wait for them). A trace whose last span is recent may
+ * background for traces up to BACKGROUND_EXTRAS_MAX spans (tokens per model), or when someone
+ * searches (search waits for them). A trace whose last span is recent may
  * still be receiving spans, so it is rebuilt after FRESH_MS; older traces stay until evicted
  * (least recently used, bounded by total spans).
  */
@@ -20,7 +21,9 @@ const MAX_CACHED_SPANS = 3_000_000;
 const MAX_VIEWS_PER_TRACE = 8;
 const FRESH_MS = 10_000;
 const RECENT_NS = 5n * 60n * 1_000_000_000n;
-const EXTRAS_CHUNK = 5000;
+const EXTRAS_CHUNK = 1000;
+/** The background load waits this long, so that the first windows of a just-opened trace go first. */
+const EXTRAS_DELAY_MS = 1500;
 
 const g = globalThis as unknown as { __traceViews?: Map<string, Entry> };
 const cache = (g.__traceViews ??= new Map());
@@ -67,6 +70,7 @@ async function loadExtras(ix: TraceIndex, indices: Iterable<number>): Promise<vo
 /** Every span's extras, a chunk at a time so that window requests interleave. */
 function loadAllExtras(e: Entry, ix: TraceIndex): Promise<void> {
   e.extras ??= (async () => {
+    await new Promise((r) => setTimeout(r, EXTRAS_DELAY_MS));
     for (let i = 0; i < ix.n && ix.extrasMissing > 0; i += EXTRAS_CHUNK) {
       await loadExtras(ix, Array.from({ length: Math.min(EXTRAS_CHUNK, ix.n - i) }, (_, k) => i + k));
       await new Promise((r) => setImmediate(r));
@@ -91,7 +95,7 @@ export async function preparedTrace(id: string): Promise<PreparedTrace> {
         entry.spans = pt.ix.n;
         const end = pt.ix.t0 + BigInt(Math.round(pt.ix.durationNs));
         entry.recent = BigInt(Date.now()) * 1_000_000n - end < RECENT_NS;
-        void loadAllExtras(entry, pt.ix).catch((err: unknown) => console.error(`[traces] loading attributes of ${id} failed`, err));
+        if (pt.ix.n <= BACKGROUND_EXTRAS_MAX) void loadAllExtras(entry, pt.ix).catch((err: unknown) => console.error(`[traces] loading attributes of ${id} failed`, err));
       } else cache.delete(id);
       evict();
     } catch (err) {

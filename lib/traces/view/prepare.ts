@@ -43,6 +43,9 @@ export type TraceOverview = {
   minimap: { start: number; dur: number; service: number; error: 0 | 1 }[];
 };
 
+/** Above this many spans, attributes load only for the rows shown, and for all when someone searches. */
+export const BACKGROUND_EXTRAS_MAX = 200_000;
+
 const MAX_WARNINGS = 200;
 const MAX_STATS = 500;
 const MINIMAP_BARS = 400;

@@ -1,0 +1,39 @@
+import { agentsDashboard } from '../lib/dashboards/agents';
+import { llmDashboard } from '../lib/dashboards/llm';
+import { memoryDashboard } from '../lib/dashboards/memory';
+import { streamingDashboard } from '../lib/dashboards/streaming';
+import { expect, panelsSettled, test } from './fixtures';
+
+for (const [path, d] of [
+  ['/streaming', streamingDashboard],
+  ['/memory', memoryDashboard],
+  ['/agents', agentsDashboard],
+  ['/llm', llmDashboard],
+] as const) {
+  test(`every ${path} panel reaches ready on the simulated Shannon`, async ({ page }) => {
+    await page.goto(`${path}?from=now-1h`);
+    await panelsSettled(page);
+    for (const p of d.panels) {
+      await expect(page.locator(`[data-testid=panel][data-panel-id="${p.id}"]`), p.id).toHaveAttribute('data-state', 'ready');
+    }
+  });
+}
+
+test('a shared /streaming link reproduces the model filter and range in a fresh context', async ({ page, browser, baseURL }) => {
+  await page.goto('/streaming?from=now-3h');
+  await panelsSettled(page);
+  await page.getByTestId('var-model-button').click();
+  const first = page.getByTestId('var-option').first();
+  const model = (await first.getAttribute('data-value'))!;
+  await first.check();
+  await page.keyboard.press('Escape');
+  await expect.poll(() => new URL(page.url()).searchParams.getAll('model')).toEqual([model]);
+  const url = page.url();
+  const ctx = await browser.newContext({ baseURL });
+  const other = await ctx.newPage();
+  await other.goto(url);
+  await panelsSettled(other);
+  await other.locator('[data-testid=panel][data-panel-id=ttft]').getByRole('button', { name: 'Show query' }).click();
+  await expect(other.locator('[data-testid=panel][data-panel-id=ttft]').getByTestId('panel-query').first()).toContainText(`model="${model}"`);
+  await ctx.close();
+});
