@@ -43,13 +43,31 @@ function fill(dir: string): { size: number; traceId: string; spans: number }[] {
   return out;
 }
 
-async function firstRows(page: Page, url: string): Promise<number> {
+/**
+ * Navigation start → first rows painted, measured in the page: the first span row's insertion
+ * (seen by a MutationObserver installed before the document parses) or the first contentful
+ * paint, whichever is later. Also the wall time until Playwright saw the row, which adds its
+ * polling and the browser's process hops.
+ */
+async function firstRows(page: Page, url: string): Promise<{ painted: number; seen: number }> {
   const t0 = performance.now();
-  // Not waiting for the load event: the rows are in the server's HTML, painted before the scripts arrive.
   await page.goto(url, { waitUntil: 'commit' });
   await page.locator('[data-testid=span-row]').first().waitFor({ state: 'visible', timeout: 120_000 });
-  return performance.now() - t0;
+  const seen = performance.now() - t0;
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+  const painted = await page.evaluate(() => Math.max((window as unknown as { __firstRowAt?: number }).__firstRowAt ?? Infinity, performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+  return { painted, seen };
 }
+
+const FIRST_ROW_OBSERVER = () => {
+  const w = window as unknown as { __firstRowAt?: number };
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid=span-row]')) {
+      w.__firstRowAt = performance.now();
+      obs.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
 
 async function expandAll(page: Page, spans: number): Promise<number> {
   // Hydrated: the buttons below work only once the scripts have run.
@@ -127,6 +145,7 @@ async function main() {
         baseline = `${(performance.now() - b0).toFixed(0)} ms for ${(bytes / 2 ** 20).toFixed(1)} MiB`;
       }
       const page = await (await browser.newContext({ viewport: { width: 1500, height: 950 } })).newPage();
+      await page.addInitScript(FIRST_ROW_OBSERVER);
       const cold = await firstRows(page, `${base}/traces/${t.traceId}`);
       const warm = await firstRows(page, `${base}/traces/${t.traceId}?tab=waterfall`);
       const expand = await expandAll(page, t.spans);
@@ -135,8 +154,10 @@ async function main() {
       const target = targets[t.size];
       const baselineMs = Number(/^(\d+) ms/.exec(baseline)?.[1]);
       console.log(`trace of ${t.spans.toLocaleString('en-US')} spans`);
-      console.log(`  first rows     cold ${cold.toFixed(0)} ms  warm ${warm.toFixed(0)} ms${target ? `  (target ≤ ${target} ms: ${cold <= target ? 'met' : 'NOT met'})` : ''}`);
-      console.log(`  baseline       full-trace JSON download ${baseline}${Number.isFinite(baselineMs) ? `  ratio cold/baseline ${(cold / baselineMs).toFixed(2)}` : ''}`);
+      console.log(
+        `  first rows     cold ${cold.painted.toFixed(0)} ms  warm ${warm.painted.toFixed(0)} ms after navigation start${target ? `  (target ≤ ${target} ms: ${cold.painted <= target ? 'met' : 'NOT met'})` : ''};  Playwright saw them at ${cold.seen.toFixed(0)} / ${warm.seen.toFixed(0)} ms`,
+      );
+      console.log(`  baseline       full-trace JSON download ${baseline}${Number.isFinite(baselineMs) ? `  ratio cold/baseline ${(cold.painted / baselineMs).toFixed(2)}` : ''}`);
       console.log(`  expand all     ${expand.toFixed(0)} ms`);
       console.log(`  scroll 10,000 rows in ${sc.ms.toFixed(0)} ms: ${sc.longTasks} long tasks > 50 ms, ${sc.over100} over 100 ms, longest ${sc.maxMs.toFixed(0)} ms (target: none over 100 ms: ${sc.over100 === 0 ? 'met' : 'NOT met'})`);
       console.log(`  page JS heap   ${heap.toFixed(1)} MiB;  console RSS ${rssMb(consoleProc.child.pid).toFixed(0)} MiB`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ensureDebianBinary } from '../scripts/stack/debian';
 import { freePort } from '../scripts/stack/proc';
 import { startStack } from '../scripts/stack';
-import { HOSTILE_WORKFLOW_TYPE, SIM_SEED } from './constants';
+import { HOSTILE_WORKFLOW_TYPE, SIM_CANARY_PERCENT, SIM_SEED } from './constants';
 
 /** Start the real stack once for the whole run; the returned function stops it. */
 export default async function globalSetup() {
@@ -18,7 +18,7 @@ export default async function globalSetup() {
     consolePort: port,
     consoleHost: '127.0.0.1',
     history: '1h',
-    simulatorArgs: ['--seed', String(SIM_SEED), '--rate', '6', '--extra-workflow-type', HOSTILE_WORKFLOW_TYPE],
+    simulatorArgs: ['--seed', String(SIM_SEED), '--rate', '6', '--canary-percent', String(SIM_CANARY_PERCENT), '--extra-workflow-type', HOSTILE_WORKFLOW_TYPE],
     log: (m) => console.log(`[e2e] ${m}`),
   });
   process.env.E2E_STACK_FILE = path.join(stack.info.dir, 'stack.json');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import next from 'next';
 import * as exemplars from '../app/api/prom/exemplars/route';
 import * as labelValues from '../app/api/prom/labels/[name]/values/route';
+import * as policyCanary from '../app/api/policy/canary/route';
 import * as query from '../app/api/prom/query/route';
 import * as queryRange from '../app/api/prom/query_range/route';
 import * as operations from '../app/api/services/[service]/operations/route';
@@ -30,6 +31,7 @@ const FAST: [RegExp, Handler][] = [
   [/^\/api\/prom\/query$/, (r) => query.GET(r)],
   [/^\/api\/prom\/exemplars$/, (r) => exemplars.GET(r)],
   [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p[0]! }) })],
+  [/^\/api\/policy\/canary$/, (r) => policyCanary.GET(r)],
   [/^\/api\/traces$/, (r) => traces.GET(r)],
   [/^\/api\/traces\/compare$/, (r) => traceCompare.GET(r)],
   [/^\/api\/traces\/([^/]+)$/, (r, p) => traceById.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],

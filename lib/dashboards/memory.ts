@@ -11,16 +11,28 @@ export const memoryDashboard: DashboardDef = {
   panels: [
     {
       id: 'pool-bytes',
-      title: 'Memory pool used vs total, with a 6 h linear forecast',
-      description: 'agent_core_memory_pool_used_bytes and _total_bytes; the forecast is predict_linear over the last hour.',
+      title: 'Memory pool used vs total',
+      description: 'agent_core_memory_pool_used_bytes against agent_core_memory_pool_total_bytes (MEMORY_POOL_SIZE_MB).',
       kind: 'timeseries',
       unit: 'bytes',
-      wide: true,
       variables: [],
       queries: [
         { expr: 'sum(agent_core_memory_pool_used_bytes)', legend: 'used' },
         { expr: 'sum(agent_core_memory_pool_total_bytes)', legend: 'total', dash: '6 3' },
-        { expr: 'sum(predict_linear(agent_core_memory_pool_used_bytes[1h], 6 * 3600))', legend: 'used in 6 h (linear)', dash: '2 3' },
+      ],
+    },
+    {
+      id: 'time-to-exhaustion',
+      title: 'Time until the pool is full (linear forecast)',
+      description: 'Free bytes ÷ the growth rate of used bytes over the last hour (deriv); no line while the pool is not growing.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: [],
+      queries: [
+        {
+          expr: '(sum(agent_core_memory_pool_total_bytes) - sum(agent_core_memory_pool_used_bytes)) / (deriv(sum(agent_core_memory_pool_used_bytes)[1h:1m]) > 0)',
+          legend: 'time to exhaustion',
+        },
       ],
     },
     {

@@ -2,6 +2,7 @@
 export const NAV: { href: string; label: string }[] = [
   { href: '/workflows', label: 'Workflows' },
   { href: '/streaming', label: 'Streaming' },
+  { href: '/policy', label: 'Policy' },
   { href: '/memory', label: 'Memory' },
   { href: '/agents', label: 'Agents' },
   { href: '/llm', label: 'LLM' },
