@@ -1,6 +1,14 @@
-import { redirect } from 'next/navigation';
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { Overview } from '@/components/overview/overview';
 
-/** The overview arrives with its own issue; until then the first page is workflow latency. */
+export const metadata: Metadata = { title: 'Overview' };
+export const dynamic = 'force-dynamic';
+
 export default function Home() {
-  redirect('/workflows');
+  return (
+    <Suspense fallback={<div className="skeleton h-64 rounded-lg bg-slate-200 dark:bg-slate-800" />}>
+      <Overview />
+    </Suspense>
+  );
 }

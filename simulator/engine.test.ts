@@ -90,6 +90,38 @@ describe('simulator knobs are ground truth', () => {
   });
 });
 
+describe('injected regressions are ground truth', () => {
+  it('--enforce-deny-extra raises the deny rate of enforce only', () => {
+    const sim = run(['--rate', '20', '--canary-percent', '50', '--deny-rate', '0.05', '--enforce-deny-extra', '0.1', '--seed', '3'], 20);
+    const c = sim.services.orch.polComparison;
+    const rate = (mode: string) => total(c, (l) => l.effective_mode === mode && l.would_enforce_decision === 'deny') / total(c, (l) => l.effective_mode === mode);
+    expect(rate('dry-run')).toBeCloseTo(0.05, 1);
+    expect(rate('enforce')).toBeCloseTo(0.15, 1);
+  });
+
+  it('--memory-leak fills the pool to its size and keeps it there', () => {
+    const sim = new Simulation(parseKnobs(['--rate', '4', '--daily-amplitude', '0', '--memory-leak', '20']), T0);
+    sim.advanceTo(T0 + 40 * 60_000);
+    expect(total(sim.services.agent.poolUsed)).toBe(512 * 1024 * 1024);
+  });
+
+  it('--ttft-regression slows one model only', () => {
+    const sim = run(['--rate', '20', '--ttft-regression', 'gpt-4o:5', '--seed', '4'], 20);
+    const h = sim.services.orch.gwTtft;
+    const mean = (model: string) => {
+      let sum = 0;
+      let n = 0;
+      for (const s of h.series.values()) if (s.labels.model === model && s.hist) {
+        sum += s.hist.sum;
+        n += s.hist.count;
+      }
+      return sum / n;
+    };
+    expect(mean('gpt-4o')).toBeGreaterThan(3 * mean('gpt-4o-mini'));
+    expect(() => parseKnobs(['--ttft-regression', 'gpt-4o'])).toThrow('--ttft-regression: must be model:factor, e.g. gpt-4o:5');
+  });
+});
+
 describe('exposition', () => {
   it('is OpenMetrics with Shannon names, ms buckets and exemplars', () => {
     const text = exposition(run(['--seed', '11'], 2).services.orch.registry);

@@ -19,6 +19,8 @@ export class Simulation {
   /** Pool model: a fixed baseline, live task allocations, and garbage that a compaction reclaims. */
   private poolGarbage = 0;
   private poolActive = 0;
+  /** Bytes a leak (knob memoryLeak) took that compaction never gives back. */
+  private poolLeaked = 0;
   private sessions = 40;
   /** Called with every simulated request (live mode sets it to export the request's trace). */
   onRequest?: (out: RequestOutcome) => void;
@@ -84,10 +86,11 @@ export class Simulation {
     const total = 512 * MB;
     const alpha = Math.min(1, dtSec / 30);
     this.poolActive += ((requests / dtSec) * 15 * MB - this.poolActive) * alpha;
-    let used = 96 * MB + this.poolActive + this.poolGarbage;
-    if (used > 0.85 * total) {
+    this.poolLeaked = Math.min(total, this.poolLeaked + (k.memoryLeak * MB * dtSec) / 60);
+    let used = 96 * MB + this.poolActive + this.poolGarbage + this.poolLeaked;
+    if (used > 0.85 * total && this.poolGarbage > 0) {
       this.poolGarbage = 0;
-      used = 96 * MB + this.poolActive;
+      used = 96 * MB + this.poolActive + this.poolLeaked;
     }
     agent.poolUsed.set({}, Math.round(Math.min(total, used)));
     agent.poolTotal.set({}, total);

@@ -31,6 +31,16 @@ export const knobsSchema = z.object({
   canaryPercent: num(0, 100).default(5),
   /** Base probability that a policy evaluation denies. */
   denyRate: num(0, 1).default(0.06),
+  /** An enforce-only regression: extra deny probability and a latency multiplier in enforce mode. */
+  enforceDenyExtra: num(0, 1).default(0),
+  enforceLatencyFactor: num(1, 100).default(1),
+  /** A memory leak in agent core: MB per minute that compaction never reclaims. */
+  memoryLeak: num(0, 10_000).default(0),
+  /** A time-to-first-token regression for one model: "model:factor", e.g. gpt-4o:5. */
+  ttftRegression: z
+    .string()
+    .regex(/^[^:]+:\d+(\.\d+)?$/, 'must be model:factor, e.g. gpt-4o:5')
+    .optional(),
   /** Kill switch: off, on, or on from an ISO time. */
   killSwitch: z
     .string()

@@ -28,7 +28,7 @@ export function evaluatePolicy(m: OrchestratorMetrics, k: Knobs, rng: Rng, tMs: 
     effective = 'dry-run';
     reason = 'percentage_rollout';
   }
-  const wouldDeny = rng.chance(k.denyRate);
+  const wouldDeny = rng.chance(Math.min(1, k.denyRate + (effective === 'enforce' ? k.enforceDenyExtra : 0)));
   const decision = wouldDeny && effective === 'enforce' ? 'deny' : 'allow';
   const denyReason = rng.pick(DENY_REASONS);
   const evalReason = wouldDeny ? denyReason[1] : 'policy allowed';
@@ -49,7 +49,7 @@ export function evaluatePolicy(m: OrchestratorMetrics, k: Knobs, rng: Rng, tMs: 
   }
 
   const cacheHit = rng.chance(0.88);
-  const seconds = cacheHit ? rng.logNormal(0.0004, 0.5) : rng.logNormal(0.0018, 0.6);
+  const seconds = (cacheHit ? rng.logNormal(0.0004, 0.5) : rng.logNormal(0.0018, 0.6)) * (effective === 'enforce' ? k.enforceLatencyFactor : 1);
   m.polDuration.observe({ mode: effective }, seconds);
   m.polLatencySlo.observe({ effective_mode: effective, cache_hit: String(cacheHit) }, seconds);
   (cacheHit ? m.polCacheHits : m.polCacheMisses).inc({ effective_mode: effective });

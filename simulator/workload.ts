@@ -212,7 +212,8 @@ function gatewayResponse(
   if (failed) orch.gwErrors.inc({ model: m, error_type: 'workflow_failed', error_code: '500' });
   if (!stream) return undefined;
   // Time to first token cannot exceed the request itself.
-  const ttft = Math.min(durationSec, rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1));
+  const regressed = k.ttftRegression && k.ttftRegression.slice(0, k.ttftRegression.lastIndexOf(':')) === m ? Number(k.ttftRegression.slice(k.ttftRegression.lastIndexOf(':') + 1)) : 1;
+  const ttft = Math.min(durationSec, rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1)) * regressed;
   orch.gwTtft.observe({ model: m }, ttft, exemplar(ttft));
   orch.gwStreamDuration.observe({ model: m }, Math.max(durationSec, ttft + completion / model.tps));
   orch.gwStreamChunks.inc({ model: m }, Math.ceil(completion / 4));

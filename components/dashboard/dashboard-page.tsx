@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { getConfig } from '@/lib/config';
 import type { DashboardDef } from '@/lib/dashboards/types';
+import { AlertList } from '@/components/overview/alert-list';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { DashboardView } from './dashboard-view';
 
@@ -12,6 +13,9 @@ export function DashboardPage({ dashboard }: DashboardPageProps) {
   const settings = { maxDataPoints: cfg.maxDataPoints, scrapeIntervalSec: cfg.scrapeIntervalMs / 1000 };
   return (
     <Suspense fallback={<DashboardSkeleton panels={dashboard.panels.length} />}>
+      <div className="mx-auto mb-3 max-w-[1800px] empty:hidden">
+        <AlertList page={dashboard.id} title="Alerts on this page" />
+      </div>
       <DashboardView dashboard={dashboard} settings={settings} />
     </Suspense>
   );

@@ -1,5 +1,6 @@
 /** Pages in the navigation, only those that exist. */
 export const NAV: { href: string; label: string }[] = [
+  { href: '/', label: 'Overview' },
   { href: '/workflows', label: 'Workflows' },
   { href: '/streaming', label: 'Streaming' },
   { href: '/policy', label: 'Policy' },

@@ -58,3 +58,46 @@ export function exemplarsOptions(query: string, start: number, end: number) {
     queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal),
   });
 }
+
+export const vectorResponseSchema = z.object({ series: z.array(z.object({ labels, t: z.number(), value: z.nullable(z.number()) })), warnings: z.array(z.string()) });
+
+export function instantOptions(query: string, anchorSec: number) {
+  return queryOptions({
+    queryKey: ['prom', 'instant', query, anchorSec] as const,
+    queryFn: ({ signal }) => fetchJson(`/api/prom/query?${new URLSearchParams({ query, time: String(anchorSec) })}`, vectorResponseSchema, signal),
+  });
+}
+
+const alertRuleSchema = z.object({
+  name: z.string(),
+  group: z.string(),
+  state: z.enum(['firing', 'pending', 'inactive']),
+  health: z.string(),
+  lastError: z.optional(z.string()),
+  severity: z.string(),
+  page: z.string(),
+  summary: z.string(),
+  requires: z.optional(z.string()),
+  activeAt: z.optional(z.string()),
+  noData: z.boolean(),
+});
+export type AlertRuleRow = z.infer<typeof alertRuleSchema>;
+
+export function alertsOptions(anchorMs: number) {
+  return queryOptions({
+    queryKey: ['prom', 'alerts', anchorMs] as const,
+    queryFn: ({ signal }) => fetchJson('/api/prom/alerts', z.object({ rules: z.array(alertRuleSchema), warnings: z.array(z.string()) }), signal),
+  });
+}
+
+export function targetsOptions(anchorMs: number) {
+  return queryOptions({
+    queryKey: ['prom', 'targets', anchorMs] as const,
+    queryFn: ({ signal }) =>
+      fetchJson(
+        '/api/prom/targets',
+        z.object({ targets: z.array(z.object({ job: z.string(), instance: z.string(), health: z.string(), lastError: z.string(), lastScrape: z.string(), scrapeUrl: z.string() })), warnings: z.array(z.string()) }),
+        signal,
+      ),
+  });
+}

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { buildConsole, needsBuild, startConsole } from './console';
 import { freePort, type Managed, stopProcess } from './proc';
 import { backfill, startPrometheus, writePrometheusConfig } from './prometheus';
+
+/** Shannon's SLO alert rules, loaded by every Prometheus the scripts start. */
+const SLO_RULES = path.join(import.meta.dirname, 'shannon-slo.rules.yml');
 import { startSimulator } from './simulator';
 
 export type StackOptions = {
@@ -84,7 +87,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       { job: 'orchestrator', address: `127.0.0.1:${sim.ports.orchestrator}` },
       { job: 'agent-core', address: `127.0.0.1:${sim.ports.agentCore}` },
       { job: 'llm-service', address: `127.0.0.1:${sim.ports.llmService}` },
-    ], o.scrapeInterval ?? '5s');
+    ], o.scrapeInterval ?? '5s', [SLO_RULES]);
     log(`starting Prometheus on 127.0.0.1:${promPort}...`);
     const prom = await startPrometheus({ port: promPort, configFile, tsdbDir, logFile: path.join(dir, 'prometheus.log') });
     processes.push(prom);

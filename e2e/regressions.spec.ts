@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { freePort } from '../scripts/stack/proc';
+import { startStack, type Stack } from '../scripts/stack';
+import { expect, panelsSettled } from './fixtures';
+
+/**
+ * A second simulated Shannon with regressions injected (simulator knobs are the ground truth):
+ * enforce denies 10 points more and is 3× slower, agent core leaks 3 MB a minute, claude-haiku-3.5's
+ * time to first token is 6× slower, and the kill switch went on five minutes ago.
+ */
+const test = base.extend<Record<never, never>, { bad: { stack: Stack; url: string } }>({
+  bad: [
+    async ({}, use) => {
+      const port = await freePort();
+      const killAt = new Date(Date.now() - 5 * 60_000).toISOString();
+      const stack = await startStack({
+        dir: path.resolve('data/e2e-regressions'),
+        consolePort: port,
+        consoleHost: '127.0.0.1',
+        history: '30m',
+        simulatorArgs: ['--seed', '5', '--rate', '6', '--canary-percent', '50', '--enforce-deny-extra', '0.1', '--enforce-latency-factor', '3', '--memory-leak', '3', '--ttft-regression', 'claude-haiku-3.5:6', '--kill-switch', killAt],
+        log: (m) => console.log(`[regressions] ${m}`),
+      });
+      await use({ stack, url: `http://127.0.0.1:${port}` });
+      await stack.stop();
+    },
+    { scope: 'worker', timeout: 240_000 },
+  ],
+});
+
+test('an enforce regression fails the canary verdict, and the kill switch raises the incident banner', async ({ page, bad }) => {
+  await page.goto(`${bad.url}/policy?from=now-30m`);
+  await expect(page.getByTestId('kill-switch-banner')).toBeVisible();
+  const verdict = page.getByTestId('canary-verdict');
+  await expect(verdict).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator('[data-testid=verdict-metric][data-metric=deny-rate]')).toHaveAttribute('data-status', 'fail');
+  await expect(page.locator('[data-testid=verdict-metric][data-metric=mean-latency]')).toHaveAttribute('data-status', /^(fail|marginal)$/);
+  await expect(page.getByTestId('verdict-badge')).toContainText('Fail');
+  // The project's rule fires, and the page it concerns shows it.
+  await expect(page.locator('[data-testid=alert-rule][data-name=ShannonPolicyKillSwitchActive]')).toHaveAttribute('data-state', 'firing', { timeout: 45_000 });
+});
+
+test('a memory leak gives a finite time to exhaustion', async ({ page, bad }) => {
+  await page.goto(`${bad.url}/memory?from=now-30m`);
+  await panelsSettled(page);
+  const panel = page.locator('[data-testid=panel][data-panel-id=time-to-exhaustion]');
+  await expect(panel).toHaveAttribute('data-state', 'ready');
+  const last = await panel.getByTestId('legend-last').first().innerText();
+  // A duration with a unit (s, min, h), not "–".
+  expect(last).toMatch(/^[\d.,]+ (s|min|h)$/);
+});
+
+test('the model with the injected TTFT regression has the highest TTFT p95', async ({ page, bad }) => {
+  await page.goto(`${bad.url}/streaming?from=now-30m`);
+  await panelsSettled(page);
+  const rows = page.locator('[data-testid=panel][data-panel-id=ttft] [data-testid=legend-item]');
+  await expect(rows.first()).toBeVisible();
+  const p95 = new Map<string, number>();
+  for (const r of await rows.all()) {
+    const name = (await r.getAttribute('data-series')) ?? '';
+    if (!name.endsWith(' p95')) continue;
+    const mean = await r.locator('td').nth(2).innerText();
+    const m = /^([\d.,]+) (ms|s)$/.exec(mean.trim());
+    if (m) p95.set(name, Number(m[1]!.replace(/,/g, '')) * (m[2] === 's' ? 1000 : 1));
+  }
+  const top = [...p95].sort((a, b) => b[1] - a[1])[0];
+  expect(top?.[0]).toBe('claude-haiku-3.5 p95');
+});
