@@ -49,6 +49,9 @@ test('a memory leak gives a finite time to exhaustion', async ({ page, bad }) =>
   const last = await panel.getByTestId('legend-last').first().innerText();
   // A duration with a unit (s, min, h), not "–".
   expect(last).toMatch(/^[\d.,]+ (s|min|h)$/);
+  // 3 MB/min into a 512 MiB pool fills it within hours: on a 24h view the forecast falls inside the range.
+  await page.goto(`${bad.url}/memory?from=now-24h`);
+  await expect(page.locator('[data-testid=panel][data-panel-id=time-to-exhaustion]').getByTestId('panel-notice')).toContainText('the memory pool is full in');
 });
 
 test('the model with the injected TTFT regression has the highest TTFT p95', async ({ page, bad }) => {

@@ -12,6 +12,8 @@ export type PanelFrameProps = {
   state: PanelState;
   queries: string[];
   warnings?: string[];
+  /** a finding the reader must not miss (e.g. a forecast inside the range shown) */
+  notice?: string;
   error?: string;
   onRetry?: () => void;
   emptyText?: string;
@@ -62,6 +64,11 @@ export function PanelFrame(p: PanelFrameProps) {
             </pre>
           ))}
         </div>
+      )}
+      {p.notice && (
+        <p role="alert" data-testid="panel-notice" className="mb-2 rounded bg-red-50 px-2 py-1 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
+          {p.notice}
+        </p>
       )}
       {p.warnings && p.warnings.length > 0 && (
         <p role="status" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">

@@ -3,15 +3,19 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
+import { buildHeatmap } from '@/lib/charts/heatmap';
 import { buildChart, isEmpty } from '@/lib/charts/series';
 import { thinExemplars } from '@/lib/charts/exemplars';
 import { exemplarExpr, type PanelDef, panelExprs } from '@/lib/dashboards/types';
+import { formatValue } from '@/lib/format/units';
 import { exemplarsOptions, rangeQueryOptions } from '@/lib/queries/prom';
 import { PanelFrame, type PanelState } from './panel-frame';
 import { ChartSkeleton } from './chart-skeleton';
 import { Legend } from './legend';
 
 // Recharts is the largest part of the bundle: load it beside the queries, not before them.
+const HeatmapChart = dynamic(() => import('./heatmap-chart').then((m) => m.HeatmapChart), { ssr: false, loading: () => <ChartSkeleton /> });
+
 const TimeseriesChart = dynamic(() => import('./timeseries-chart').then((m) => m.TimeseriesChart), {
   ssr: false,
   loading: () => <ChartSkeleton />,
@@ -54,12 +58,25 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
   const pending = results.some((r) => r.data === undefined && !r.error);
   const datas = results.map((r) => r.data);
   // Cheap (a few thousand points), and the results array is new on every render anyway.
-  const chart = datas.every(Boolean) ? buildChart(datas.map((d) => d!), def.queries.map((q) => q.legend), {
+  const heatmap = def.kind === 'heatmap' && datas[0] ? buildHeatmap(datas[0]) : null;
+  const chart = def.kind === 'timeseries' && datas.every(Boolean) ? buildChart(datas.map((d) => d!), def.queries.map((q) => q.legend), {
         colorBy: def.colorBy,
         dashes: def.queries.map((q) => q.dash),
       }) : null;
-  const state: PanelState = error ? 'error' : pending || !chart ? 'loading' : isEmpty(chart.series) ? 'empty' : 'ready';
+  const state: PanelState = error
+    ? 'error'
+    : heatmap
+      ? heatmap.max > 0
+        ? 'ready'
+        : 'empty'
+      : pending || !chart
+        ? 'loading'
+        : isEmpty(chart.series)
+          ? 'empty'
+          : 'ready';
   const warnings = [...new Set(results.flatMap((r) => r.data?.warnings ?? []))];
+  const last = chart?.series[0]?.last ?? null;
+  const notice = def.warnWithinRange && last !== null && last <= range.end - range.start ? `${def.warnWithinRange}: ${formatValue(last, 's')}, inside the range shown.` : undefined;
 
   return (
     <PanelFrame
@@ -70,11 +87,13 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
       wide={def.wide}
       queries={exprs}
       warnings={warnings}
+      notice={notice}
       error={error ? error.message : undefined}
       fetching={results.some((r) => r.isFetching)}
       onRetry={() => results.forEach((r) => r.error && r.refetch())}
       dataAttrs={{ 'data-start': String(range.start), 'data-end': String(range.end), 'data-step': String(range.step) }}
     >
+      {heatmap && <HeatmapChart heatmap={heatmap} unit={def.unit} height={def.height} />}
       {chart && (
         <>
           <TimeseriesChart
@@ -90,6 +109,7 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
             exemplars={exemplars}
             stepMs={range.step * 1000}
             traceService={def.traceService}
+            thresholds={def.thresholds}
           />
           <Legend series={chart.series} unit={def.unit} hidden={hidden} onToggle={toggle} />
         </>

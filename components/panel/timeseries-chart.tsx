@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import type { ChartExemplar } from '@/lib/charts/exemplars';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
@@ -26,10 +26,11 @@ export type TimeseriesChartProps = {
   stepMs?: number;
   /** The service a click on a point searches traces in. */
   traceService?: string;
+  thresholds?: { value: number; label: string }[];
 };
 
 /** A line chart with unit-aware axes, a crosshair synced across panels and drag-to-zoom. */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService }: TimeseriesChartProps) {
+export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = [] }: TimeseriesChartProps) {
   const router = useRouter();
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [menu, setMenu] = useState<{ t: number; x: number; y: number } | null>(null);
@@ -113,6 +114,9 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
                 isAnimationActive={false}
                 connectNulls={false}
               />
+            ))}
+            {thresholds.map((t) => (
+              <ReferenceLine key={t.label} y={t.value} stroke="#dc2626" strokeDasharray="4 4" ifOverflow="extendDomain" label={{ value: t.label, position: 'insideTopRight', fontSize: 10, fill: '#dc2626' }} />
             ))}
             {exemplars.map((ex) => (
               <ReferenceDot

@@ -27,6 +27,7 @@ export const memoryDashboard: DashboardDef = {
       description: 'Free bytes ÷ the growth rate of used bytes over the last hour (deriv); no line while the pool is not growing.',
       kind: 'timeseries',
       unit: 's',
+      warnWithinRange: 'At the last hour’s growth the memory pool is full in',
       variables: [],
       queries: [
         {

@@ -65,6 +65,10 @@ export const policyDashboard: DashboardDef = {
       colorBy: 'effective_mode',
       variables: [],
       queries: quantileQueries('shannon_policy_latency_slo_seconds_bucket', 'effective_mode', '{{effective_mode}} '),
+      thresholds: [
+        { value: 0.001, label: 'p50 SLO 1 ms' },
+        { value: 0.005, label: 'p95 SLO 5 ms' },
+      ],
     },
     {
       id: 'policy-errors',
@@ -74,6 +78,26 @@ export const policyDashboard: DashboardDef = {
       unit: 'percentunit',
       variables: [],
       queries: [{ expr: `sum by (mode) (rate(shannon_policy_errors_total${RATE})) / sum by (mode) (rate(shannon_policy_evaluations_total${RATE}))`, legend: '{{mode}}' }],
+      thresholds: [{ value: 0.05, label: 'SLO 5 %' }],
+    },
+    {
+      id: 'error-budget',
+      title: '30-day error budget remaining (99 % objective)',
+      description: '1 − (errors ÷ evaluations over the last 30 days) ÷ 1 %: below 0 the budget is spent.',
+      kind: 'timeseries',
+      unit: 'percentunit',
+      variables: [],
+      queries: [{ expr: '1 - (sum(increase(shannon_policy_errors_total[30d])) / sum(increase(shannon_policy_evaluations_total[30d]))) / 0.01', legend: 'budget remaining' }],
+      thresholds: [{ value: 0, label: 'spent' }],
+    },
+    {
+      id: 'policy-version',
+      title: 'Policy version loaded',
+      description: 'shannon_policy_version_info: the policy hash and when it was loaded (the legend names them).',
+      kind: 'timeseries',
+      unit: 'short',
+      variables: [],
+      queries: [{ expr: 'max by (version_hash, load_timestamp, policy_path) (shannon_policy_version_info)', legend: '{{version_hash}} from {{policy_path}}, loaded at unix {{load_timestamp}}' }],
     },
     {
       id: 'policy-cache',
@@ -89,6 +113,7 @@ export const policyDashboard: DashboardDef = {
           legend: '{{effective_mode}}',
         },
       ],
+      thresholds: [{ value: 0.8, label: 'SLO 80 %' }],
     },
     {
       id: 'deny-reasons',

@@ -24,6 +24,17 @@ export const streamingDashboard: DashboardDef = {
       traceService: 'orchestrator',
     },
     {
+      id: 'ttft-heatmap',
+      title: 'Time to first token: every bucket over time',
+      description: 'Per-bucket rate of openai_compat_time_to_first_token_seconds_bucket (classic buckets, de-cumulated): where the mass of first tokens sits, and how it moves.',
+      kind: 'heatmap',
+      unit: 's',
+      wide: true,
+      height: 260,
+      variables: M,
+      queries: [{ expr: 'sum by (le) (rate(openai_compat_time_to_first_token_seconds_bucket{ {{filter}} }[$__rate_interval]))' }],
+    },
+    {
       id: 'stream-duration',
       title: 'Stream duration p50 / p95 by model',
       description: 'openai_compat_stream_duration_seconds: from request to the last chunk.',

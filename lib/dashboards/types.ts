@@ -15,7 +15,8 @@ export type PanelDef = {
   id: string;
   title: string;
   description: string;
-  kind: 'timeseries';
+  /** timeseries: lines; heatmap: the first query's per-bucket rates (`sum by (le)`) as a time × bucket grid */
+  kind: 'timeseries' | 'heatmap';
   unit: Unit;
   queries: QueryDef[];
   /** The dashboard variables whose labels this panel's metrics carry. */
@@ -34,6 +35,10 @@ export type PanelDef = {
   colorBy?: string;
   /** Chart height in px (default 220). */
   height?: number;
+  /** For a forecast in seconds: warn when its latest value falls inside the range shown. */
+  warnWithinRange?: string;
+  /** SLO lines drawn across the chart, in the panel's unit. */
+  thresholds?: { value: number; label: string }[];
 };
 
 export type VariableDef = {
