@@ -37,3 +37,22 @@ test('a shared /streaming link reproduces the model filter and range in a fresh 
   await expect(other.locator('[data-testid=panel][data-panel-id=ttft]').getByTestId('panel-query').first()).toContainText(`model="${model}"`);
   await ctx.close();
 });
+
+for (const path of ['/memory', '/agents', '/llm', '/policy']) {
+  test(`a shared ${path} link with a pinned range reproduces the same range and queries in a fresh context`, async ({ page, browser, baseURL }) => {
+    const to = Date.now() - 60_000;
+    const url = `${path}?from=${to - 2 * 3600_000}&to=${to}`;
+    await page.goto(url);
+    await panelsSettled(page);
+    const first = page.getByTestId('panel').first();
+    const attrs = async (p: import('@playwright/test').Locator) => Promise.all(['data-start', 'data-end', 'data-step'].map((a) => p.getAttribute(a)));
+    const mine = await attrs(first);
+    const ctx = await browser.newContext({ baseURL });
+    const other = await ctx.newPage();
+    await other.goto(url);
+    await panelsSettled(other);
+    expect(await attrs(other.getByTestId('panel').first())).toEqual(mine);
+    await expect(other.getByTestId('range-label')).toHaveText(await page.getByTestId('range-label').innerText());
+    await ctx.close();
+  });
+}

@@ -4,6 +4,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { buildHeatmap } from '@/lib/charts/heatmap';
+import { lastValues } from '@/lib/charts/table';
 import { buildChart, isEmpty } from '@/lib/charts/series';
 import { thinExemplars } from '@/lib/charts/exemplars';
 import { exemplarExpr, type PanelDef, panelExprs } from '@/lib/dashboards/types';
@@ -12,6 +13,7 @@ import { exemplarsOptions, rangeQueryOptions } from '@/lib/queries/prom';
 import { PanelFrame, type PanelState } from './panel-frame';
 import { ChartSkeleton } from './chart-skeleton';
 import { Legend } from './legend';
+import { MatrixView, TableView } from './table-view';
 
 // Recharts is the largest part of the bundle: load it beside the queries, not before them.
 const HeatmapChart = dynamic(() => import('./heatmap-chart').then((m) => m.HeatmapChart), { ssr: false, loading: () => <ChartSkeleton /> });
@@ -59,13 +61,18 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
   const datas = results.map((r) => r.data);
   // Cheap (a few thousand points), and the results array is new on every render anyway.
   const heatmap = def.kind === 'heatmap' && datas[0] ? buildHeatmap(datas[0]) : null;
+  const tableRows = (def.kind === 'table' || def.kind === 'matrix') && datas[0] ? lastValues(datas[0]) : null;
   const chart = def.kind === 'timeseries' && datas.every(Boolean) ? buildChart(datas.map((d) => d!), def.queries.map((q) => q.legend), {
         colorBy: def.colorBy,
         dashes: def.queries.map((q) => q.dash),
       }) : null;
   const state: PanelState = error
     ? 'error'
-    : heatmap
+    : tableRows
+      ? tableRows.length > 0
+        ? 'ready'
+        : 'empty'
+      : heatmap
       ? heatmap.max > 0
         ? 'ready'
         : 'empty'
@@ -94,6 +101,8 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
       dataAttrs={{ 'data-start': String(range.start), 'data-end': String(range.end), 'data-step': String(range.step) }}
     >
       {heatmap && <HeatmapChart heatmap={heatmap} unit={def.unit} height={def.height} />}
+      {tableRows && def.kind === 'table' && <TableView rows={tableRows} columns={def.columns ?? []} valueLabel={def.valueLabel ?? 'value'} unit={def.unit} />}
+      {tableRows && def.kind === 'matrix' && def.matrix && <MatrixView rows={tableRows} rowLabel={def.matrix.rows} colLabel={def.matrix.cols} rowTitle={def.matrix.rowTitle} colTitle={def.matrix.colTitle} unit={def.unit} />}
       {chart && (
         <>
           <TimeseriesChart

@@ -16,7 +16,7 @@ export type PanelDef = {
   title: string;
   description: string;
   /** timeseries: lines; heatmap: the first query's per-bucket rates (`sum by (le)`) as a time × bucket grid */
-  kind: 'timeseries' | 'heatmap';
+  kind: 'timeseries' | 'heatmap' | 'table' | 'matrix';
   unit: Unit;
   queries: QueryDef[];
   /** The dashboard variables whose labels this panel's metrics carry. */
@@ -35,6 +35,12 @@ export type PanelDef = {
   colorBy?: string;
   /** Chart height in px (default 220). */
   height?: number;
+  /** table: the label columns (the first query's series, last value over the range) */
+  columns?: { key: string; label: string }[];
+  /** matrix: two labels as rows and columns; cells where their values differ are emphasised */
+  matrix?: { rows: string; cols: string; rowTitle: string; colTitle: string };
+  /** table / matrix: what the value is */
+  valueLabel?: string;
   /** For a forecast in seconds: warn when its latest value falls inside the range shown. */
   warnWithinRange?: string;
   /** SLO lines drawn across the chart, in the panel's unit. */
