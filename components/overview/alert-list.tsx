@@ -18,7 +18,8 @@ const PAGES: Record<string, string> = { policy: '/policy', workflows: '/workflow
 /** Alert rules from Prometheus: firing and pending first; a rule whose metric does not exist says "no data". */
 export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
   const { anchorMs } = useTimeAnchor();
-  const q = useQuery(alertsOptions(anchorMs));
+  // Prometheus evaluates rules every 15 s: an alert that starts firing shows up without a reload.
+  const q = useQuery({ ...alertsOptions(anchorMs), refetchInterval: 15_000 });
   const rules = (q.data?.rules ?? []).filter((r) => !page || r.page === page);
   const active = rules.filter((r) => r.state !== 'inactive');
   if (page && q.isSuccess && active.length === 0) return null;
