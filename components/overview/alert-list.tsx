@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
 import { alertsOptions } from '@/lib/queries/prom';
+import { LoadError } from '@/components/shell/load-error';
 
 export type AlertListProps = { page?: string; title?: string };
 
@@ -30,12 +31,7 @@ export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
       </h2>
       {q.isPending && <div className="skeleton h-16 rounded bg-slate-100 dark:bg-slate-800" />}
       {q.error && (
-        <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-          Alerts could not load: {q.error.message}{' '}
-          <button type="button" className="underline" onClick={() => void q.refetch()}>
-            Retry
-          </button>
-        </p>
+<LoadError what="Alerts could not load" message={q.error.message} onRetry={() => void q.refetch()} />
       )}
       {q.data && rules.length === 0 && <p className="text-xs text-slate-500">Prometheus has no alerting rules loaded. The demo loads scripts/stack/shannon-slo.rules.yml.</p>}
       <ul className="space-y-1">

@@ -7,6 +7,7 @@ import { formatValue } from '@/lib/format/units';
 import { SLO_TILES, sloState, type SloState } from '@/lib/overview/slo';
 import { instantOptions, targetsOptions } from '@/lib/queries/prom';
 import { AlertList } from './alert-list';
+import { LoadError } from '@/components/shell/load-error';
 
 const TILE: Record<SloState, string> = {
   green: 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/50',
@@ -32,12 +33,7 @@ export function Overview() {
           Services (Prometheus scrape targets)
         </h2>
         {targets.error && (
-          <p role="alert" className="text-xs text-red-700 dark:text-red-400">
-            Targets could not load: {targets.error.message}{' '}
-            <button type="button" className="underline" onClick={() => void targets.refetch()}>
-              Retry
-            </button>
-          </p>
+<LoadError what="Targets could not load" message={targets.error.message} onRetry={() => void targets.refetch()} />
         )}
         <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
           {SERVICES.map((job) => {

@@ -9,6 +9,7 @@ import { canaryVerdict, type Status } from '@/lib/stats/canary';
 import { parseThresholds } from '@/lib/url/thresholds';
 import { resolveRange } from '@/lib/url/view-state';
 import { ThresholdsEditor } from './thresholds-editor';
+import { LoadError } from '@/components/shell/load-error';
 
 const bucket = z.object({ le: z.nullable(z.number()), count: z.number() });
 const sample = z.object({
@@ -85,12 +86,7 @@ export function CanaryVerdict() {
       {notices.length > 0 && <p className="mt-1 text-xs text-amber-800 dark:text-amber-200">{notices.join(' ')}</p>}
       {q.isPending && <div className="skeleton mt-3 h-40 rounded bg-slate-100 dark:bg-slate-800" />}
       {q.error && (
-        <div role="alert" className="mt-3 text-sm">
-          <p className="font-medium text-red-700 dark:text-red-400">The canary inputs could not load: {q.error.message}</p>
-          <button type="button" onClick={() => void q.refetch()} className="mt-1 rounded bg-slate-800 px-3 py-1 text-xs text-white dark:bg-slate-200 dark:text-slate-900">
-            Retry
-          </button>
-        </div>
+<LoadError variant="block" className="mt-3" what="The canary inputs could not load" message={q.error.message} onRetry={() => void q.refetch()} />
       )}
       {v && (
         <>

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useState } from 'react';
+import { useSort } from '@/components/hooks/use-sort';
 import type { TraceSummaryRow } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
 
@@ -33,25 +33,13 @@ function value(t: TraceSummaryRow, k: Key): number | string {
 
 /** The matching traces, newest first until a column header says otherwise. */
 export function ResultsTable({ traces }: ResultsTableProps) {
-  const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'start', desc: true });
-  const rows = [...traces].sort((a, b) => {
-    const x = value(a, sort.key);
-    const y = value(b, sort.key);
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return sort.desc ? -c : c;
-  });
+  const { sorted: rows, header } = useSort(traces, 'start' as Key, value);
   return (
     <div className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table data-testid="trace-results" className="w-full text-sm">
         <thead className="bg-slate-50 text-xs dark:bg-slate-800">
           <tr>
-            {COLS.map(([k, label, num]) => (
-              <th key={k} scope="col" aria-sort={sort.key === k ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={`px-2 py-1.5 ${num ? 'text-right' : 'text-left'}`}>
-                <button type="button" onClick={() => setSort({ key: k, desc: sort.key === k ? !sort.desc : true })}>
-                  {label} {sort.key === k ? (sort.desc ? '▾' : '▴') : ''}
-                </button>
-              </th>
-            ))}
+            {COLS.map(([k, label, num]) => header(k, label, num, 'px-2 py-1.5'))}
             <th scope="col" className="px-2 py-1.5 text-left">
               Services
             </th>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { compareOptions, type CompareResponse } from '@/lib/queries/traces';
 import { parseTraceIdInput } from '@/lib/traces/trace-id-input';
 import { formatNs } from '@/lib/traces/view/ticks';
+import { LoadError } from '@/components/shell/load-error';
 
 const STATUS_STYLE = {
   matched: '',
@@ -90,13 +91,7 @@ export function TraceCompare() {
       {!qa || !qb ? <p className="text-sm text-slate-500">Enter two trace ids: the waterfall of each has a “Compare with…” box too.</p> : null}
       {q.isPending && qa && qb && <div className="skeleton h-64 rounded-lg bg-slate-200 dark:bg-slate-800" />}
       {q.error && (
-        <div role="alert" className="rounded border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900">
-          <p className="font-medium text-red-700 dark:text-red-400">The comparison failed</p>
-          <p className="text-xs">{q.error.message}</p>
-          <button type="button" onClick={() => void q.refetch()} className="mt-2 rounded bg-slate-800 px-3 py-1 text-xs text-white dark:bg-slate-200 dark:text-slate-900">
-            Retry
-          </button>
-        </div>
+<LoadError variant="block" what="The comparison failed" message={q.error.message} onRetry={() => void q.refetch()} />
       )}
       {q.data && (
         <>

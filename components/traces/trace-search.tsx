@@ -9,6 +9,7 @@ import { parseTraceSearch } from '@/lib/traces/search';
 import { ResultsScatter } from './results-scatter';
 import { ResultsTable } from './results-table';
 import { SearchForm, type SearchFields } from './search-form';
+import { LoadError } from '@/components/shell/load-error';
 
 const FIELDS = ['service', 'operation', 'minDuration', 'maxDuration', 'tags', 'limit'] as const;
 
@@ -48,13 +49,7 @@ export function TraceSearch() {
         )}
         {state === 'loading' && <div className="skeleton h-80 rounded-lg bg-slate-200 dark:bg-slate-800" />}
         {q.error && (
-          <div role="alert" className="rounded border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900">
-            <p className="font-medium text-red-700 dark:text-red-400">The search failed</p>
-            <p className="text-xs">{q.error.message}</p>
-            <button type="button" onClick={() => void q.refetch()} className="mt-2 rounded bg-slate-800 px-3 py-1 text-xs text-white dark:bg-slate-200 dark:text-slate-900">
-              Retry
-            </button>
-          </div>
+<LoadError variant="block" what="The search failed" message={q.error.message} onRetry={() => void q.refetch()} />
         )}
         {state === 'empty' && (
           <div className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">

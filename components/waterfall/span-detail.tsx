@@ -6,6 +6,7 @@ import { spanOptions, type TraceSource } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
 import { AttributeList } from './attribute-list';
 import { CopyButton } from './copy-button';
+import { LoadError } from '@/components/shell/load-error';
 
 export type SpanDetailProps = { source: TraceSource; spanId: string; traceStartNs: string; onClose: () => void };
 
@@ -32,12 +33,7 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
       </div>
       {q.isPending && <div className="skeleton h-40 rounded bg-slate-100 dark:bg-slate-800" />}
       {q.error && (
-        <div role="alert" className="text-xs text-red-700 dark:text-red-300">
-          Could not load the span: {q.error.message}{' '}
-          <button type="button" className="underline" onClick={() => void q.refetch()}>
-            Retry
-          </button>
-        </div>
+<LoadError what="Could not load the span" message={q.error.message} onRetry={() => void q.refetch()} />
       )}
       {q.data && (
         <div className="text-xs">

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useSort } from '@/components/hooks/use-sort';
 import type { Overview } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
 
@@ -20,25 +20,13 @@ const COLS: [Key, string][] = [
 
 /** Per service and operation: where the trace's time went. Sortable by any column. */
 export function StatsTable({ overview }: StatsTableProps) {
-  const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'selfNs', desc: true });
-  const rows = [...overview.stats].sort((a, b) => {
-    const x = a[sort.key];
-    const y = b[sort.key];
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return sort.desc ? -c : c;
-  });
+  const { sorted: rows, header } = useSort(overview.stats, 'selfNs' as Key, (r, k) => r[k]);
   return (
     <div className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table data-testid="trace-stats" className="w-full text-xs">
         <thead className="sticky top-0 bg-slate-50 dark:bg-slate-800">
           <tr>
-            {COLS.map(([k, label]) => (
-              <th key={k} scope="col" aria-sort={sort.key === k ? (sort.desc ? 'descending' : 'ascending') : 'none'} className={`px-2 py-1 ${typeof overview.stats[0]?.[k] === 'number' ? 'text-right' : 'text-left'}`}>
-                <button type="button" onClick={() => setSort({ key: k, desc: sort.key === k ? !sort.desc : true })}>
-                  {label} {sort.key === k ? (sort.desc ? '▾' : '▴') : ''}
-                </button>
-              </th>
-            ))}
+            {COLS.map(([k, label]) => header(k, label, typeof overview.stats[0]?.[k] === 'number'))}
           </tr>
         </thead>
         <tbody>

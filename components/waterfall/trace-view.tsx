@@ -13,6 +13,7 @@ import { TraceHeader } from './trace-header';
 import { useTracePage } from './use-trace-page';
 import { pageView } from '@/lib/url/trace-view';
 import { WaterfallList } from './waterfall-list';
+import { LoadError } from '@/components/shell/load-error';
 
 export type TraceViewProps = { source: TraceSource; actions?: React.ReactNode };
 
@@ -62,13 +63,7 @@ export function TraceView({ source, actions }: TraceViewProps) {
   }
   if (overview.error) {
     return (
-      <div role="alert" data-testid="trace-error" className="mx-auto mt-10 max-w-xl rounded-lg border border-red-200 bg-white p-4 text-sm dark:border-red-900 dark:bg-slate-900">
-        <p className="font-medium text-red-700 dark:text-red-400">This trace could not be shown</p>
-        <p className="mt-1 text-slate-600 dark:text-slate-300">{overview.error.message}</p>
-        <button type="button" onClick={() => void overview.refetch()} className="mt-3 rounded bg-slate-800 px-3 py-1 text-xs text-white dark:bg-slate-200 dark:text-slate-900">
-          Retry
-        </button>
-      </div>
+      <LoadError variant="block" testId="trace-error" className="mx-auto mt-10 max-w-xl" what="This trace could not be shown" message={overview.error.message} onRetry={() => void overview.refetch()} />
     );
   }
   const o = overview.data;
@@ -117,12 +112,7 @@ export function TraceView({ source, actions }: TraceViewProps) {
             onExpandAll={() => setCollapse({ collapseAll: false, toggled: [] })}
           />
           {meta.error && (
-            <p role="alert" className="text-xs text-red-700 dark:text-red-300">
-              The rows could not load: {meta.error.message}{' '}
-              <button type="button" className="underline" onClick={() => void meta.refetch()}>
-                Retry
-              </button>
-            </p>
+<LoadError what="The rows could not load" message={meta.error.message} onRetry={() => void meta.refetch()} />
           )}
           <div className="flex min-h-0 flex-1 gap-2">
             {m && m.total === 0 ? (

@@ -7,6 +7,7 @@ import { ROWS_PAGE as PAGE, rowsOptions, type Row, type TraceSource } from '@/li
 import { formatNs, timeTicks } from '@/lib/traces/view/ticks';
 import type { ViewSpec } from '@/lib/traces/view/window';
 import { SpanRow } from './span-row';
+import { LoadError } from '@/components/shell/load-error';
 
 export type WaterfallListProps = {
   source: TraceSource;
@@ -77,8 +78,9 @@ export function WaterfallList({ source, view, total, selected, win, adjust, scro
     [selectedIndex, total, results, onSelect, onToggle, virtualizer],
   );
 
-  const ticks = timeTicks(win[0], win[1]);
   const span = win[1] - win[0];
+  // A tick label at the very right edge would be cut off.
+  const ticks = timeTicks(win[0], win[1]).filter((t) => (t - win[0]) / span <= 0.95);
   return (
     <div className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="flex h-7 shrink-0 items-center border-b border-slate-200 text-[11px] text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-hidden>
@@ -94,12 +96,7 @@ export function WaterfallList({ source, view, total, selected, win, adjust, scro
         </div>
       </div>
       {failed && (
-        <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-1 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-          Some rows could not load: {failed.error?.message}{' '}
-          <button type="button" className="underline" onClick={() => results.forEach((r) => r.error && void r.refetch())}>
-            Retry
-          </button>
-        </p>
+<LoadError className="border-b border-red-200 bg-red-50 px-3 py-1 dark:border-red-900 dark:bg-red-950" what="Some rows could not load" message={failed.error?.message ?? ''} onRetry={() => results.forEach((r) => r.error && void r.refetch())} />
       )}
       <div
         ref={scrollRef}

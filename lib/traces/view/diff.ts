@@ -5,7 +5,7 @@
  * duration change, which Jaeger's structural diff does not.
  */
 import { mainRoot } from './analysis';
-import { spanIdOf, type TraceIndex } from './trace-index';
+import { childrenOf, spanIdOf, type TraceIndex } from './trace-index';
 
 export type DiffStatus = 'matched' | 'added' | 'removed';
 
@@ -27,12 +27,6 @@ export type DiffRow = {
 export type TraceDiff = { rows: DiffRow[]; matched: number; added: number; removed: number; truncated: boolean };
 
 const MAX_ROWS = 5000;
-
-function kids(ix: TraceIndex, i: number): number[] {
-  const out: number[] = [];
-  for (let q = ix.pos[i]! + 1, e = ix.pos[i]! + ix.subtree[i]!; q < e; q += ix.subtree[ix.order[q]!]!) out.push(ix.order[q]!);
-  return out;
-}
 
 const keyOf = (ix: TraceIndex, i: number) => `${ix.strings[ix.service[i]!]}\u0000${ix.strings[ix.name[i]!]}`;
 
@@ -75,8 +69,8 @@ export function diffTraces(a: TraceIndex, b: TraceIndex, minChange = { ns: 1_000
     }
     const me = out.rows.length - 1;
     // Pair the children by key, k-th with k-th, in start order; unpaired ones stand alone.
-    const ca = ia >= 0 ? kids(a, ia) : [];
-    const cb = ib >= 0 ? kids(b, ib) : [];
+    const ca = ia >= 0 ? childrenOf(a, ia) : [];
+    const cb = ib >= 0 ? childrenOf(b, ib) : [];
     const byKey = new Map<string, number[]>();
     for (const c of cb) {
       const k = keyOf(b, c);

@@ -3,7 +3,7 @@ import { criticalPath, operationStats, selfTimes, skewShifts } from './analysis'
 import { fixture, gatewayTrace, hid, short, str } from './fixtures';
 import { overviewOf, prepareTrace } from './prepare';
 import { buildTraceIndex, indexOfSpan, spanIdOf } from './trace-index';
-import { ancestorsOf, computeView, DEFAULT_VIEW, windowOf } from './window';
+import { computeView, DEFAULT_VIEW, windowOf } from './window';
 
 const ms = 1e6;
 const gateway = () => prepareTrace(buildTraceIndex('t1', fixture(gatewayTrace)));
@@ -52,10 +52,6 @@ describe('collapse', () => {
     expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true }).rows)).toEqual(['a']);
     expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true, toggled: H('a') }).rows)).toEqual(['a', 'b', 'c']);
     expect(ids(pt, computeView(pt, { ...DEFAULT_VIEW, collapseAll: true, toggled: H('a', 'c') }).rows)).toEqual(['a', 'b', 'c', 'd']);
-  });
-
-  it('names the ancestors to expand to reveal a span', () => {
-    expect(ancestorsOf(gateway(), hid('d')).map(short)).toEqual(['a', 'c']);
   });
 });
 

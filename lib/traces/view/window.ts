@@ -179,16 +179,3 @@ export function windowOf(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, offse
   }
   return { total: cv.rows.length, hidden: cv.hidden, collapsedAway: cv.collapsedAway, matchCount: cv.matchCount, matchRows: cv.matchRows, offset: from, rows, focusRow };
 }
-
-/** Ancestors of a span, root first: what must be expanded to show it. */
-export function ancestorsOf(pt: PreparedTrace, spanId: string): string[] {
-  const { ix } = pt;
-  let i = indexOfSpan(ix, spanId);
-  const out: string[] = [];
-  if (i < 0) return out;
-  while (ix.parent[i]! >= 0) {
-    i = ix.parent[i]!;
-    out.unshift(spanIdOf(ix, i));
-  }
-  return out;
-}
