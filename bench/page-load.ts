@@ -42,7 +42,7 @@ async function main() {
             // (No named helper functions in here: tsx would wrap them in a helper the page lacks.)
             return (
               ps.length + others.length > 0 &&
-              ps.every((p) => p.dataset.state !== 'loading' && p.dataset.fetching !== 'true' && (p.dataset.state !== 'ready' || p.querySelector('.recharts-line, [data-testid=heatmap] rect') !== null)) &&
+              ps.every((p) => p.dataset.state !== 'loading' && p.dataset.fetching !== 'true' && (p.dataset.state !== 'ready' || p.querySelector('[data-testid=series-line], [data-testid=heatmap] rect, [data-testid=panel-table], [data-testid=panel-matrix]') !== null)) &&
               others.every((o) => o.dataset.state !== 'loading')
             );
           }, null, { timeout: 60_000 });

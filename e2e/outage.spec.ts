@@ -30,6 +30,10 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
   await expect(page.getByTestId('quick-6h')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
+  // A fresh load while it is down: the server's own attempt fails the same way, with retry.
+  await page.reload();
+  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
+  await expect(page.getByTestId('panel-error').first()).toContainText('Prometheus is unreachable');
 
   // Same port, same data: Prometheus comes back.
   restarted = await startPrometheus({

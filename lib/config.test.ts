@@ -9,6 +9,10 @@ describe('parseConfig', () => {
     expect(c.traceRetentionMs).toBe(72 * 3600_000);
     expect(c.otlpGrpcPort).toBe(4317);
     expect(c.scrapeIntervalMs).toBe(15_000);
+    expect(c.queryCacheOverlapMs).toBe(600_000);
+    expect(c.queryCacheTtlMs).toBe(3600_000);
+    expect(c.queryCacheMaxPoints).toBe(2_000_000);
+    expect(parseConfig({ QUERY_CACHE_MAX_POINTS: '0' }).queryCacheMaxPoints).toBe(0);
   });
 
   it('names the bad variable', () => {
@@ -20,6 +24,8 @@ describe('parseConfig', () => {
       [{ TRACE_STORE: 'cassandra' }, /TRACE_STORE must be one of/],
       [{ TRACE_STORE: 'tempo' }, /TRACE_STORE_URL is required/],
       [{ MAX_DATA_POINTS: '5' }, /MAX_DATA_POINTS/],
+      [{ QUERY_CACHE_OVERLAP: 'soon' }, /QUERY_CACHE_OVERLAP/],
+      [{ QUERY_CACHE_MAX_POINTS: '-1' }, /QUERY_CACHE_MAX_POINTS/],
     ];
     for (const [env, re] of cases) {
       let err: unknown;

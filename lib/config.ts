@@ -84,6 +84,9 @@ const envSchema = z
     PROMETHEUS_TIMEOUT: duration('PROMETHEUS_TIMEOUT', '30s'),
     PROMETHEUS_SCRAPE_INTERVAL: duration('PROMETHEUS_SCRAPE_INTERVAL', '15s'),
     MAX_DATA_POINTS: intIn('MAX_DATA_POINTS', 600, 10, 11000),
+    QUERY_CACHE_OVERLAP: duration('QUERY_CACHE_OVERLAP', '10m'),
+    QUERY_CACHE_TTL: duration('QUERY_CACHE_TTL', '1h'),
+    QUERY_CACHE_MAX_POINTS: intIn('QUERY_CACHE_MAX_POINTS', 2_000_000, 0, 1_000_000_000),
     TRACE_STORE: z.enum(['embedded', 'tempo', 'jaeger'], {
       error: (iss) => `TRACE_STORE must be one of embedded, tempo, jaeger, got "${String(iss.input)}"`,
     }).default('embedded'),
@@ -120,6 +123,11 @@ export type Config = {
   prometheusTimeoutMs: number;
   scrapeIntervalMs: number;
   maxDataPoints: number;
+  /** incremental range queries: points newer than this are always asked again */
+  queryCacheOverlapMs: number;
+  queryCacheTtlMs: number;
+  /** values the range-query cache may hold; 0 = off */
+  queryCacheMaxPoints: number;
   traceStore: 'embedded' | 'tempo' | 'jaeger';
   traceStoreUrl: string | undefined;
   dataDir: string;
@@ -164,6 +172,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     prometheusTimeoutMs: e.PROMETHEUS_TIMEOUT,
     scrapeIntervalMs: e.PROMETHEUS_SCRAPE_INTERVAL,
     maxDataPoints: e.MAX_DATA_POINTS,
+    queryCacheOverlapMs: e.QUERY_CACHE_OVERLAP,
+    queryCacheTtlMs: e.QUERY_CACHE_TTL,
+    queryCacheMaxPoints: e.QUERY_CACHE_MAX_POINTS,
     traceStore: e.TRACE_STORE,
     traceStoreUrl: e.TRACE_STORE_URL,
     dataDir: e.DATA_DIR,

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { DashboardPage } from '@/components/dashboard/dashboard-page';
+import { DashboardPage, type SearchParams } from '@/components/dashboard/dashboard-page';
 import { llmDashboard } from '@/lib/dashboards/llm';
 
 export const metadata: Metadata = { title: 'LLM service' };
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return <DashboardPage dashboard={llmDashboard} />;
+export default function Page({ searchParams }: { searchParams: SearchParams }) {
+  return <DashboardPage dashboard={llmDashboard} searchParams={searchParams} />;
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import { DashboardPage } from '@/components/dashboard/dashboard-page';
+import { DashboardPage, type SearchParams } from '@/components/dashboard/dashboard-page';
 import { memoryDashboard } from '@/lib/dashboards/memory';
 
 export const metadata: Metadata = { title: 'Memory' };
 export const dynamic = 'force-dynamic';
 
-export default function Page() {
-  return <DashboardPage dashboard={memoryDashboard} />;
+export default function Page({ searchParams }: { searchParams: SearchParams }) {
+  return <DashboardPage dashboard={memoryDashboard} searchParams={searchParams} />;
 }

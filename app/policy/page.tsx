@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
-import { DashboardPage } from '@/components/dashboard/dashboard-page';
+import { DashboardPage, type SearchParams } from '@/components/dashboard/dashboard-page';
 import { CanaryVerdict } from '@/components/policy/canary-verdict';
 import { policyDashboard } from '@/lib/dashboards/policy';
 
 export const metadata: Metadata = { title: 'Policy canary' };
 export const dynamic = 'force-dynamic';
 
-export default function PolicyPage() {
+export default function PolicyPage({ searchParams }: { searchParams: SearchParams }) {
   return (
     <div className="space-y-3">
       <Suspense fallback={<div className="skeleton h-48 rounded-lg bg-slate-200 dark:bg-slate-800" />}>
@@ -15,7 +15,7 @@ export default function PolicyPage() {
           <CanaryVerdict />
         </div>
       </Suspense>
-      <DashboardPage dashboard={policyDashboard} />
+      <DashboardPage dashboard={policyDashboard} searchParams={searchParams} />
     </div>
   );
 }

@@ -1,22 +1,37 @@
+import { headers } from 'next/headers';
 import { Suspense } from 'react';
 import { getConfig } from '@/lib/config';
 import type { DashboardDef } from '@/lib/dashboards/types';
+import { dashboardPrefetch } from '@/lib/server/prefetch';
+import { requestAnchorMs } from '@/lib/server/request-anchor';
 import { AlertList } from '@/components/overview/alert-list';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { DashboardView } from './dashboard-view';
+import { PrefetchedQueries } from './prefetched-queries';
 
-export type DashboardPageProps = { dashboard: DashboardDef };
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export type DashboardPageProps = { dashboard: DashboardDef; searchParams: SearchParams };
 
-/** A dashboard route: the range settings from the server's config, the view in the browser. */
-export function DashboardPage({ dashboard }: DashboardPageProps) {
+/**
+ * A dashboard route. On a full page load the server starts every panel's queries at once and
+ * streams the answers with the page; after a navigation inside the app (an RSC request) the
+ * browser's own "now" differs from the server's, so the panels fetch for themselves.
+ */
+export async function DashboardPage({ dashboard, searchParams }: DashboardPageProps) {
   const cfg = getConfig();
   const settings = { maxDataPoints: cfg.maxDataPoints, scrapeIntervalSec: cfg.scrapeIntervalMs / 1000 };
+  const navigation = (await headers()).has('rsc');
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(await searchParams)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, x);
+  const entries = navigation ? [] : dashboardPrefetch(dashboard, search, requestAnchorMs(), settings);
   return (
     <Suspense fallback={<DashboardSkeleton panels={dashboard.panels.length} />}>
-      <div className="mx-auto mb-3 max-w-[1800px] empty:hidden">
-        <AlertList page={dashboard.id} title="Alerts on this page" />
-      </div>
-      <DashboardView dashboard={dashboard} settings={settings} />
+      <PrefetchedQueries entries={entries}>
+        <div className="mx-auto mb-3 max-w-[1800px] empty:hidden">
+          <AlertList page={dashboard.id} title="Alerts on this page" />
+        </div>
+        <DashboardView dashboard={dashboard} settings={settings} />
+      </PrefetchedQueries>
     </Suspense>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import dynamic from 'next/dynamic';
+import { Suspense, useMemo, useState } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
@@ -8,6 +9,11 @@ import type { DashboardDef } from '@/lib/dashboards/types';
 import { planRange } from '@/lib/prometheus/step';
 import { resolveRange } from '@/lib/url/view-state';
 import { VariableSelect } from './variable-select';
+
+// Rendered on the server (ssr), these make the HTML preload the chart code, which otherwise
+// would only be asked for once the page has hydrated and a panel has its data.
+const TimeseriesCode = dynamic(() => import('@/components/panel/timeseries-chart').then((m) => m.ChartCode));
+const HeatmapCode = dynamic(() => import('@/components/panel/heatmap-chart').then((m) => m.HeatmapCode));
 
 export type RangeSettings = { maxDataPoints: number; scrapeIntervalSec: number };
 
@@ -25,13 +31,13 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   const onZoom = (fromMs: number, toMs: number) =>
     update({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
   const noticeKey = notices.join('|');
-  // Fetch the chart code while the first queries are in flight.
-  useEffect(() => {
-    void import('@/components/panel/timeseries-chart');
-  }, []);
 
   return (
     <div className="mx-auto max-w-[1800px] space-y-3">
+      <Suspense fallback={null}>
+        {dashboard.panels.some((p) => p.kind === 'timeseries') && <TimeseriesCode />}
+        {dashboard.panels.some((p) => p.kind === 'heatmap') && <HeatmapCode />}
+      </Suspense>
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{dashboard.title}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.description}</p>

@@ -10,6 +10,11 @@ const LEFT = 96;
 const BOTTOM = 22;
 
 /** Time × bucket grid; darker is more requests per second in that bucket. Hover a cell for its numbers. */
+/** Renders nothing: rendered on the server so that the page's HTML preloads this module's code. */
+export function HeatmapCode() {
+  return null;
+}
+
 export function HeatmapChart({ heatmap: h, unit, height = 260 }: HeatmapChartProps) {
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
   const rows = h.bounds.length;

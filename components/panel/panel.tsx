@@ -119,6 +119,7 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
             stepMs={range.step * 1000}
             traceService={def.traceService}
             thresholds={def.thresholds}
+            wide={def.wide}
           />
           <Legend series={chart.series} unit={def.unit} hidden={hidden} onToggle={toggle} />
         </>

@@ -1,13 +1,23 @@
 'use client';
 
-import { useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useRouter } from 'next/navigation';
-import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import type { ChartExemplar } from '@/lib/charts/exemplars';
+import { linePath, valueTicks, wallClockTicks } from '@/lib/charts/axes';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import { formatTime, formatValue, type Unit } from '@/lib/format/units';
 import { PointMenu } from './point-menu';
+
+const NO_LINES = () => [];
+const NO_CONTENT = () => null;
+
+/** Renders nothing: rendered on the server so that the page's HTML preloads this module's code. */
+export function ChartCode() {
+  return null;
+}
 
 export type TimeseriesChartProps = {
   rows: ChartRow[];
@@ -27,21 +37,36 @@ export type TimeseriesChartProps = {
   /** The service a click on a point searches traces in. */
   traceService?: string;
   thresholds?: { value: number; label: string }[];
+  /** A full-width panel: room for twice the time labels. */
+  wide?: boolean;
 };
 
-/** A line chart with unit-aware axes, a crosshair synced across panels and drag-to-zoom. */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = [] }: TimeseriesChartProps) {
+/**
+ * A line chart with unit-aware axes, a crosshair synced across panels and drag-to-zoom. Recharts
+ * draws the axes, grid, crosshair and tooltip; the lines are drawn in one layer from its scales (a
+ * Recharts <Line> per series processes every point through its store, which was half the cost of
+ * a dashboard's first render).
+ */
+export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = [], wide = false }: TimeseriesChartProps) {
   const router = useRouter();
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const [menu, setMenu] = useState<{ t: number; x: number; y: number } | null>(null);
   const menuRow = menu ? rows.find((r) => r.t === menu.t) : undefined;
   const span = domain[1] - domain[0];
+  // Ticks given and every one shown (interval 0): Recharts then measures no label text.
+  const xTicks = wallClockTicks(domain[0], domain[1], wide ? 12 : 6);
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
+  const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
+  // The value axis: from 0 (or the panel's minimum) to a round number above the largest value
+  // shown and every threshold line. Given as numbers, so Recharts does not scan the data for it.
+  const y = valueTicks(min ?? 0, Math.max(min ?? 0, ...shown.map((s) => s.max ?? 0), ...thresholds.map((t) => t.value)), 5, max);
   const at = (e: MouseHandlerDataParam): number | null => {
     const i = Number(e.activeTooltipIndex);
     return Number.isInteger(i) && rows[i] ? rows[i].t : null;
   };
   return (
-      <div className="relative select-none" style={{ height }} data-testid="chart">
+      <div ref={setBox} className="relative select-none" style={{ height }} data-testid="chart">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
             data={rows}
@@ -63,84 +88,37 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
             }}
             onMouseLeave={() => setDrag(null)}
           >
-            <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} />
+            {/* No vertical lines: an empty generator, or the grid measures every time label anyway. */}
+            <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={NO_LINES} />
             <XAxis
               dataKey="t"
               type="number"
               scale="time"
               domain={domain}
+              ticks={xTicks}
+              interval={0}
               tickFormatter={(t: number) => formatTime(t, span)}
               stroke="var(--chart-axis)"
               fontSize={11}
-              minTickGap={40}
             />
             <YAxis
               tickFormatter={(v: number) => formatValue(v, unit)}
               stroke="var(--chart-axis)"
               fontSize={11}
               width={68}
-              domain={[min ?? 0, max ?? 'auto']}
-              allowDataOverflow={max !== undefined}
+              interval={0}
+              domain={[min ?? 0, y.top]}
+              ticks={y.ticks}
+              allowDataOverflow
             />
-            <Tooltip
-              isAnimationActive={false}
-              content={({ active, label, payload }) =>
-                active && payload?.length ? (
-                  <div className="rounded border border-slate-200 bg-white/95 p-2 text-xs shadow dark:border-slate-700 dark:bg-slate-900/95">
-                    <p className="mb-1 font-medium">{new Date(Number(label)).toLocaleString()}</p>
-                    {[...payload]
-                      .sort((x, y) => Number(y.value ?? -Infinity) - Number(x.value ?? -Infinity))
-                      .slice(0, 12)
-                      .map((p) => (
-                        <p key={String(p.dataKey)} className="flex justify-between gap-4">
-                          <span style={{ color: p.color }}>{p.name}</span>
-                          <span className="font-mono">{formatValue(p.value as number | null, unit)}</span>
-                        </p>
-                      ))}
-                  </div>
-                ) : null
-              }
-            />
-            {series.map((s) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stroke={s.color}
-                strokeDasharray={s.dash}
-                dot={false}
-                strokeWidth={1.5}
-                hide={hidden.has(s.key)}
-                isAnimationActive={false}
-                connectNulls={false}
-              />
-            ))}
+            {/* Recharts keeps the crosshair and its sync across panels; the box is ours (below). */}
+            <Tooltip isAnimationActive={false} content={NO_CONTENT} />
+            <TooltipBox byTime={byTime} series={shown} unit={unit} container={box} />
+            <LineLayer rows={rows} series={shown} />
             {thresholds.map((t) => (
-              <ReferenceLine key={t.label} y={t.value} stroke="#dc2626" strokeDasharray="4 4" ifOverflow="extendDomain" label={{ value: t.label, position: 'insideTopRight', fontSize: 10, fill: '#dc2626' }} />
+              <ReferenceLine key={t.label} y={t.value} stroke="#dc2626" strokeDasharray="4 4" label={{ value: t.label, position: 'insideTopRight', fontSize: 10, fill: '#dc2626' }} />
             ))}
-            {exemplars.map((ex) => (
-              <ReferenceDot
-                key={`${ex.traceId}-${ex.t}`}
-                x={ex.t}
-                y={ex.value}
-                ifOverflow="discard"
-                shape={(p: { cx?: number; cy?: number }) => (
-                  <g
-                    data-testid="exemplar"
-                    data-trace-id={ex.traceId}
-                    data-value={ex.value}
-                    role="link"
-                    aria-label={`Exemplar: trace ${ex.traceId}, ${formatValue(ex.value, unit)}`}
-                    className="cursor-pointer"
-                    onMouseDown={(e) => e.stopPropagation()}
-                    onClick={() => router.push(`/traces/${ex.traceId}${ex.spanId ? `?span=${ex.spanId}` : ''}`)}
-                  >
-                    <title>{`trace ${ex.traceId.slice(0, 12)}… · ${formatValue(ex.value, unit)} · ${new Date(ex.t).toLocaleTimeString()}`}</title>
-                    <rect x={(p.cx ?? 0) - 4} y={(p.cy ?? 0) - 4} width={8} height={8} transform={`rotate(45 ${p.cx ?? 0} ${p.cy ?? 0})`} fill="#0f172a" fillOpacity={0.75} stroke="#fff" strokeWidth={1} />
-                  </g>
-                )}
-              />
-            ))}
+            {exemplars.length > 0 && <ExemplarLayer exemplars={exemplars} unit={unit} onOpen={(ex) => router.push(`/traces/${ex.traceId}${ex.spanId ? `?span=${ex.spanId}` : ''}`)} />}
             {drag && drag.a !== drag.b && (
               <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#6366f1" fillOpacity={0.15} />
             )}
@@ -162,5 +140,107 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           />
         )}
       </div>
+  );
+}
+
+/**
+ * Exemplar markers, drawn in one layer from the chart's scales: one Recharts component per marker
+ * costs a store subscription each, and a busy hour has hundreds of them.
+ */
+function ExemplarLayer({ exemplars, unit, onOpen }: { exemplars: ChartExemplar[]; unit: Unit; onOpen: (ex: ChartExemplar) => void }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const area = usePlotArea();
+  if (!x || !y || !area) return null;
+  return (
+    <g className="exemplars">
+      {exemplars.map((ex) => {
+        const cx = x(ex.t);
+        const cy = y(ex.value);
+        // Outside the plot (a value above a fixed maximum, a time outside the range): not drawn.
+        if (cx === undefined || cy === undefined || cx < area.x || cx > area.x + area.width || cy < area.y || cy > area.y + area.height) return null;
+        return (
+          <g
+            key={`${ex.traceId}-${ex.t}`}
+            data-testid="exemplar"
+            data-trace-id={ex.traceId}
+            data-value={ex.value}
+            role="link"
+            aria-label={`Exemplar: trace ${ex.traceId}, ${formatValue(ex.value, unit)}`}
+            className="cursor-pointer"
+            onMouseDown={(e) => e.stopPropagation()}
+            onClick={() => onOpen(ex)}
+          >
+            <title>{`trace ${ex.traceId.slice(0, 12)}… · ${formatValue(ex.value, unit)} · ${new Date(ex.t).toLocaleTimeString()}`}</title>
+            <rect x={cx - 4} y={cy - 4} width={8} height={8} transform={`rotate(45 ${cx} ${cy})`} fill="#0f172a" fillOpacity={0.75} stroke="#fff" strokeWidth={1} />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** Every visible series as one SVG path each, placed with the chart's own scales. */
+function LineLayer({ rows, series }: { rows: ChartRow[]; series: ChartSeries[] }) {
+  const x = useXAxisScale();
+  const y = useYAxisScale();
+  const area = usePlotArea();
+  // Clipped to the plot: a panel with a fixed maximum cuts what rises above it.
+  const clip = `lines-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  if (!x || !y || !area) return null;
+  return (
+    <g className="series-lines" clipPath={`url(#${clip})`}>
+      <clipPath id={clip}>
+        <rect x={area.x} y={area.y} width={area.width} height={area.height} />
+      </clipPath>
+      {series.map((s) => (
+        <path
+          key={s.key}
+          data-testid="series-line"
+          data-series={s.name}
+          d={linePath(rows, (r) => r[s.key], x, y)}
+          fill="none"
+          stroke={s.color}
+          strokeWidth={1.5}
+          strokeDasharray={s.dash}
+          strokeLinejoin="round"
+        />
+      ))}
+    </g>
+  );
+}
+
+/**
+ * The values at the hovered instant (or the instant another panel is hovered at), largest first,
+ * in a box beside the crosshair. Only this component re-renders as the pointer moves.
+ */
+function TooltipBox({ byTime, series, unit, container }: { byTime: Map<number, ChartRow>; series: ChartSeries[]; unit: Unit; container: HTMLElement | null }) {
+  const label = useActiveTooltipLabel();
+  const at = useActiveTooltipCoordinate();
+  const area = usePlotArea();
+  const row = label === undefined || label === null ? undefined : byTime.get(Number(label));
+  if (!row || !at || !area || !container) return null;
+  const values = series
+    .map((s) => ({ s, v: row[s.key] }))
+    .filter((p): p is { s: ChartSeries; v: number } => typeof p.v === 'number')
+    .sort((a, b) => b.v - a.v)
+    .slice(0, 12);
+  if (values.length === 0) return null;
+  const right = at.x > area.x + area.width / 2;
+  return createPortal(
+    <div
+      data-testid="chart-tooltip"
+      className="pointer-events-none absolute top-1 z-10 rounded border border-slate-200 bg-white/95 p-2 text-xs shadow dark:border-slate-700 dark:bg-slate-900/95"
+      style={right ? { right: `calc(100% - ${at.x - 12}px)` } : { left: at.x + 12 }}
+    >
+      <p className="mb-1 font-medium">{new Date(row.t).toLocaleString()}</p>
+      {values.map(({ s, v }) => (
+        <p key={s.key} className="flex justify-between gap-4 whitespace-nowrap">
+          <span style={{ color: s.color }}>{s.name}</span>
+          <span className="font-mono">{formatValue(v, unit)}</span>
+        </p>
+      ))}
+    </div>,
+    container,
   );
 }

@@ -41,6 +41,11 @@ describe('PromClient envelopes', () => {
     expect(c.series[0]?.values).toEqual([0.5, null, null, 1.25]);
   });
 
+  it('rounds chart values to six significant digits, and nothing else', () => {
+    const c = compactMatrix({ resultType: 'matrix', result: [{ metric: {}, values: [[0, '8.999999999999996'], [15, '0.03333333333333333'], [30, '123456789'], [45, '+Inf']] }] }, 0, 45, 15, []);
+    expect(c.series[0]?.values).toEqual([9, 0.0333333, 123457000, null]);
+  });
+
   it('maps bad_data to a 400 with Prometheus own message', async () => {
     const body = { status: 'error', errorType: 'bad_data', error: '1:5: parse error: unexpected "}"' };
     const err = await clientReturning(400, body).query('up}').catch((e) => e);

@@ -20,6 +20,8 @@ export const promKeys = {
   all: ['prom'] as const,
   range: (p: RangeParams) => ['prom', 'range', p.query, p.start, p.end, p.step] as const,
   labelValues: (name: string, match: string, start: number, end: number) => ['prom', 'label-values', name, match, start, end] as const,
+  exemplars: (query: string, start: number, end: number) => ['prom', 'exemplars', query, start, end] as const,
+  alerts: (anchorMs: number) => ['prom', 'alerts', anchorMs] as const,
 };
 
 /** The URL a range query is fetched from. */
@@ -54,7 +56,7 @@ export const exemplarsResponseSchema = z.object({
 export function exemplarsOptions(query: string, start: number, end: number) {
   const qs = new URLSearchParams({ query, start: String(start), end: String(end) });
   return queryOptions({
-    queryKey: ['prom', 'exemplars', query, start, end] as const,
+    queryKey: promKeys.exemplars(query, start, end),
     queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal),
   });
 }
@@ -85,7 +87,7 @@ export type AlertRuleRow = z.infer<typeof alertRuleSchema>;
 
 export function alertsOptions(anchorMs: number) {
   return queryOptions({
-    queryKey: ['prom', 'alerts', anchorMs] as const,
+    queryKey: promKeys.alerts(anchorMs),
     queryFn: ({ signal }) => fetchJson('/api/prom/alerts', z.object({ rules: z.array(alertRuleSchema), warnings: z.array(z.string()) }), signal),
   });
 }

@@ -7,6 +7,7 @@ type ConsoleMetrics = {
   httpDuration: Histogram<'route' | 'method' | 'status'>;
   upstreamDuration: Histogram<'endpoint' | 'outcome'>;
   upstreamErrors: Counter<'endpoint' | 'kind'>;
+  rangeCache: Counter<'outcome'>;
   otlpSpans: Counter<'transport' | 'outcome'>;
   otlpRequests: Histogram<'transport' | 'status'>;
 };
@@ -37,6 +38,12 @@ export function consoleMetrics(): ConsoleMetrics {
       name: 'shannon_console_prometheus_errors_total',
       help: 'Failed requests from the console to Prometheus, by API endpoint and kind of failure.',
       labelNames: ['endpoint', 'kind'],
+      registers: [registry],
+    }),
+    rangeCache: new Counter({
+      name: 'shannon_console_range_cache_requests_total',
+      help: 'Range queries by how the incremental cache answered: hit (no upstream request), partial (only the missing part asked), miss (all asked).',
+      labelNames: ['outcome'],
       registers: [registry],
     }),
     otlpSpans: new Counter({

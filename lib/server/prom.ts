@@ -1,10 +1,13 @@
 import 'server-only';
 import { getConfig } from '../config';
 import { PromClient } from '../prometheus/client';
+import { type CompactExemplar, type CompactMatrix, compactExemplars, compactMatrix } from '../prometheus/compact';
+import { alertRules, presenceQuery, requiredMetrics } from '../overview/alerts';
+import { RangeCache } from '../prometheus/range-cache';
 import { nodeFetch } from '../prometheus/node-fetch';
 import { consoleMetrics } from './metrics';
 
-const g = globalThis as unknown as { __promClient?: PromClient };
+const g = globalThis as unknown as { __promClient?: PromClient; __rangeCache?: RangeCache };
 
 /** The process's Prometheus client, instrumented with the console's metrics. */
 export function promClient(): PromClient {
@@ -21,4 +24,56 @@ export function promClient(): PromClient {
     },
   });
   return g.__promClient;
+}
+
+function rangeCache(): RangeCache {
+  if (g.__rangeCache) return g.__rangeCache;
+  const cfg = getConfig();
+  const m = consoleMetrics();
+  g.__rangeCache = new RangeCache({
+    overlapSec: cfg.queryCacheOverlapMs / 1000,
+    ttlSec: cfg.queryCacheTtlMs / 1000,
+    maxPoints: cfg.queryCacheMaxPoints,
+    onOutcome: (outcome) => m.rangeCache.inc({ outcome }),
+  });
+  return g.__rangeCache;
+}
+
+/** Ask Prometheus for a range, in the charts' compact form (the cache not involved). */
+export async function fetchRange(query: string, start: number, end: number, step: number, signal?: AbortSignal): Promise<CompactMatrix> {
+  const r = await promClient().queryRange(query, start, end, step, signal);
+  return compactMatrix(r.data, start, end, step, r.warnings);
+}
+
+/**
+ * A range query as the charts get it: through the incremental cache (only what is new or not
+ * yet settled is asked of Prometheus), unless `fresh` asks for all of it (Cache-Control: no-cache).
+ */
+export function rangeQuery(query: string, start: number, end: number, step: number, signal?: AbortSignal, fresh = false): Promise<CompactMatrix> {
+  if (fresh) return fetchRange(query, start, end, step, signal);
+  return rangeCache().query(query, start, end, step, fetchRange, signal);
+}
+
+/** Exemplars of a selector over a range, in the charts' compact form. */
+export async function exemplars(query: string, start: number, end: number, signal?: AbortSignal): Promise<{ exemplars: CompactExemplar[]; warnings: string[] }> {
+  const r = await promClient().exemplars(query, start, end, signal);
+  return { exemplars: compactExemplars(r.data), warnings: r.warnings };
+}
+
+/** Alerting rules with their state, and whether the metric each reads exists at all. */
+export async function alertsNow(signal?: AbortSignal) {
+  const rules = await promClient().rules(signal);
+  const q = presenceQuery(requiredMetrics(rules.data));
+  const present = new Set<string>();
+  if (q) {
+    const r = await promClient().query(q, undefined, signal);
+    if (r.data.resultType === 'vector') for (const s of r.data.result) if (s.metric.__name__) present.add(s.metric.__name__);
+  }
+  return { rules: alertRules(rules.data, present), warnings: rules.warnings };
+}
+
+/** Values of a label, for a template variable. */
+export async function labelValues(name: string, match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
+  const r = await promClient().labelValues(name, match, start, end, signal);
+  return { values: r.data, warnings: r.warnings };
 }

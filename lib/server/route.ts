@@ -22,17 +22,20 @@ export function errorResponse(status: number, code: string, message: string, ext
   return Response.json({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
-function toResponse(e: unknown): Response {
-  if (e instanceof BadRequest) return errorResponse(400, 'bad_request', e.message);
-  if (e instanceof NotFound) return errorResponse(404, 'not_found', e.message);
-  if (e instanceof Error && e.name === 'StoreUnavailable') return errorResponse(503, 'store_unavailable', e.message);
-  if (isPromError(e)) {
-    const warnings = e.warnings.length ? { warnings: e.warnings } : undefined;
-    return errorResponse(e.status, e.kind, e.message, warnings);
-  }
-  if (e instanceof ConfigError) return errorResponse(500, 'config', e.message);
+/** What an error becomes in an answer: its HTTP status, a code and a message for people. */
+export function errorOf(e: unknown): { status: number; code: string; message: string; warnings?: string[] } {
+  if (e instanceof BadRequest) return { status: 400, code: 'bad_request', message: e.message };
+  if (e instanceof NotFound) return { status: 404, code: 'not_found', message: e.message };
+  if (e instanceof Error && e.name === 'StoreUnavailable') return { status: 503, code: 'store_unavailable', message: e.message };
+  if (isPromError(e)) return { status: e.status, code: e.kind, message: e.message, ...(e.warnings.length ? { warnings: e.warnings } : {}) };
+  if (e instanceof ConfigError) return { status: 500, code: 'config', message: e.message };
   console.error('[console] unexpected error', e);
-  return errorResponse(500, 'internal', e instanceof Error ? e.message : 'internal error');
+  return { status: 500, code: 'internal', message: e instanceof Error ? e.message : 'internal error' };
+}
+
+function toResponse(e: unknown): Response {
+  const { status, code, message, warnings } = errorOf(e);
+  return errorResponse(status, code, message, warnings ? { warnings } : undefined);
 }
 
 /** Wrap a route handler: times it for /api/metrics and maps every error to `{ error: { code, message } }`. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { compactExemplars } from '@/lib/prometheus/compact';
 import { handle, parseParams } from '@/lib/server/route';
 import { queryParam, timeParam } from '@/lib/server/params';
-import { promClient } from '@/lib/server/prom';
+import { exemplars } from '@/lib/server/prom';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +12,6 @@ const schema = z
 export function GET(req: Request) {
   return handle('/api/prom/exemplars', req, async () => {
     const p = parseParams(schema, new URL(req.url).searchParams);
-    const r = await promClient().exemplars(p.query, p.start, p.end, req.signal);
-    return Response.json({ exemplars: compactExemplars(r.data), warnings: r.warnings });
+    return Response.json(await exemplars(p.query, p.start, p.end, req.signal));
   });
 }

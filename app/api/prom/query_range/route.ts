@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { compactMatrix } from '@/lib/prometheus/compact';
 import { PROMETHEUS_MAX_POINTS } from '@/lib/prometheus/step';
 import { handle, parseParams } from '@/lib/server/route';
 import { queryParam, stepParam, timeParam } from '@/lib/server/params';
-import { promClient } from '@/lib/server/prom';
+import { rangeQuery } from '@/lib/server/prom';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,7 +17,8 @@ const schema = z
 export function GET(req: Request) {
   return handle('/api/prom/query_range', req, async () => {
     const p = parseParams(schema, new URL(req.url).searchParams);
-    const r = await promClient().queryRange(p.query, p.start, p.end, p.step, req.signal);
-    return Response.json(compactMatrix(r.data, p.start, p.end, p.step, r.warnings));
+    // Cache-Control: no-cache asks Prometheus for all of it, as HTTP caches do.
+    const fresh = /\bno-cache\b/i.test(req.headers.get('cache-control') ?? '');
+    return Response.json(await rangeQuery(p.query, p.start, p.end, p.step, req.signal, fresh));
   });
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isLabelName } from '@/lib/prometheus/escape';
 import { BadRequest, handle, parseParams } from '@/lib/server/route';
 import { matchParam, timeParam } from '@/lib/server/params';
-import { promClient } from '@/lib/server/prom';
+import { labelValues } from '@/lib/server/prom';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,6 @@ export function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
       throw new BadRequest(`invalid parameter "name": "${name}" is not a Prometheus label name`);
     }
     const p = parseParams(schema, new URL(req.url).searchParams, ['match[]']);
-    const r = await promClient().labelValues(name, p['match[]'] ?? [], p.start, p.end, req.signal);
-    return Response.json({ values: r.data, warnings: r.warnings });
+    return Response.json(await labelValues(name, p['match[]'] ?? [], p.start, p.end, req.signal));
   });
 }
