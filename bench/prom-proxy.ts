@@ -1,7 +1,8 @@
 /**
  * bench/prom-proxy: the panel queries of /workflows through the console's route vs straight to
  * Prometheus, interleaved in one run. Prints median latency per path, the ratio (target ≤ 1.15)
- * and the response-size ratio (target ≤ 0.6). Usage: npx tsx bench/prom-proxy.ts [rounds]
+ * and the response-size ratio (target ≤ 0.6), for the console as the browser uses it (incremental
+ * range cache) and with `Cache-Control: no-cache` (the proxy hop alone). Usage: npx tsx bench/prom-proxy.ts [rounds]
  */
 import { workflowsDashboard } from '../lib/dashboards/workflows';
 import { planRange } from '../lib/prometheus/step';
@@ -13,9 +14,9 @@ const rounds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 15);
 const identity = process.argv.includes('--identity');
 const HEADERS: Record<string, string> = identity ? { 'Accept-Encoding': 'identity' } : { 'Accept-Encoding': 'gzip, deflate' };
 
-async function timed(url: string, init?: RequestInit): Promise<{ ms: number; bytes: number }> {
+async function timed(url: string, init?: { headers?: Record<string, string> }): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
-  const res = await fetch(url, { ...init, headers: HEADERS });
+  const res = await fetch(url, { headers: { ...HEADERS, ...init?.headers } });
   const body = await res.arrayBuffer();
   const ms = performance.now() - t0;
   if (!res.ok) throw new Error(`${url} → HTTP ${res.status}: ${Buffer.from(body).toString().slice(0, 200)}`);
@@ -31,43 +32,39 @@ async function main() {
       const queries = workflowsDashboard.panels.flatMap((p) =>
         p.queries.map((q) => renderQuery(q.expr, { variables: {}, rateIntervalSec: r.rateInterval, rangeSec: r.end - r.start })),
       );
-      const consoleMs: number[] = [];
-      const promMs: number[] = [];
-      let consoleBytes = 0;
-      let promBytes = 0;
-      // Warm both paths once (JIT, connection set-up), then interleave.
+      // Three paths, interleaved (the order rotates): the console as a browser uses it (through
+      // its incremental range cache), the console with `Cache-Control: no-cache` (the proxy hop
+      // alone: the whole range asked of Prometheus), and Prometheus itself.
+      const paths = ['console', 'console no-cache', 'prometheus'] as const;
+      const ms: Record<(typeof paths)[number], number[]> = { console: [], 'console no-cache': [], prometheus: [] };
+      const bytes: Record<(typeof paths)[number], number> = { console: 0, 'console no-cache': 0, prometheus: 0 };
+      const base = stack.info.consoleUrl.replace('localhost', '127.0.0.1');
+      const get = (path: (typeof paths)[number], qs: URLSearchParams) =>
+        path === 'prometheus'
+          ? timed(`${stack.info.prometheusUrl}/api/v1/query_range?${qs}`)
+          : timed(`${base}/api/prom/query_range?${qs}`, path === 'console no-cache' ? { headers: { 'Cache-Control': 'no-cache' } } : undefined);
+      // Warm every path once (JIT, connection set-up, the cache's first fill), then interleave.
       for (const q of queries) {
         const qs = new URLSearchParams({ query: q, start: String(r.start), end: String(r.end), step: String(r.step) });
-        await timed(`${stack.info.consoleUrl.replace('localhost', '127.0.0.1')}/api/prom/query_range?${qs}`);
-        await timed(`${stack.info.prometheusUrl}/api/v1/query_range?${qs}`);
+        for (const path of paths) await get(path, qs);
       }
       for (let i = 0; i < rounds; i++) {
-        for (const q of queries) {
+        for (const [qi, q] of queries.entries()) {
           const qs = new URLSearchParams({ query: q, start: String(r.start), end: String(r.end), step: String(r.step) });
-          const order = (i + queries.indexOf(q)) % 2 === 0;
-          const viaConsole = () => timed(`${stack.info.consoleUrl.replace('localhost', '127.0.0.1')}/api/prom/query_range?${qs}`);
-          const direct = () => timed(`${stack.info.prometheusUrl}/api/v1/query_range?${qs}`);
-          let c;
-          let p;
-          if (order) {
-            c = await viaConsole();
-            p = await direct();
-          } else {
-            p = await direct();
-            c = await viaConsole();
+          for (let k = 0; k < paths.length; k++) {
+            const path = paths[(i + qi + k) % paths.length]!;
+            const t = await get(path, qs);
+            ms[path].push(t.ms);
+            bytes[path] += t.bytes;
           }
-          consoleMs.push(c.ms);
-          promMs.push(p.ms);
-          consoleBytes += c.bytes;
-          promBytes += p.bytes;
         }
       }
-      const mc = median(consoleMs);
-      const mp = median(promMs);
+      const mp = median(ms.prometheus);
+      const line = (path: (typeof paths)[number]) =>
+        `  ${path.padEnd(17)} median ${median(ms[path]).toFixed(2)} ms  ratio ${(median(ms[path]) / mp).toFixed(3)}  bytes ${bytes[path]}  ratio ${(bytes[path] / bytes.prometheus).toFixed(3)}`;
       console.log(
-        `range ${rangeH}h: ${queries.length} panel queries × ${rounds} rounds, step ${r.step}s, ${identity ? 'no compression' : 'gzip accepted'}\n` +
-          `  median latency  console ${mc.toFixed(2)} ms  prometheus ${mp.toFixed(2)} ms  ratio ${(mc / mp).toFixed(3)} (target ≤ 1.15)\n` +
-          `  response bytes  console ${consoleBytes}  prometheus ${promBytes}  ratio ${(consoleBytes / promBytes).toFixed(3)} (target ≤ 0.6)`,
+        `range ${rangeH}h: ${queries.length} panel queries × ${rounds} rounds, step ${r.step}s, ${identity ? 'no compression' : 'gzip accepted'}; targets: latency ratio ≤ 1.15, bytes ratio ≤ 0.6\n` +
+          `  prometheus        median ${mp.toFixed(2)} ms  bytes ${bytes.prometheus}\n${line('console')}\n${line('console no-cache')}`,
       );
     }
   } finally {

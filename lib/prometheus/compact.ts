@@ -32,7 +32,7 @@ export function toNumber(s: string): number | null {
 }
 
 /**
- * Six significant digits: a relative error under 5e-7, far below what a chart or its tooltip can
+ * Six significant digits: a relative error of at most 5e-6, far below what a chart or its tooltip can
  * show (three or four digits), and half the bytes of the shortest round-trip form
  * (8.999999999999996 → 9). Only range results for charts are rounded; instant values, the inputs
  * of the canary statistics and exemplar values stay exact.
