@@ -95,8 +95,19 @@ test('a repeated range query asks Prometheus only for what is new, and answers e
   const incremental = await (await request.get(url(end + 60))).json();
   expect(await partials()).toBe(before + 1);
 
-  // The same range asked in full (no-cache), and straight from Prometheus: the same answer.
+  // The same range asked in full (no-cache: the cache is not consulted, Prometheus is asked), and
+  // straight from Prometheus: the same answer.
+  const counts = async () => {
+    const text = await request.get('/api/metrics').then((r) => r.text());
+    const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
+    return {
+      cache: ['hit', 'partial', 'miss'].reduce((a, o) => a + n(new RegExp(`shannon_console_range_cache_requests_total\\{outcome="${o}"\\} (\\d+)`)), 0),
+      upstream: n(/shannon_console_prometheus_request_duration_seconds_count\{endpoint="query_range",outcome="ok"\} (\d+)/),
+    };
+  };
+  const beforeFull = await counts();
   const full = await (await request.get(url(end + 60), { headers: { 'Cache-Control': 'no-cache' } })).json();
+  expect(await counts()).toEqual({ cache: beforeFull.cache, upstream: beforeFull.upstream + 1 });
   expect(incremental).toEqual(full);
   const witness = await promRange(stack, q, String(end + 60 - 3600), String(end + 60), '15');
   expect(incremental.series).toHaveLength(witness.length);

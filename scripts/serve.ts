@@ -57,8 +57,10 @@ async function serveFast(handler: Handler, params: string[], req: http.IncomingM
   res.on('close', () => {
     if (!res.writableFinished) ac.abort();
   });
-  // The routes read only the URL, the method and the signal: no headers to convert.
-  const request = new Request(url, { method: req.method, signal: ac.signal });
+  // The routes read the URL, the method, the signal and Cache-Control (no-cache: bypass the
+  // range-query cache); no other header is converted.
+  const cacheControl = req.headers['cache-control'];
+  const request = new Request(url, { method: req.method, signal: ac.signal, headers: cacheControl ? { 'cache-control': cacheControl } : undefined });
   const response = await handler(request, params);
   const body = Buffer.from(await response.text());
   const headers: Record<string, string> = {};
