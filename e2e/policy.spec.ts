@@ -17,6 +17,14 @@ test('/policy shows the configured enforce share, every panel ready, and a verdi
   await expect(page.getByTestId('verdict-metric')).toHaveCount(6);
   for (const m of await page.getByTestId('verdict-metric').all()) await expect(m).toHaveAttribute('data-status', /^(pass|marginal|fail)$/);
   await expect(page.getByTestId('kill-switch-banner')).toHaveCount(0);
+  // Shannon's SLO lines are drawn on the latency panel, inside its plot: 1 ms below 5 ms.
+  const slo = page.locator('[data-testid=panel][data-panel-id="policy-latency"] [data-testid=threshold]');
+  await expect(slo).toHaveCount(2);
+  const ys = await slo.evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-value'), g.querySelector('line')!.getAttribute('y1'), g.textContent]));
+  const byValue = Object.fromEntries(ys.map(([v, y, text]) => [v, { y: Number(y), text }]));
+  expect(byValue['0.001']!.text).toMatch(/1 ms/);
+  expect(byValue['0.005']!.text).toMatch(/5 ms/);
+  expect(byValue['0.001']!.y).toBeGreaterThan(byValue['0.005']!.y);
 });
 
 test('verdict thresholds live in the URL: a zero deny margin cannot pass, and a fresh context judges the same', async ({ page, browser, baseURL }) => {

@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useRouter } from 'next/navigation';
-import { CartesianGrid, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
+import { LineChart, ReferenceArea, ResponsiveContainer, Tooltip, useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea, useXAxisScale, useYAxisScale, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import type { ChartExemplar } from '@/lib/charts/exemplars';
 import { linePath, valueTicks, wallClockTicks } from '@/lib/charts/axes';
@@ -11,7 +11,6 @@ import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import { formatTime, formatValue, type Unit } from '@/lib/format/units';
 import { PointMenu } from './point-menu';
 
-const NO_LINES = () => [];
 const NO_CONTENT = () => null;
 
 /** Renders nothing: rendered on the server so that the page's HTML preloads this module's code. */
@@ -88,8 +87,6 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
             }}
             onMouseLeave={() => setDrag(null)}
           >
-            {/* No vertical lines: an empty generator, or the grid measures every time label anyway. */}
-            <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={NO_LINES} />
             <XAxis
               dataKey="t"
               type="number"
@@ -114,10 +111,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
             {/* Recharts keeps the crosshair and its sync across panels; the box is ours (below). */}
             <Tooltip isAnimationActive={false} content={NO_CONTENT} />
             <TooltipBox byTime={byTime} series={shown} unit={unit} container={box} />
-            <LineLayer rows={rows} series={shown} />
-            {thresholds.map((t) => (
-              <ReferenceLine key={t.label} y={t.value} stroke="#dc2626" strokeDasharray="4 4" label={{ value: t.label, position: 'insideTopRight', fontSize: 10, fill: '#dc2626' }} />
-            ))}
+            <LineLayer rows={rows} series={shown} grid={y.ticks} thresholds={thresholds} />
             {exemplars.length > 0 && <ExemplarLayer exemplars={exemplars} unit={unit} onOpen={(ex) => router.push(`/traces/${ex.traceId}${ex.spanId ? `?span=${ex.spanId}` : ''}`)} />}
             {drag && drag.a !== drag.b && (
               <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#6366f1" fillOpacity={0.15} />
@@ -180,8 +174,12 @@ function ExemplarLayer({ exemplars, unit, onOpen }: { exemplars: ChartExemplar[]
   );
 }
 
-/** Every visible series as one SVG path each, placed with the chart's own scales. */
-function LineLayer({ rows, series }: { rows: ChartRow[]; series: ChartSeries[] }) {
+/**
+ * The horizontal grid (one line per value tick), every visible series as one SVG path each, and
+ * the threshold lines with their labels on top, placed with the chart's own scales. (Recharts'
+ * grid computes vertical positions it never draws, measuring every time label to do so.)
+ */
+function LineLayer({ rows, series, grid, thresholds }: { rows: ChartRow[]; series: ChartSeries[]; grid: number[]; thresholds: { value: number; label: string }[] }) {
   const x = useXAxisScale();
   const y = useYAxisScale();
   const area = usePlotArea();
@@ -189,23 +187,42 @@ function LineLayer({ rows, series }: { rows: ChartRow[]; series: ChartSeries[] }
   const clip = `lines-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   if (!x || !y || !area) return null;
   return (
-    <g className="series-lines" clipPath={`url(#${clip})`}>
-      <clipPath id={clip}>
-        <rect x={area.x} y={area.y} width={area.width} height={area.height} />
-      </clipPath>
-      {series.map((s) => (
-        <path
-          key={s.key}
-          data-testid="series-line"
-          data-series={s.name}
-          d={linePath(rows, (r) => r[s.key], x, y)}
-          fill="none"
-          stroke={s.color}
-          strokeWidth={1.5}
-          strokeDasharray={s.dash}
-          strokeLinejoin="round"
-        />
-      ))}
+    <g className="chart-layer">
+      <g className="chart-grid" aria-hidden>
+        {grid.map((v) => {
+          const py = y(v);
+          return py === undefined ? null : <line key={v} x1={area.x} x2={area.x + area.width} y1={py} y2={py} stroke="var(--chart-grid)" strokeDasharray="3 3" />;
+        })}
+      </g>
+      <g className="series-lines" clipPath={`url(#${clip})`}>
+        <clipPath id={clip}>
+          <rect x={area.x} y={area.y} width={area.width} height={area.height} />
+        </clipPath>
+        {series.map((s) => (
+          <path
+            key={s.key}
+            data-testid="series-line"
+            data-series={s.name}
+            d={linePath(rows, (r) => r[s.key], x, y)}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={1.5}
+            strokeDasharray={s.dash}
+            strokeLinejoin="round"
+          />
+        ))}
+      </g>
+      {thresholds.map((t) => {
+        const py = y(t.value);
+        return py === undefined ? null : (
+          <g key={t.label} data-testid="threshold" data-value={t.value}>
+            <line x1={area.x} x2={area.x + area.width} y1={py} y2={py} stroke="#dc2626" strokeDasharray="4 4" />
+            <text x={area.x + area.width - 4} y={py - 4} textAnchor="end" fontSize={10} fill="#dc2626" paintOrder="stroke" stroke="var(--chart-label-halo)" strokeWidth={3}>
+              {t.label}
+            </text>
+          </g>
+        );
+      })}
     </g>
   );
 }
