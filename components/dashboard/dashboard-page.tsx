@@ -4,6 +4,7 @@ import { getConfig } from '@/lib/config';
 import type { DashboardDef } from '@/lib/dashboards/types';
 import { dashboardPrefetch } from '@/lib/server/prefetch';
 import { requestAnchorMs } from '@/lib/server/request-anchor';
+import { toSearchParams } from '@/lib/url/view-state';
 import { AlertList } from '@/components/overview/alert-list';
 import { DashboardSkeleton } from './dashboard-skeleton';
 import { DashboardView } from './dashboard-view';
@@ -21,9 +22,7 @@ export async function DashboardPage({ dashboard, searchParams }: DashboardPagePr
   const cfg = getConfig();
   const settings = { maxDataPoints: cfg.maxDataPoints, scrapeIntervalSec: cfg.scrapeIntervalMs / 1000 };
   const navigation = (await headers()).has('rsc');
-  const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, x);
-  const entries = navigation ? [] : dashboardPrefetch(dashboard, search, requestAnchorMs(), settings);
+  const entries = navigation ? [] : dashboardPrefetch(dashboard, toSearchParams(await searchParams), requestAnchorMs(), settings);
   return (
     <Suspense fallback={<DashboardSkeleton panels={dashboard.panels.length} />}>
       <PrefetchedQueries entries={entries}>

@@ -6,16 +6,13 @@ import { useViewState } from '@/components/hooks/use-view-state';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import type { DashboardDef } from '@/lib/dashboards/types';
-import { planRange } from '@/lib/prometheus/step';
-import { resolveRange } from '@/lib/url/view-state';
+import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { VariableSelect } from './variable-select';
 
 // Rendered on the server (ssr), these make the HTML preload the chart code, which otherwise
 // would only be asked for once the page has hydrated and a panel has its data.
 const TimeseriesCode = dynamic(() => import('@/components/panel/timeseries-chart').then((m) => m.ChartCode));
 const HeatmapCode = dynamic(() => import('@/components/panel/heatmap-chart').then((m) => m.HeatmapCode));
-
-export type RangeSettings = { maxDataPoints: number; scrapeIntervalSec: number };
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
 
@@ -24,10 +21,7 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   const spec = useMemo(() => ({ variables: dashboard.variables.map((v) => v.name) }), [dashboard]);
   const { state, notices, update, anchorMs } = useViewState(spec);
   const [dismissed, setDismissed] = useState<string>('');
-  const range = useMemo(() => {
-    const { fromMs, toMs } = resolveRange(state, anchorMs);
-    return planRange(fromMs / 1000, toMs / 1000, settings);
-  }, [state, anchorMs, settings]);
+  const range = useMemo(() => planViewRange(state, anchorMs, settings), [state, anchorMs, settings]);
   const onZoom = (fromMs: number, toMs: number) =>
     update({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
   const noticeKey = notices.join('|');

@@ -1,10 +1,9 @@
 import 'server-only';
 import type { DashboardDef } from '../dashboards/types';
 import { exemplarExpr, panelExprs } from '../dashboards/types';
-import { planRange } from '../prometheus/step';
 import { promKeys } from '../queries/prom';
 import type { Prefetched, PrefetchResult } from '../queries/prefetched';
-import { parseViewState, resolveRange } from '../url/view-state';
+import { parseViewState, planViewRange, type RangeSettings } from '../url/view-state';
 import { alertsNow, exemplars, labelValues, rangeQuery } from './prom';
 import { errorOf } from './route';
 
@@ -19,8 +18,6 @@ function settle(p: Promise<unknown>): Promise<PrefetchResult> {
   );
 }
 
-export type RangeSettings = { maxDataPoints: number; scrapeIntervalSec: number };
-
 /**
  * Everything a dashboard page asks for first, started on the server as the request arrives:
  * each panel's range queries and exemplars, the variables' values and the alerts. The promises
@@ -30,8 +27,7 @@ export type RangeSettings = { maxDataPoints: number; scrapeIntervalSec: number }
  */
 export function dashboardPrefetch(dashboard: DashboardDef, search: URLSearchParams, anchorMs: number, settings: RangeSettings): Prefetched[] {
   const { state } = parseViewState(search, { variables: dashboard.variables.map((v) => v.name) }, anchorMs);
-  const { fromMs, toMs } = resolveRange(state, anchorMs);
-  const range = planRange(fromMs / 1000, toMs / 1000, settings);
+  const range = planViewRange(state, anchorMs, settings);
   const out: Prefetched[] = [];
   const seen = new Set<string>();
   const add = (key: readonly unknown[], load: () => Promise<unknown>) => {

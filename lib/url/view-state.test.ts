@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteState, parseViewState, resolveRange, serializeViewState } from './view-state';
+import { absoluteState, parseViewState, planViewRange, resolveRange, serializeViewState, toSearchParams } from './view-state';
 import { parseTimeExpr } from './time';
 
 const spec = { variables: ['workflow_type', 'mode'] };
@@ -62,5 +62,19 @@ describe('view state URL contract', () => {
     expect(parseTimeExpr('now-')).toBeNull();
     expect(parseTimeExpr('2026-13-45')).toBeNull();
     expect(parseTimeExpr('')).toBeNull();
+  });
+});
+
+describe('toSearchParams and planViewRange', () => {
+  it('keeps repeated params in order and drops absent ones', () => {
+    expect(toSearchParams({ from: 'now-1h', mode: ['a', 'b'], x: undefined }).toString()).toBe('from=now-1h&mode=a&mode=b');
+  });
+  it('resolves the range against the given now and plans its step', () => {
+    const now = Date.UTC(2026, 10, 27, 12, 0, 0);
+    const r = planViewRange({ from: 'now-24h', to: 'now' }, now, { maxDataPoints: 600, scrapeIntervalSec: 15 });
+    expect(r.step).toBe(144);
+    expect(r.end).toBe(Math.floor(now / 1000 / 144) * 144);
+    expect(r.start).toBe(Math.floor((now / 1000 - 86400) / 144) * 144);
+    expect(r.rateInterval).toBe(159);
   });
 });

@@ -1,4 +1,5 @@
 import { isLabelName } from '../prometheus/escape';
+import { planRange } from '../prometheus/step';
 import { parseTimeExpr, REFRESH_OPTIONS, type RefreshOption, resolveTimeExpr } from './time';
 
 /**
@@ -94,6 +95,24 @@ export function resolveRange(state: Pick<ViewState, 'from' | 'to'>, nowMs: numbe
     fromMs: resolveTimeExpr(parseTimeExpr(state.from)!, nowMs),
     toMs: resolveTimeExpr(parseTimeExpr(state.to)!, nowMs),
   };
+}
+
+export type RangeSettings = { maxDataPoints: number; scrapeIntervalSec: number };
+
+/**
+ * The range a dashboard's panels query: the state's from/to resolved against `nowMs`, with step
+ * and rate interval. The browser and the server's prefetch both call this, so their query keys match.
+ */
+export function planViewRange(state: Pick<ViewState, 'from' | 'to'>, nowMs: number, settings: RangeSettings) {
+  const { fromMs, toMs } = resolveRange(state, nowMs);
+  return planRange(fromMs / 1000, toMs / 1000, settings);
+}
+
+/** A Next.js `searchParams` object as URLSearchParams (repeated params kept in order). */
+export function toSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(record)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x);
+  return out;
 }
 
 /** The same view with its range pinned to absolute times: what "Copy absolute link" shares. */

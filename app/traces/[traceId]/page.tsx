@@ -8,6 +8,7 @@ import { traceStore } from '@/lib/server/traces';
 import { normalizeTraceId } from '@/lib/traces/search';
 import { overviewOf } from '@/lib/traces/view/prepare';
 import { pageView, parseTracePage } from '@/lib/url/trace-view';
+import { toSearchParams } from '@/lib/url/view-state';
 
 export const metadata: Metadata = { title: 'Trace' };
 
@@ -50,8 +51,7 @@ export default async function TracePage({ params, searchParams }: Props) {
       </div>
     );
   }
-  const sp = new URLSearchParams();
-  for (const [k, v] of Object.entries(await searchParams)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) sp.append(k, x);
+  const sp = toSearchParams(await searchParams);
   const qc = await prefetch(id, sp);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
