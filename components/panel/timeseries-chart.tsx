@@ -59,7 +59,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
   const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
   // The value axis: from 0 (or the panel's minimum) to a round number above the largest value
   // shown and every threshold line. Given as numbers, so Recharts does not scan the data for it.
-  const y = valueTicks(min ?? 0, Math.max(min ?? 0, ...shown.map((s) => s.max ?? 0), ...thresholds.map((t) => t.value)), 5, max);
+  const y = valueTicks(min ?? 0, Math.max(min ?? 0, ...shown.map((s) => s.max ?? 0), ...thresholds.map((t) => t.value)), 5, max, unit);
   const at = (e: MouseHandlerDataParam): number | null => {
     const i = Number(e.activeTooltipIndex);
     return Number.isInteger(i) && rows[i] ? rows[i].t : null;

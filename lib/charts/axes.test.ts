@@ -65,6 +65,13 @@ describe('valueTicks', () => {
   it('ends at a fixed top (a percentage axis) with the ticks below it', () => {
     expect(valueTicks(0, 0.4, 5, 1)).toEqual({ ticks: [0, 0.25, 0.5, 0.75, 1], top: 1 });
   });
+  it('rounds steps in the unit people read: MiB for bytes, hours and minutes for long durations', () => {
+    const MiB = 1024 ** 2;
+    expect(valueTicks(0, 429 * MiB, 5, undefined, 'bytes').ticks.map((t) => t / MiB)).toEqual([0, 200, 400, 600]);
+    expect(valueTicks(0, 4.72 * 3600, 5, undefined, 's').ticks.map((t) => t / 3600)).toEqual([0, 2, 4, 6]);
+    expect(valueTicks(0, 40 * 60, 5, undefined, 's').ticks.map((t) => t / 60)).toEqual([0, 10, 20, 30, 40]);
+    expect(valueTicks(0, 9.78, 5, undefined, 's').ticks).toEqual([0, 2.5, 5, 7.5, 10]);
+  });
   it('still draws an axis when every value is zero', () => {
     expect(valueTicks(0, 0)).toEqual({ ticks: [0, 1], top: 1 });
   });

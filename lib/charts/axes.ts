@@ -52,12 +52,28 @@ export function linePath<R extends { t: number }>(rows: readonly R[], value: (ro
 }
 
 /**
- * Ticks for a value axis from `lo` up to at least `hi`: about `count` of them on a round step. The
- * last tick is the top of the axis; with `fixedTop` the axis ends there and the ticks stay below it.
+ * The unit a step is rounded in: a power of 1024 for bytes (ticks at 200 MiB, not 191 MiB), the
+ * hour or minute for long durations (ticks at 2 h, not 1.39 h); 1 otherwise.
  */
-export function valueTicks(lo: number, hi: number, count = 5, fixedTop?: number): { ticks: number[]; top: number } {
+function stepScale(raw: number, unit?: string): number {
+  if (unit === 'bytes' && raw >= 1024) return 1024 ** Math.floor(Math.log(raw) / Math.log(1024));
+  const sec = unit === 's' ? raw : unit === 'ms' ? raw / 1000 : 0;
+  const per = unit === 'ms' ? 1000 : 1;
+  if (sec >= 3600) return 3600 * per;
+  if (sec >= 60) return 60 * per;
+  return 1;
+}
+
+/**
+ * Ticks for a value axis from `lo` up to at least `hi`: about `count` of them on a round step (in
+ * the unit's own terms, see stepScale). The last tick is the top of the axis; with `fixedTop` the
+ * axis ends there and the ticks stay below it.
+ */
+export function valueTicks(lo: number, hi: number, count = 5, fixedTop?: number, unit?: string): { ticks: number[]; top: number } {
   const span = (fixedTop ?? hi) - lo;
-  const step = niceCeil(span > 0 ? span / Math.max(1, count - 1) : 1);
+  const raw = span > 0 ? span / Math.max(1, count - 1) : 1;
+  const scale = stepScale(raw, unit);
+  const step = niceCeil(raw / scale) * scale;
   const top = fixedTop ?? lo + Math.max(1, Math.ceil((hi - lo) / step - 1e-9)) * step;
   const ticks: number[] = [];
   for (let i = 0; lo + i * step <= top + step * 1e-9; i++) ticks.push(Number((lo + i * step).toPrecision(12)));
