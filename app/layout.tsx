@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
+import { isTimeZone, runtimeTimeZone } from '@/lib/format/time-zone';
 import { AppShell } from '@/components/shell/app-shell';
 import { requestAnchorMs } from '@/lib/server/request-anchor';
 import { Providers } from './providers';
@@ -11,16 +13,30 @@ export const metadata: Metadata = {
 };
 
 // Applied before paint so a dark-mode user never sees a white flash.
-const THEME_SCRIPT = `try{var t=localStorage.getItem('theme');var d=t?t==='dark':matchMedia('(prefers-color-scheme: dark)').matches;document.documentElement.classList.toggle('dark',d)}catch(e){}`;
+// The viewer's time zone goes to the server with every later request, so that charts rendered
+// there label their time axes in it.
+const THEME_SCRIPT = `try{document.cookie='tz='+encodeURIComponent(Intl.DateTimeFormat().resolvedOptions().timeZone)+';path=/;max-age=31536000;samesite=lax'}catch(e){}try{var t=localStorage.getItem('theme');var d=t?t==='dark':matchMedia('(prefers-color-scheme: dark)').matches;document.documentElement.classList.toggle('dark',d)}catch(e){}`;
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** The zone named by the viewer's cookie, or the server's own when it is missing or not a zone. */
+function viewerTimeZone(cookie: string | undefined): string {
+  try {
+    const name = decodeURIComponent(cookie ?? '');
+    if (isTimeZone(name)) return name;
+  } catch {
+    // a malformed cookie: ignored
+  }
+  return runtimeTimeZone();
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const tz = viewerTimeZone((await cookies()).get('tz')?.value);
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
-        <Providers anchorMs={requestAnchorMs()}>
+        <Providers anchorMs={requestAnchorMs()} timeZone={tz}>
           <AppShell>{children}</AppShell>
         </Providers>
       </body>

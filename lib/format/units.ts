@@ -1,3 +1,5 @@
+import { wallClock } from './time-zone';
+
 /** Units the panels use, and how values and axis ticks are written in each. */
 export type Unit = 's' | 'ms' | 'reqps' | 'percentunit' | 'bytes' | 'short' | 'usd';
 
@@ -78,13 +80,14 @@ export function parseFormatted(text: string, unit: Unit): number | null {
   return n;
 }
 
-export function formatTime(ms: number, spanMs: number): string {
-  const d = new Date(ms);
+export function formatTime(ms: number, spanMs: number, timeZone?: string): string {
+  // Read through UTC fields of the shifted instant: the same text on the server and in the browser.
+  const d = wallClock(ms, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const hm = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (spanMs <= 10 * 60_000) return `${hm}:${pad(d.getSeconds())}`;
+  const hm = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  if (spanMs <= 10 * 60_000) return `${hm}:${pad(d.getUTCSeconds())}`;
   if (spanMs <= 36 * 3600_000) return hm;
-  return `${pad(d.getMonth() + 1)}/${pad(d.getDate())} ${hm}`;
+  return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${hm}`;
 }
 
 /** Interpolate `{{label}}` in a legend template from a series' labels. */
