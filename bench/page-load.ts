@@ -1,6 +1,7 @@
 /**
- * bench/page-load: navigation to every panel `ready` on every page, for the 1h and 24h ranges
- * (median of N runs, fresh browser context each, so no cache), and the route's first-load JS
+ * bench/page-load: navigation to every panel `ready` and drawn on every page, for the 1h and 24h
+ * ranges (median of N runs, fresh browser context each, so no cache); then to every panel
+ * running in the browser and every chart interactive (crosshair, tooltip, zoom); and the route's first-load JS
  * (every script the page loads, gzip-compressed, in KB; target ≤ 250 KB).
  * Usage: npx tsx bench/page-load.ts [runs]
  */
@@ -24,6 +25,7 @@ async function main() {
     for (const route of ROUTES) {
       for (const range of ['1h', '24h']) {
         const times: number[] = [];
+        const live: number[] = [];
         let scripts = new Set<string>();
         for (let i = 0; i < runs + 1; i++) {
           const ctx = await browser.newContext({ viewport: { width: 1500, height: 1000 } });
@@ -42,18 +44,32 @@ async function main() {
             // (No named helper functions in here: tsx would wrap them in a helper the page lacks.)
             return (
               ps.length + others.length > 0 &&
-              ps.every((p) => p.dataset.state !== 'loading' && p.dataset.fetching !== 'true' && (p.dataset.state !== 'ready' || p.querySelector('[data-testid=series-line], [data-testid=heatmap] rect, [data-testid=panel-table], [data-testid=panel-matrix]') !== null)) &&
+              ps.every((p) => p.dataset.state !== 'loading' && p.dataset.fetching !== 'true' && (p.dataset.state !== 'ready' || p.querySelector('[data-testid=series-line], [data-testid=heatmap-level], [data-testid=panel-table], [data-testid=panel-matrix]') !== null)) &&
               others.every((o) => o.dataset.state !== 'loading')
             );
           }, null, { timeout: 60_000 });
           const ms = Date.now() - t0;
+          // Then: every panel running in the browser (buttons answer) and every chart's
+          // interactive layer (crosshair, tooltip, zoom) in place.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')].every((p) => p.dataset.hydrated === 'true') &&
+              [...document.querySelectorAll<HTMLElement>('[data-testid=chart]')].every((c) => c.dataset.interactive === 'true'),
+            null,
+            { timeout: 60_000 },
+          );
+          const interactiveMs = Date.now() - t0;
           const states = await page.$$eval('[data-testid=panel], [data-testid=slo-tile], [data-testid=canary-verdict]', (ps) => ps.map((p) => (p as HTMLElement).dataset.state));
           if (states.some((s) => s === 'error' || s === 'empty' || s === 'loading')) throw new Error(`${route}: not everything is ready: ${states.join(',')}`);
-          if (i > 0) times.push(ms); // the first run warms the server
+          if (i > 0) {
+            // the first run warms the server
+            times.push(ms);
+            live.push(interactiveMs);
+          }
           scripts = seen;
           await ctx.close();
         }
-        console.log(`${route} ${range}: everything ready, median ${median(times)} ms over ${runs} runs (min ${Math.min(...times)}, max ${Math.max(...times)})`);
+        console.log(`${route} ${range}: everything ready, median ${median(times)} ms over ${runs} runs (min ${Math.min(...times)}, max ${Math.max(...times)}); interactive, median ${median(live)} ms (min ${Math.min(...live)}, max ${Math.max(...live)})`);
         if (range === '1h') {
           const gz = (paths: Iterable<string>) => {
             let raw = 0;

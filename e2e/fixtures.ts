@@ -22,6 +22,14 @@ export async function panelsSettled(page: Page) {
   await expect(page.getByTestId('panel').first()).toBeVisible();
   await expect(page.locator('[data-testid=panel][data-state=loading]')).toHaveCount(0);
   await expect(page.locator('[data-testid=panel][data-fetching=true]')).toHaveCount(0);
+  // Panels arrive drawn in the HTML; a click before the browser runs their code would be lost.
+  await expect(page.locator('[data-testid=panel]:not([data-hydrated=true])')).toHaveCount(0);
+}
+
+/** Every chart's interactive layer (crosshair, tooltip, drag to zoom) is in place: it comes after the chart is drawn, once the page is idle. */
+export async function chartsInteractive(page: Page) {
+  await expect(page.getByTestId('chart').first()).toBeVisible();
+  await expect(page.locator('[data-testid=chart]:not([data-interactive=true])')).toHaveCount(0);
 }
 
 /** Query Prometheus directly, as the test's independent witness. */

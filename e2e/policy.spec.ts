@@ -20,11 +20,16 @@ test('/policy shows the configured enforce share, every panel ready, and a verdi
   // Shannon's SLO lines are drawn on the latency panel, inside its plot: 1 ms below 5 ms.
   const slo = page.locator('[data-testid=panel][data-panel-id="policy-latency"] [data-testid=threshold]');
   await expect(slo).toHaveCount(2);
-  const ys = await slo.evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-value'), g.querySelector('line')!.getAttribute('y1'), g.textContent]));
-  const byValue = Object.fromEntries(ys.map(([v, y, text]) => [v, { y: Number(y), text }]));
+  const ys = await slo.evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-value'), g.getBoundingClientRect().top, g.textContent] as const));
+  const byValue: Record<string, { y: number; text: string | null }> = Object.fromEntries(ys.map(([v, y, text]) => [v, { y, text }]));
   expect(byValue['0.001']!.text).toMatch(/1 ms/);
   expect(byValue['0.005']!.text).toMatch(/5 ms/);
   expect(byValue['0.001']!.y).toBeGreaterThan(byValue['0.005']!.y);
+  const plot = (await page.locator('[data-testid=panel][data-panel-id="policy-latency"] [data-testid=chart]').boundingBox())!;
+  for (const { y } of Object.values(byValue)) {
+    expect(y).toBeGreaterThan(plot.y);
+    expect(y).toBeLessThan(plot.y + plot.height);
+  }
 });
 
 test('verdict thresholds live in the URL: a zero deny margin cannot pass, and a fresh context judges the same', async ({ page, browser, baseURL }) => {

@@ -1,5 +1,5 @@
 import { parseFormatted } from '../lib/format/units';
-import { expect, panelsSettled, promRange, test } from './fixtures';
+import { chartsInteractive, expect, panelsSettled, promRange, test } from './fixtures';
 
 const PANELS = [
   'workflow-latency',
@@ -120,6 +120,7 @@ test('a malformed parameter falls back to its default with a notice', async ({ p
 test('dragging across a chart zooms every panel into that window', async ({ page }) => {
   await page.goto('/workflows?from=now-1h&to=now');
   await panelsSettled(page);
+  await chartsInteractive(page);
   const panel = page.locator('[data-testid=panel][data-panel-id="workflow-throughput"]');
   const before = Number(await panel.getAttribute('data-start'));
   const box = (await panel.getByTestId('chart').boundingBox())!;
@@ -147,6 +148,7 @@ test('the crosshair is synced: hovering one chart shows the same instant on the 
   await page.goto('/workflows?from=now-1h&to=now');
   await panelsSettled(page);
   await expect(page.locator('[data-testid=panel][data-state=ready] [data-testid=series-line]').first()).toBeVisible();
+  await chartsInteractive(page);
   const chart = page.locator('[data-testid=panel][data-panel-id="workflow-throughput"]').getByTestId('chart');
   const box = (await chart.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
@@ -195,6 +197,7 @@ test('the legend hides and shows a line; hovering shows the values at that insta
   await panel.locator(`[data-testid=legend-item][data-series="started"] button`).click();
   await expect(lines).toHaveCount(2);
 
+  await chartsInteractive(page);
   const box = (await panel.getByTestId('chart').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await page.mouse.move(box.x + box.width * 0.52, box.y + box.height * 0.5, { steps: 3 });

@@ -1,18 +1,14 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { Suspense, useMemo, useState } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
+import { PanelFrame } from '@/components/panel/panel-frame';
+import { InteractionsCode } from '@/components/panel/timeseries-chart';
 import type { DashboardDef } from '@/lib/dashboards/types';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { VariableSelect } from './variable-select';
-
-// Rendered on the server (ssr), these make the HTML preload the chart code, which otherwise
-// would only be asked for once the page has hydrated and a panel has its data.
-const TimeseriesCode = dynamic(() => import('@/components/panel/timeseries-chart').then((m) => m.ChartCode));
-const HeatmapCode = dynamic(() => import('@/components/panel/heatmap-chart').then((m) => m.HeatmapCode));
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
 
@@ -28,10 +24,8 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
 
   return (
     <div className="mx-auto max-w-[1800px] space-y-3">
-      <Suspense fallback={null}>
-        {dashboard.panels.some((p) => p.kind === 'timeseries') && <TimeseriesCode />}
-        {dashboard.panels.some((p) => p.kind === 'heatmap') && <HeatmapCode />}
-      </Suspense>
+      {/* Rendered on the server: the HTML then preloads the charts' interaction code. */}
+      <Suspense fallback={null}>{dashboard.panels.some((p) => p.kind === 'timeseries') && <InteractionsCode />}</Suspense>
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{dashboard.title}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.description}</p>
@@ -61,7 +55,10 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         {dashboard.panels.map((p) => (
           <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
-            <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} />
+            {/* Each panel streams in on its own as the server's answers for it arrive. */}
+            <Suspense fallback={<PanelFrame id={p.id} title={p.title} description={p.description} state="loading" queries={[]} wide={p.wide} />}>
+              <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} />
+            </Suspense>
           </PanelErrorBoundary>
         ))}
       </div>

@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ChartSkeleton } from './chart-skeleton';
 
 export type PanelState = 'loading' | 'ready' | 'empty' | 'error';
@@ -23,12 +23,17 @@ export type PanelFrameProps = {
   dataAttrs?: Record<string, string>;
 };
 
-/** A panel's frame and its four states (DOM contract: data-testid="panel", data-state). */
+/** A panel's frame and its four states (DOM contract: data-testid="panel", data-state; data-hydrated once it runs in the browser). */
 export function PanelFrame(p: PanelFrameProps) {
   const [showQuery, setShowQuery] = useState(false);
   const queryId = useId();
+  // Marks the panel as running in the browser (its buttons answer): its HTML may have arrived,
+  // drawn, well before. Set on the element directly, so that it costs no second render.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.setAttribute('data-hydrated', 'true'), []);
   return (
     <section
+      ref={ref}
       data-testid="panel"
       data-panel-id={p.id}
       data-state={p.state}

@@ -1,7 +1,6 @@
 'use client';
 
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { buildHeatmap } from '@/lib/charts/heatmap';
 import { lastValues } from '@/lib/charts/table';
@@ -9,19 +8,13 @@ import { buildChart, isEmpty } from '@/lib/charts/series';
 import { thinExemplars } from '@/lib/charts/exemplars';
 import { exemplarExpr, type PanelDef, panelExprs } from '@/lib/dashboards/types';
 import { formatValue } from '@/lib/format/units';
-import { exemplarsOptions, rangeQueryOptions } from '@/lib/queries/prom';
+import { exemplarsOptions, promKeys, rangeQueryOptions } from '@/lib/queries/prom';
+import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import { PanelFrame, type PanelState } from './panel-frame';
-import { ChartSkeleton } from './chart-skeleton';
+import { HeatmapChart } from './heatmap-chart';
 import { Legend } from './legend';
 import { MatrixView, TableView } from './table-view';
-
-// Recharts is the largest part of the bundle: load it beside the queries, not before them.
-const HeatmapChart = dynamic(() => import('./heatmap-chart').then((m) => m.HeatmapChart), { ssr: false, loading: () => <ChartSkeleton /> });
-
-const TimeseriesChart = dynamic(() => import('./timeseries-chart').then((m) => m.TimeseriesChart), {
-  ssr: false,
-  loading: () => <ChartSkeleton />,
-});
+import { TimeseriesChart } from './timeseries-chart';
 
 export type PlannedRange = { start: number; end: number; step: number; rateInterval: number };
 
@@ -32,7 +25,10 @@ export type PanelProps = {
   onZoom: (fromMs: number, toMs: number) => void;
 };
 
-/** One panel: renders its queries with the page's variables, fetches them on its own, shows its state. */
+/**
+ * One panel: renders its queries with the page's variables and shows their state. On a full page
+ * load it waits for the server's answers (it is drawn in the page's HTML); otherwise it fetches.
+ */
 export function Panel({ def, vars, range, onZoom }: PanelProps) {
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const toggle = (key: string) =>
@@ -43,6 +39,11 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
       return next;
     });
   const exprs = useMemo(() => panelExprs(def, vars, range), [def, vars, range]);
+  const exExpr = useMemo(() => exemplarExpr(def, vars, range), [def, vars, range]);
+  useServerAnswers([
+    ...exprs.map((query) => promKeys.range({ query, start: range.start, end: range.end, step: range.step })),
+    ...(exExpr ? [promKeys.exemplars(exExpr, range.start, range.end)] : []),
+  ]);
 
   const results = useQueries({
     queries: exprs.map((query) => ({
@@ -52,7 +53,6 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
   });
 
   // Exemplars are a bonus: their failure never fails the panel.
-  const exExpr = useMemo(() => exemplarExpr(def, vars, range), [def, vars, range]);
   const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end), enabled: exExpr !== null, placeholderData: keepPreviousData });
   const exemplars = useMemo(() => thinExemplars((ex.data?.exemplars ?? []).map((e) => ({ ...e, t: e.t * 1000 })), range.start * 1000, range.step * 1000), [ex.data, range]);
 

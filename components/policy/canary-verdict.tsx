@@ -10,6 +10,8 @@ import { parseThresholds } from '@/lib/url/thresholds';
 import { resolveRange } from '@/lib/url/view-state';
 import { ThresholdsEditor } from './thresholds-editor';
 import { LoadError } from '@/components/shell/load-error';
+import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
+import { canaryKey } from '@/lib/policy/canary-queries';
 
 const bucket = z.object({ le: z.nullable(z.number()), count: z.number() });
 const sample = z.object({
@@ -45,6 +47,16 @@ function fmt(id: string, v: number | null): string {
   return `${(v * 100).toFixed(2)} %`;
 }
 
+/** The verdict's place while its inputs are on their way. */
+export function VerdictSkeleton() {
+  return (
+    <section data-testid="canary-verdict" data-state="loading" aria-busy className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+      <h2 className="text-base font-semibold">Canary verdict: enforce vs dry-run in this range</h2>
+      <div className="skeleton mt-3 h-36 rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading" />
+    </section>
+  );
+}
+
 /** Is it safe to enforce more? Enforce vs dry-run over the page's range, judged against the URL's thresholds. */
 export function CanaryVerdict() {
   const { state, anchorMs } = useViewState({ variables: [] });
@@ -53,8 +65,9 @@ export function CanaryVerdict() {
   const { fromMs, toMs } = resolveRange(state, anchorMs);
   const start = Math.floor(fromMs / 1000);
   const end = Math.floor(toMs / 1000);
+  useServerAnswers([canaryKey(start, end)]);
   const q = useQuery({
-    queryKey: ['policy', 'canary', start, end],
+    queryKey: canaryKey(start, end),
     queryFn: ({ signal }) => fetchJson(`/api/policy/canary?start=${start}&end=${end}`, canarySchema, signal),
   });
   const v = q.data ? canaryVerdict(fromWire(q.data.samples['dry-run']), fromWire(q.data.samples.enforce), thresholds, q.data.enforcePercent) : null;

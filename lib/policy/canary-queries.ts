@@ -67,3 +67,8 @@ export function assembleCanary(results: Record<string, VectorRow[]>): CanaryData
     killSwitchActive: (results.killSwitchNow?.[0]?.value ?? 0) > 0,
   };
 }
+
+/** The query key of the canary verdict's inputs over [start, end] (epoch s), in the browser and in the server's prefetch. */
+export function canaryKey(start: number, end: number) {
+  return ['policy', 'canary', start, end] as const;
+}

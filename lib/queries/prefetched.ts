@@ -3,7 +3,12 @@ import { ApiError } from './fetch-json';
 
 /** The server's answer to a prefetched query: the data, or the error the API would have given. */
 export type PrefetchResult = { ok: true; data: unknown } | { ok: false; status: number; code: string; message: string };
-export type Prefetched = { key: readonly unknown[]; promise: Promise<PrefetchResult> };
+export type Prefetched = {
+  key: readonly unknown[];
+  promise: Promise<PrefetchResult>;
+  /** Read by the component that shows it while rendering (so its HTML arrives drawn), not seeded. */
+  inline?: boolean;
+};
 
 /**
  * Put the server's in-flight answers into the browser's cache, so that the components asking

@@ -1,7 +1,8 @@
 import 'server-only';
 import { getConfig } from '../config';
 import { PromClient } from '../prometheus/client';
-import { type CompactExemplar, type CompactMatrix, compactExemplars, compactMatrix } from '../prometheus/compact';
+import { type CompactExemplar, type CompactMatrix, compactExemplars, compactMatrix, compactVector } from '../prometheus/compact';
+import { assembleCanary, canaryQueries, type VectorRow } from '../policy/canary-queries';
 import { alertRules, presenceQuery, requiredMetrics } from '../overview/alerts';
 import { RangeCache } from '../prometheus/range-cache';
 import { nodeFetch } from '../prometheus/node-fetch';
@@ -76,4 +77,16 @@ export async function alertsNow(signal?: AbortSignal) {
 export async function labelValues(name: string, match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
   const r = await promClient().labelValues(name, match, start, end, signal);
   return { values: r.data, warnings: r.warnings };
+}
+
+/** Enforce vs dry-run over [start, end] (epoch s): the canary verdict's inputs, with the queries asked. */
+export async function canaryInputs(start: number, end: number, signal?: AbortSignal) {
+  const queries = canaryQueries(end - start);
+  const entries = await Promise.all(
+    Object.entries(queries).map(async ([name, q]) => {
+      const r = await promClient().query(q, end, signal);
+      return [name, compactVector(r.data, r.warnings).series as VectorRow[]] as const;
+    }),
+  );
+  return { ...assembleCanary(Object.fromEntries(entries)), queries };
 }

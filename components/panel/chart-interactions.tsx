@@ -1,0 +1,113 @@
+'use client';
+
+import { useEffect, useMemo, useState } from 'react';
+import { createPortal } from 'react-dom';
+import { LineChart, ReferenceArea, ResponsiveContainer, Tooltip, useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea, XAxis, YAxis } from 'recharts';
+import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
+import type { ChartRow, ChartSeries } from '@/lib/charts/series';
+import { formatValue, type Unit } from '@/lib/format/units';
+import { CHART_MARGIN } from './chart-margin';
+
+const NO_CONTENT = () => null;
+
+/** Renders nothing: rendered on the server so that the page's HTML preloads this module's code. */
+export function InteractionsCode() {
+  return null;
+}
+
+export type ChartInteractionsProps = {
+  rows: ChartRow[];
+  /** The series shown (the legend's hidden ones left out). */
+  series: ChartSeries[];
+  unit: Unit;
+  domain: [number, number];
+  yDomain: [number, number];
+  /** The chart's box: the tooltip is placed in it. */
+  container: HTMLElement | null;
+  onReady: () => void;
+  onZoom?: (fromMs: number, toMs: number) => void;
+  /** A click on an instant (x, y in the chart's px): the point menu. */
+  onPoint: (p: { t: number; x: number; y: number }) => void;
+};
+
+/**
+ * The interactive layer over a drawn chart: Recharts with its axes hidden and the same plot area,
+ * for the crosshair (synced across every chart on the page), the values at the hovered instant,
+ * drag-to-zoom and a click for the point menu. It draws nothing until the pointer is over a chart.
+ */
+export function ChartInteractions({ rows, series, unit, domain, yDomain, container, onReady, onZoom, onPoint }: ChartInteractionsProps) {
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
+  useEffect(() => onReady(), [onReady]);
+  const at = (e: MouseHandlerDataParam): number | null => {
+    const i = Number(e.activeTooltipIndex);
+    return Number.isInteger(i) && rows[i] ? rows[i].t : null;
+  };
+  return (
+    <div className="absolute inset-0" data-testid="chart-interactions">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart
+          data={rows}
+          syncId="dashboard"
+          syncMethod="value"
+          margin={CHART_MARGIN}
+          onMouseDown={(e) => {
+            const t = at(e);
+            if (t !== null) setDrag({ a: t, b: t });
+          }}
+          onMouseMove={(e) => {
+            const t = at(e);
+            if (drag && t !== null) setDrag({ ...drag, b: t });
+          }}
+          onMouseUp={(e) => {
+            if (drag && drag.a !== drag.b && onZoom) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+            else if (drag && e.activeCoordinate) onPoint({ t: drag.a, x: e.activeCoordinate.x, y: e.activeCoordinate.y });
+            setDrag(null);
+          }}
+          onMouseLeave={() => setDrag(null)}
+        >
+          <XAxis dataKey="t" type="number" scale="time" domain={domain} hide />
+          <YAxis domain={yDomain} hide allowDataOverflow />
+          <Tooltip isAnimationActive={false} content={NO_CONTENT} />
+          <TooltipBox byTime={byTime} series={series} unit={unit} container={container} />
+          {drag && drag.a !== drag.b && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#6366f1" fillOpacity={0.15} />}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
+
+/**
+ * The values at the hovered instant (or the instant another panel is hovered at), largest first,
+ * in a box beside the crosshair. Only this component re-renders as the pointer moves.
+ */
+function TooltipBox({ byTime, series, unit, container }: { byTime: Map<number, ChartRow>; series: ChartSeries[]; unit: Unit; container: HTMLElement | null }) {
+  const label = useActiveTooltipLabel();
+  const at = useActiveTooltipCoordinate();
+  const area = usePlotArea();
+  const row = label === undefined || label === null ? undefined : byTime.get(Number(label));
+  if (!row || !at || !area || !container) return null;
+  const values = series
+    .map((s) => ({ s, v: row[s.key] }))
+    .filter((p): p is { s: ChartSeries; v: number } => typeof p.v === 'number')
+    .sort((a, b) => b.v - a.v)
+    .slice(0, 12);
+  if (values.length === 0) return null;
+  const right = at.x > area.x + area.width / 2;
+  return createPortal(
+    <div
+      data-testid="chart-tooltip"
+      className="pointer-events-none absolute top-1 z-10 rounded border border-slate-200 bg-white/95 p-2 text-xs text-slate-900 shadow dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100"
+      style={right ? { right: `calc(100% - ${at.x - 12}px)` } : { left: at.x + 12 }}
+    >
+      <p className="mb-1 font-medium">{new Date(row.t).toLocaleString()}</p>
+      {values.map(({ s, v }) => (
+        <p key={s.key} className="flex justify-between gap-4 whitespace-nowrap">
+          <span style={{ color: s.color }}>{s.name}</span>
+          <span className="font-mono">{formatValue(v, unit)}</span>
+        </p>
+      ))}
+    </div>,
+    container,
+  );
+}
