@@ -56,6 +56,15 @@ test.describe('console API', () => {
       .toBeGreaterThan(0);
     expect(exBody.exemplars[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(exBody.exemplars[0]!.value).toBeGreaterThan(0);
+    // Thinned for a chart with a 10-minute step: at most one per step and tenth of the value
+    // range, the slowest of all kept. (Asked for the same window, fixed, so both see the same data.)
+    const win = `start=${now() - 3600}&end=${now() - 30}`;
+    const all = (await (await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}`)).json()) as typeof exBody;
+    const thin = (await (await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}&step=600`)).json()) as typeof exBody;
+    expect(thin.exemplars.length).toBeGreaterThan(0);
+    expect(thin.exemplars.length).toBeLessThanOrEqual(Math.min(all.exemplars.length, 7 * 10));
+    expect(Math.max(...thin.exemplars.map((e) => e.value))).toBe(Math.max(...all.exemplars.map((e) => e.value)));
+    expect((await request.get(`/api/prom/exemplars?query=up&${win}&step=-5`)).status()).toBe(400);
     const ready = await request.get('/api/ready');
     expect(ready.status()).toBe(200);
     expect((await ready.json()).checks.prometheus.ok).toBe(true);

@@ -30,10 +30,17 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
   await expect(page.getByTestId('quick-6h')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('link', { name: 'Workflows' })).toBeVisible();
-  // A fresh load while it is down: the server's own attempt fails the same way, with retry.
+  // A fresh load while it is down: the server's own attempt fails the same way, with retry; the
+  // errors come with the page, and the browser does not ask again by itself.
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/prom/query_range')) asked.push(r.url());
+  });
   await page.reload();
   await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
   await expect(page.getByTestId('panel-error').first()).toContainText('Prometheus is unreachable');
+  await expect(page.locator('[data-testid=panel]:not([data-hydrated=true])')).toHaveCount(0);
+  expect(asked).toEqual([]);
 
   // Same port, same data: Prometheus comes back.
   restarted = await startPrometheus({

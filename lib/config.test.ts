@@ -10,6 +10,9 @@ describe('parseConfig', () => {
     expect(c.otlpGrpcPort).toBe(4317);
     expect(c.scrapeIntervalMs).toBe(15_000);
     expect(c.queryCacheOverlapMs).toBe(600_000);
+    expect(c.pageDataWaitMs).toBe(600);
+    expect(parseConfig({ PAGE_DATA_WAIT: '0' }).pageDataWaitMs).toBe(0);
+    expect(parseConfig({ PAGE_DATA_WAIT: '2s' }).pageDataWaitMs).toBe(2000);
     expect(c.queryCacheTtlMs).toBe(3600_000);
     expect(c.queryCacheMaxPoints).toBe(2_000_000);
     expect(parseConfig({ QUERY_CACHE_MAX_POINTS: '0' }).queryCacheMaxPoints).toBe(0);
@@ -25,6 +28,8 @@ describe('parseConfig', () => {
       [{ TRACE_STORE: 'tempo' }, /TRACE_STORE_URL is required/],
       [{ MAX_DATA_POINTS: '5' }, /MAX_DATA_POINTS/],
       [{ QUERY_CACHE_OVERLAP: 'soon' }, /QUERY_CACHE_OVERLAP/],
+      [{ QUERY_CACHE_OVERLAP: '0' }, /QUERY_CACHE_OVERLAP/],
+      [{ PAGE_DATA_WAIT: 'later' }, /PAGE_DATA_WAIT must be a duration/],
       [{ QUERY_CACHE_MAX_POINTS: '-1' }, /QUERY_CACHE_MAX_POINTS/],
     ];
     for (const [env, re] of cases) {

@@ -23,14 +23,14 @@ const intIn = (name: string, def: number, min: number, max: number, kind = 'an i
 
 const port = (name: string, def: number) => intIn(name, def, 0, 65535, 'a port number');
 
-const duration = (name: string, def: string) =>
+const duration = (name: string, def: string, zeroAllowed = false) =>
   z
     .string()
     .optional()
     .transform((v, ctx) => {
       const raw = v === undefined || v === '' ? def : v;
-      const ms = parseDurationMs(raw);
-      if (ms === null || ms <= 0) {
+      const ms = zeroAllowed && raw.trim() === '0' ? 0 : parseDurationMs(raw);
+      if (ms === null || ms < 0 || (ms === 0 && !zeroAllowed)) {
         ctx.addIssue({ code: 'custom', message: `${name} must be a duration like 15s, 5m or 72h, got "${raw}"` });
         return z.NEVER;
       }
@@ -87,6 +87,7 @@ const envSchema = z
     QUERY_CACHE_OVERLAP: duration('QUERY_CACHE_OVERLAP', '10m'),
     QUERY_CACHE_TTL: duration('QUERY_CACHE_TTL', '1h'),
     QUERY_CACHE_MAX_POINTS: intIn('QUERY_CACHE_MAX_POINTS', 2_000_000, 0, 1_000_000_000),
+    PAGE_DATA_WAIT: duration('PAGE_DATA_WAIT', '600ms', true),
     TRACE_STORE: z.enum(['embedded', 'tempo', 'jaeger'], {
       error: (iss) => `TRACE_STORE must be one of embedded, tempo, jaeger, got "${String(iss.input)}"`,
     }).default('embedded'),
@@ -125,6 +126,8 @@ export type Config = {
   maxDataPoints: number;
   /** incremental range queries: points newer than this are always asked again */
   queryCacheOverlapMs: number;
+  /** How long a dashboard's first byte waits for its panels' answers (0: stream skeletons at once). */
+  pageDataWaitMs: number;
   queryCacheTtlMs: number;
   /** values the range-query cache may hold; 0 = off */
   queryCacheMaxPoints: number;
@@ -173,6 +176,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     scrapeIntervalMs: e.PROMETHEUS_SCRAPE_INTERVAL,
     maxDataPoints: e.MAX_DATA_POINTS,
     queryCacheOverlapMs: e.QUERY_CACHE_OVERLAP,
+    pageDataWaitMs: e.PAGE_DATA_WAIT,
     queryCacheTtlMs: e.QUERY_CACHE_TTL,
     queryCacheMaxPoints: e.QUERY_CACHE_MAX_POINTS,
     traceStore: e.TRACE_STORE,

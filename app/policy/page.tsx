@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
 import { DashboardPage, type SearchParams } from '@/components/dashboard/dashboard-page';
+import { AnswersBoundary } from '@/components/dashboard/prefetched-queries';
 import { CanaryVerdict, VerdictSkeleton } from '@/components/policy/canary-verdict';
 import { policyDashboard } from '@/lib/dashboards/policy';
 import { canaryPrefetch } from '@/lib/server/prefetch';
@@ -16,9 +16,9 @@ export default function PolicyPage({ searchParams }: { searchParams: SearchParam
       prefetch={canaryPrefetch}
       header={
         <div className="mx-auto mb-3 max-w-[1800px]">
-          <Suspense fallback={<VerdictSkeleton />}>
+          <AnswersBoundary fallback={<VerdictSkeleton />}>
             <CanaryVerdict />
-          </Suspense>
+          </AnswersBoundary>
         </div>
       }
     />

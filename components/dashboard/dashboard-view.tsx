@@ -8,6 +8,7 @@ import { PanelFrame } from '@/components/panel/panel-frame';
 import { InteractionsCode } from '@/components/panel/timeseries-chart';
 import type { DashboardDef } from '@/lib/dashboards/types';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
+import { AnswersBoundary } from './prefetched-queries';
 import { VariableSelect } from './variable-select';
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
@@ -55,10 +56,10 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         {dashboard.panels.map((p) => (
           <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
-            {/* Each panel streams in on its own as the server's answers for it arrive. */}
-            <Suspense fallback={<PanelFrame id={p.id} title={p.title} description={p.description} state="loading" queries={[]} wide={p.wide} />}>
+            {/* A panel whose answers are still on their way streams in on its own. */}
+            <AnswersBoundary fallback={<PanelFrame id={p.id} title={p.title} description={p.description} state="loading" queries={[]} wide={p.wide} />}>
               <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} />
-            </Suspense>
+            </AnswersBoundary>
           </PanelErrorBoundary>
         ))}
       </div>

@@ -1,10 +1,11 @@
 'use client';
 
-import { hashKey, useQueryClient } from '@tanstack/react-query';
-import { createContext, type ReactNode, use, useContext, useEffect, useMemo, useState } from 'react';
+import { hashKey, type QueryState, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, Suspense, use, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError } from '@/lib/queries/fetch-json';
 import { type Prefetched, seedPrefetched } from '@/lib/queries/prefetched';
 
-type Answers = { promises: Map<string, Prefetched['promise']>; written: Set<string> };
+type Answers = { promises: Map<string, Prefetched['promise']>; written: Set<string>; pending: boolean };
 const Ctx = createContext<Answers | null>(null);
 
 /**
@@ -15,7 +16,14 @@ const Ctx = createContext<Answers | null>(null);
  */
 export function PrefetchedQueries({ entries, children }: { entries: Prefetched[]; children: ReactNode }) {
   const qc = useQueryClient();
-  const answers = useMemo<Answers>(() => ({ promises: new Map(entries.filter((e) => e.inline).map((e) => [hashKey(e.key), e.promise])), written: new Set() }), [entries]);
+  const answers = useMemo<Answers>(
+    () => ({
+      promises: new Map(entries.filter((e) => e.inline).map((e) => [hashKey(e.key), e.promise])),
+      written: new Set(),
+      pending: entries.some((e) => e.inline && isThenable(e.promise)),
+    }),
+    [entries],
+  );
   // Once, during the first render in the browser (the server renders these as loading). The
   // answers are held until this part of the page has hydrated: a component that rendered with
   // data against server HTML saying "loading" would make React throw the server HTML away.
@@ -32,11 +40,28 @@ export function PrefetchedQueries({ entries, children }: { entries: Prefetched[]
 }
 
 /**
+ * Whether some answer a component reads while rendering is still on its way (it will suspend:
+ * it needs a Suspense boundary). The same on the server and in the browser.
+ */
+export function useAnswersPending(): boolean {
+  return useContext(Ctx)?.pending ?? false;
+}
+
+/**
+ * A Suspense boundary while some answer is still on its way; none when every answer is at hand.
+ * (React sends a large boundary's content apart from the page and reveals such boundaries in
+ * batches 300 ms apart after the first paint: a page whose answers are all there arrives whole.)
+ */
+export function AnswersBoundary({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  return useAnswersPending() ? <Suspense fallback={fallback}>{children}</Suspense> : children;
+}
+
+/**
  * Wait (suspend) for the server's answers to these query keys and put them in the query cache,
  * so that the queries the component then runs start with the data: the same render on the server
  * and in the browser, and no request from the browser. Each answer goes into the cache once;
- * keys the server did not fetch are ignored, and a failed answer is left out (the browser then
- * asks for it itself).
+ * keys the server did not fetch are ignored. A failed answer is kept as the query's error: the
+ * component's queries must then say `retryOnMount: false`, or the browser would ask at once.
  */
 export function useServerAnswers(keys: readonly (readonly unknown[])[]): void {
   const answers = useContext(Ctx);
@@ -48,9 +73,34 @@ export function useServerAnswers(keys: readonly (readonly unknown[])[]): void {
     const id = hashKey(key);
     const promise = answers.promises.get(id);
     if (!promise) continue;
-    const answer = use(promise);
+    const answer = isThenable(promise) ? use(promise) : promise;
     if (answers.written.has(id)) continue;
-    if (answer.ok && qc.getQueryState(key)?.data === undefined) qc.setQueryData(key, answer.data);
+    const known = qc.getQueryState(key);
+    if (answer.ok && known?.data === undefined) qc.setQueryData(key, answer.data);
+    // The server's failure, as the API would have answered it: shown (with Retry) on both sides.
+    if (!answer.ok && known === undefined) qc.getQueryCache().build(qc, { queryKey: key }, failedState(new ApiError(answer.status, answer.code, answer.message)));
     answers.written.add(id);
   }
+}
+
+/** A query that has failed once with `error` and holds no data. */
+function failedState(error: ApiError): QueryState<unknown, ApiError> {
+  return {
+    data: undefined,
+    dataUpdateCount: 0,
+    dataUpdatedAt: 0,
+    error,
+    errorUpdateCount: 1,
+    errorUpdatedAt: Date.now(),
+    fetchFailureCount: 1,
+    fetchFailureReason: error,
+    fetchMeta: null,
+    isInvalidated: false,
+    status: 'error',
+    fetchStatus: 'idle',
+  };
+}
+
+function isThenable<T>(v: PromiseLike<T> | T): v is PromiseLike<T> & Promise<T> {
+  return typeof (v as { then?: unknown } | null)?.then === 'function';
 }

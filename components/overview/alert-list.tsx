@@ -3,7 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
-import { alertsOptions } from '@/lib/queries/prom';
+import { alertsOptions, promKeys } from '@/lib/queries/prom';
+import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
+import { useTimeZone } from '@/components/hooks/time-zone';
+import { formatTime } from '@/lib/format/units';
 import { LoadError } from '@/components/shell/load-error';
 
 export type AlertListProps = { page?: string; title?: string };
@@ -19,6 +22,9 @@ const PAGES: Record<string, string> = { policy: '/policy', workflows: '/workflow
 /** Alert rules from Prometheus: firing and pending first; a rule whose metric does not exist says "no data". */
 export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
   const { anchorMs } = useTimeAnchor();
+  const timeZone = useTimeZone();
+  // On a dashboard's full page load the server fetched them: rendered with the page.
+  useServerAnswers([promKeys.alerts(anchorMs)]);
   // Prometheus evaluates rules every 15 s: an alert that starts firing shows up without a reload.
   const q = useQuery({ ...alertsOptions(anchorMs), refetchInterval: 15_000 });
   const rules = (q.data?.rules ?? []).filter((r) => !page || r.page === page);
@@ -41,7 +47,7 @@ export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
             <span className="font-medium">{r.name}</span>
             <span className="text-slate-600 dark:text-slate-300">{r.summary}</span>
             {r.noData && <span className="text-slate-500">({r.requires} is not exported by this deployment)</span>}
-            {r.activeAt && <span className="text-slate-500">since {new Date(r.activeAt).toLocaleTimeString()}</span>}
+            {r.activeAt && <span className="text-slate-500">since {formatTime(Date.parse(r.activeAt), 0, timeZone)}</span>}
             {r.health !== 'ok' && r.lastError && <span className="text-red-700 dark:text-red-400">rule error: {r.lastError}</span>}
             {!page && PAGES[r.page] && (
               <Link href={PAGES[r.page]!} className="text-indigo-700 underline dark:text-indigo-300">

@@ -42,18 +42,20 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
   const exExpr = useMemo(() => exemplarExpr(def, vars, range), [def, vars, range]);
   useServerAnswers([
     ...exprs.map((query) => promKeys.range({ query, start: range.start, end: range.end, step: range.step })),
-    ...(exExpr ? [promKeys.exemplars(exExpr, range.start, range.end)] : []),
+    ...(exExpr ? [promKeys.exemplars(exExpr, range.start, range.end, range.step)] : []),
   ]);
 
   const results = useQueries({
     queries: exprs.map((query) => ({
       ...rangeQueryOptions({ query, start: range.start, end: range.end, step: range.step }),
       placeholderData: keepPreviousData,
+      // A failure the server met while rendering the page is shown with Retry, not asked again at once.
+      retryOnMount: false,
     })),
   });
 
   // Exemplars are a bonus: their failure never fails the panel.
-  const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end), enabled: exExpr !== null, placeholderData: keepPreviousData });
+  const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end, range.step), enabled: exExpr !== null, placeholderData: keepPreviousData, retryOnMount: false });
   const exemplars = useMemo(() => thinExemplars((ex.data?.exemplars ?? []).map((e) => ({ ...e, t: e.t * 1000 })), range.start * 1000, range.step * 1000), [ex.data, range]);
 
   const error = results.find((r) => r.error)?.error;

@@ -103,7 +103,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
         {xTicks.map((t) => (
           <span key={t} className="absolute top-0 flex -translate-x-1/2 flex-col items-center whitespace-nowrap leading-none" style={{ left: pct(fx(t)) }}>
             <span className="h-1.5 w-px bg-[color:var(--chart-axis)]" />
-            <span className="mt-1">{formatTime(t, span, timeZone)}</span>
+            <span className="mt-1" data-testid="time-tick">{formatTime(t, span, timeZone)}</span>
           </span>
         ))}
       </div>

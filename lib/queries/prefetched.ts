@@ -5,7 +5,8 @@ import { ApiError } from './fetch-json';
 export type PrefetchResult = { ok: true; data: unknown } | { ok: false; status: number; code: string; message: string };
 export type Prefetched = {
   key: readonly unknown[];
-  promise: Promise<PrefetchResult>;
+  /** The answer: still on its way (streamed when it settles), or already there. */
+  promise: Promise<PrefetchResult> | PrefetchResult;
   /** Read by the component that shows it while rendering (so its HTML arrives drawn), not seeded. */
   inline?: boolean;
 };
@@ -23,7 +24,7 @@ export function seedPrefetched(qc: QueryClient, entries: readonly Prefetched[], 
       queryKey: key,
       // Promise.all adopts what arrives from the server: a thenable whose then() returns nothing.
       queryFn: () =>
-        Promise.all([promise, after]).then(([r]) => {
+        Promise.all([promise, after]).then(([r]: [PrefetchResult, void]) => {
           if (r.ok) return r.data;
           throw new ApiError(r.status, r.code, r.message);
         }),

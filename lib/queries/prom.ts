@@ -20,7 +20,7 @@ export const promKeys = {
   all: ['prom'] as const,
   range: (p: RangeParams) => ['prom', 'range', p.query, p.start, p.end, p.step] as const,
   labelValues: (name: string, match: string, start: number, end: number) => ['prom', 'label-values', name, match, start, end] as const,
-  exemplars: (query: string, start: number, end: number) => ['prom', 'exemplars', query, start, end] as const,
+  exemplars: (query: string, start: number, end: number, step: number) => ['prom', 'exemplars', query, start, end, step] as const,
   alerts: (anchorMs: number) => ['prom', 'alerts', anchorMs] as const,
 };
 
@@ -53,10 +53,11 @@ export const exemplarsResponseSchema = z.object({
   warnings: z.array(z.string()),
 });
 
-export function exemplarsOptions(query: string, start: number, end: number) {
-  const qs = new URLSearchParams({ query, start: String(start), end: String(end) });
+/** Exemplars thinned on the server for a chart of this step (one per time step and tenth of the value range). */
+export function exemplarsOptions(query: string, start: number, end: number, step: number) {
+  const qs = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) });
   return queryOptions({
-    queryKey: promKeys.exemplars(query, start, end),
+    queryKey: promKeys.exemplars(query, start, end, step),
     queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal),
   });
 }

@@ -8,15 +8,49 @@ import { canaryKey } from '../policy/canary-queries';
 import { alertsNow, canaryInputs, exemplars, labelValues, rangeQuery } from './prom';
 import { errorOf } from './route';
 
-/** A promise that always resolves: to the data, or to the error as the API would have answered it. */
+/**
+ * A promise that always resolves: to the data, or to the error as the API would have answered it.
+ * Once settled it carries React's marks of a settled promise (`status`, `value`), so that a page
+ * rendered after it settled sends its value inline and `use()` reads it without suspending.
+ */
 function settle(p: Promise<unknown>): Promise<PrefetchResult> {
-  return p.then(
+  const out: Promise<PrefetchResult> & { status?: 'fulfilled'; value?: PrefetchResult } = p.then(
     (data) => ({ ok: true as const, data }),
     (e: unknown) => {
       const { status, code, message } = errorOf(e);
       return { ok: false as const, status, code, message };
     },
   );
+  void out.then((v) => {
+    out.status = 'fulfilled';
+    out.value = v;
+  });
+  return out;
+}
+
+/**
+ * The entries with every answer that has settled by now in place of its promise: sent inline
+ * with the page, a component reads it while rendering without waiting (a promise, even a
+ * settled one, reaches the server's own render of client components a moment later, and the
+ * panel would be streamed, and revealed, separately).
+ */
+export function withSettled(entries: readonly Prefetched[]): Prefetched[] {
+  return entries.map((e) => {
+    const p = e.promise as { status?: string; value?: PrefetchResult };
+    return p.status === 'fulfilled' && p.value ? { ...e, promise: p.value } : e;
+  });
+}
+
+/** Resolves when every promise has settled, or after `ms`, whichever comes first. */
+export function settledWithin(promises: readonly unknown[], ms: number): Promise<void> {
+  if (promises.length === 0 || ms <= 0) return Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    Promise.all(promises).then(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /**
@@ -42,12 +76,12 @@ export function dashboardPrefetch(dashboard: DashboardDef, search: URLSearchPara
       add(promKeys.range({ query, start: range.start, end: range.end, step: range.step }), () => rangeQuery(query, range.start, range.end, range.step), true);
     }
     const ex = exemplarExpr(p, state.vars, range);
-    if (ex) add(promKeys.exemplars(ex, range.start, range.end), () => exemplars(ex, range.start, range.end), true);
+    if (ex) add(promKeys.exemplars(ex, range.start, range.end, range.step), () => exemplars(ex, range.start, range.end, undefined, range.step), true);
   }
   for (const v of dashboard.variables) {
     add(promKeys.labelValues(v.name, v.source, range.start, range.end), () => labelValues(v.name, [v.source], range.start, range.end));
   }
-  add(promKeys.alerts(anchorMs), () => alertsNow());
+  add(promKeys.alerts(anchorMs), () => alertsNow(), true);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { type CompactExemplar, type CompactMatrix, compactExemplars, compactMatr
 import { assembleCanary, canaryQueries, type VectorRow } from '../policy/canary-queries';
 import { alertRules, presenceQuery, requiredMetrics } from '../overview/alerts';
 import { RangeCache } from '../prometheus/range-cache';
+import { thinExemplars } from '../charts/exemplars';
 import { nodeFetch } from '../prometheus/node-fetch';
 import { consoleMetrics } from './metrics';
 
@@ -56,9 +57,15 @@ export function rangeQuery(query: string, start: number, end: number, step: numb
 }
 
 /** Exemplars of a selector over a range, in the charts' compact form. */
-export async function exemplars(query: string, start: number, end: number, signal?: AbortSignal): Promise<{ exemplars: CompactExemplar[]; warnings: string[] }> {
+/**
+ * Exemplars over [start, end] (epoch s). With `step` (s), thinned as the chart shows them (the
+ * slowest per time step and tenth of the value range): a busy day has thousands, a chart shows
+ * a few hundred, and the rest would only travel.
+ */
+export async function exemplars(query: string, start: number, end: number, signal?: AbortSignal, step?: number): Promise<{ exemplars: CompactExemplar[]; warnings: string[] }> {
   const r = await promClient().exemplars(query, start, end, signal);
-  return { exemplars: compactExemplars(r.data), warnings: r.warnings };
+  const all = compactExemplars(r.data);
+  return { exemplars: step ? thinExemplars(all, start, step) : all, warnings: r.warnings };
 }
 
 /** Alerting rules with their state, and whether the metric each reads exists at all. */

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { handle, parseParams } from '@/lib/server/route';
-import { queryParam, timeParam } from '@/lib/server/params';
+import { queryParam, stepParam, timeParam } from '@/lib/server/params';
 import { exemplars } from '@/lib/server/prom';
 
 export const dynamic = 'force-dynamic';
 
 const schema = z
-  .object({ query: queryParam, start: timeParam, end: timeParam })
+  .object({ query: queryParam, start: timeParam, end: timeParam, step: z.optional(stepParam) })
   .refine((p) => p.end >= p.start, { path: ['end'], message: 'must not be before start' });
 
 export function GET(req: Request) {
   return handle('/api/prom/exemplars', req, async () => {
     const p = parseParams(schema, new URL(req.url).searchParams);
-    return Response.json(await exemplars(p.query, p.start, p.end, req.signal));
+    return Response.json(await exemplars(p.query, p.start, p.end, req.signal, p.step));
   });
 }
