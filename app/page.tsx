@@ -1,14 +1,19 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
+import { AnswersBoundary, PrefetchedQueries } from '@/components/dashboard/prefetched-queries';
 import { Overview } from '@/components/overview/overview';
+import { overviewPrefetch, pageAnswers } from '@/lib/server/prefetch';
 
 export const metadata: Metadata = { title: 'Overview' };
 export const dynamic = 'force-dynamic';
 
-export default function Home() {
+/** `/`: its targets, SLO tiles and alerts are fetched by the server and rendered with the page. */
+export default async function Home() {
+  const entries = await pageAnswers(overviewPrefetch);
   return (
-    <Suspense fallback={<div className="skeleton h-64 rounded-lg bg-slate-200 dark:bg-slate-800" />}>
-      <Overview />
-    </Suspense>
+    <PrefetchedQueries entries={entries}>
+      <AnswersBoundary fallback={<div className="skeleton h-64 rounded-lg bg-slate-200 dark:bg-slate-800" />}>
+        <Overview />
+      </AnswersBoundary>
+    </PrefetchedQueries>
   );
 }

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
 import { formatValue } from '@/lib/format/units';
 import { SLO_TILES, sloState, type SloState } from '@/lib/overview/slo';
-import { instantOptions, targetsOptions } from '@/lib/queries/prom';
+import { instantOptions, promKeys, targetsOptions } from '@/lib/queries/prom';
+import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import { AlertList } from './alert-list';
 import { LoadError } from '@/components/shell/load-error';
 
@@ -22,9 +23,12 @@ const SERVICES = ['orchestrator', 'agent-core', 'llm-service'];
 export function Overview() {
   const { anchorMs } = useTimeAnchor();
   const anchorSec = Math.floor(anchorMs / 1000);
+  // On a full page load the server fetched these: rendered with the page.
+  useServerAnswers([promKeys.targets(anchorMs), ...SLO_TILES.map((t) => promKeys.instant(t.expr, anchorSec))]);
   // A Prometheus that just started lists no targets until its discovery runs: ask again.
-  const targets = useQuery({ ...targetsOptions(anchorMs), refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false) });
-  const tiles = useQueries({ queries: SLO_TILES.map((t) => instantOptions(t.expr, anchorSec)) });
+  // A failure the server met is shown with Retry, not asked again at once (retryOnMount).
+  const targets = useQuery({ ...targetsOptions(anchorMs), retryOnMount: false, refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false) });
+  const tiles = useQueries({ queries: SLO_TILES.map((t) => ({ ...instantOptions(t.expr, anchorSec), retryOnMount: false })) });
   return (
     <div className="mx-auto max-w-[1800px] space-y-4">
       <h1 className="text-xl font-semibold">Shannon overview</h1>

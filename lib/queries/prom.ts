@@ -22,6 +22,8 @@ export const promKeys = {
   labelValues: (name: string, match: string, start: number, end: number) => ['prom', 'label-values', name, match, start, end] as const,
   exemplars: (query: string, start: number, end: number, step: number) => ['prom', 'exemplars', query, start, end, step] as const,
   alerts: (anchorMs: number) => ['prom', 'alerts', anchorMs] as const,
+  instant: (query: string, anchorSec: number) => ['prom', 'instant', query, anchorSec] as const,
+  targets: (anchorMs: number) => ['prom', 'targets', anchorMs] as const,
 };
 
 /** The URL a range query is fetched from. */
@@ -66,7 +68,7 @@ export const vectorResponseSchema = z.object({ series: z.array(z.object({ labels
 
 export function instantOptions(query: string, anchorSec: number) {
   return queryOptions({
-    queryKey: ['prom', 'instant', query, anchorSec] as const,
+    queryKey: promKeys.instant(query, anchorSec),
     queryFn: ({ signal }) => fetchJson(`/api/prom/query?${new URLSearchParams({ query, time: String(anchorSec) })}`, vectorResponseSchema, signal),
   });
 }
@@ -95,7 +97,7 @@ export function alertsOptions(anchorMs: number) {
 
 export function targetsOptions(anchorMs: number) {
   return queryOptions({
-    queryKey: ['prom', 'targets', anchorMs] as const,
+    queryKey: promKeys.targets(anchorMs),
     queryFn: ({ signal }) =>
       fetchJson(
         '/api/prom/targets',

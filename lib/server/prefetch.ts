@@ -5,7 +5,11 @@ import { promKeys } from '../queries/prom';
 import type { Prefetched, PrefetchResult } from '../queries/prefetched';
 import { parseViewState, planViewRange, type RangeSettings, resolveRange } from '../url/view-state';
 import { canaryKey } from '../policy/canary-queries';
-import { alertsNow, canaryInputs, exemplars, labelValues, rangeQuery } from './prom';
+import { alertsNow, canaryInputs, exemplars, instantQuery, labelValues, rangeQuery, targetsNow } from './prom';
+import { SLO_TILES } from '../overview/slo';
+import { getConfig } from '../config';
+import { requestAnchorMs } from './request-anchor';
+import { headers } from 'next/headers';
 import { errorOf } from './route';
 
 /**
@@ -97,4 +101,26 @@ export function canaryPrefetch(search: URLSearchParams, anchorMs: number): Prefe
   if (!(end > start)) return [];
   const load = canaryInputs(start, end).then((d) => JSON.parse(JSON.stringify(d)) as unknown);
   return [{ key: canaryKey(start, end), promise: settle(load), inline: true }];
+}
+
+/** The overview's answers: the scrape targets, each SLO tile's value now, the alerts. */
+export function overviewPrefetch(anchorMs: number): Prefetched[] {
+  const anchorSec = Math.floor(anchorMs / 1000);
+  return [
+    { key: promKeys.targets(anchorMs), promise: settle(targetsNow()), inline: true },
+    ...SLO_TILES.map((t) => ({ key: promKeys.instant(t.expr, anchorSec), promise: settle(instantQuery(t.expr, anchorSec)), inline: true })),
+    { key: promKeys.alerts(anchorMs), promise: settle(alertsNow()), inline: true },
+  ];
+}
+
+/**
+ * A page's answers, started on the server as the request arrives (a full page load only: after a
+ * navigation inside the app the browser keeps its own "now", and asks for itself). Waits up to
+ * PAGE_DATA_WAIT for them; those settled by then are sent as values, the rest stream.
+ */
+export async function pageAnswers(start: (anchorMs: number) => Prefetched[]): Promise<Prefetched[]> {
+  if ((await headers()).has('rsc')) return [];
+  const started = start(requestAnchorMs());
+  await settledWithin(started.map((e) => e.promise), getConfig().pageDataWaitMs);
+  return withSettled(started);
 }

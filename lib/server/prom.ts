@@ -97,3 +97,16 @@ export async function canaryInputs(start: number, end: number, signal?: AbortSig
   );
   return { ...assembleCanary(Object.fromEntries(entries)), queries };
 }
+
+/** An instant query at `time` (epoch s; now when absent), as the API answers it. */
+export async function instantQuery(query: string, time?: number, signal?: AbortSignal) {
+  const r = await promClient().query(query, time, signal);
+  return compactVector(r.data, r.warnings);
+}
+
+/** Scrape targets: job, instance, health, last error; ordered by job and instance. */
+export async function targetsNow(signal?: AbortSignal) {
+  const r = await promClient().targets(signal);
+  const targets = r.data.activeTargets.map((t) => ({ job: t.labels.job ?? t.scrapePool, instance: t.labels.instance ?? '', health: t.health, lastError: t.lastError, lastScrape: t.lastScrape, scrapeUrl: t.scrapeUrl }));
+  return { targets: targets.sort((a, b) => a.job.localeCompare(b.job) || a.instance.localeCompare(b.instance)), warnings: r.warnings };
+}
