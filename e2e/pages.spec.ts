@@ -38,6 +38,29 @@ test('a shared /streaming link reproduces the model filter and range in a fresh 
   await ctx.close();
 });
 
+test('dragging across the TTFT heatmap zooms every /streaming panel into that window', async ({ page }) => {
+  await page.goto('/streaming?from=now-1h&to=now');
+  await panelsSettled(page);
+  const heatmap = page.locator('[data-testid=panel][data-panel-id=ttft-heatmap] [data-testid=heatmap] svg');
+  const before = Number(await page.locator('[data-testid=panel][data-panel-id=ttft]').getAttribute('data-start'));
+  const box = (await heatmap.boundingBox())!;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.3, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, y, { steps: 6 });
+  await expect(page.getByTestId('heatmap-selection')).toBeVisible();
+  await page.mouse.move(box.x + box.width * 0.6, y, { steps: 6 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=\d{4}-\d\d-\d\dT/);
+  const url = new URL(page.url());
+  const span = Date.parse(url.searchParams.get('to')!) - Date.parse(url.searchParams.get('from')!);
+  // About 30 % of the hour.
+  expect(span).toBeGreaterThan(12 * 60_000);
+  expect(span).toBeLessThan(24 * 60_000);
+  await panelsSettled(page);
+  expect(Number(await page.locator('[data-testid=panel][data-panel-id=ttft]').getAttribute('data-start'))).toBeGreaterThan(before);
+});
+
 for (const path of ['/memory', '/agents', '/llm', '/policy']) {
   test(`a shared ${path} link with a pinned range reproduces the same range and queries in a fresh context`, async ({ page, browser, baseURL }) => {
     const to = Date.now() - 60_000;

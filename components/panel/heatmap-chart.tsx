@@ -1,22 +1,30 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { type MouseEvent as ReactMouseEvent, useMemo, useState } from 'react';
 import { useTimeZone } from '@/components/hooks/time-zone';
 import { bucketLabel, heatmapPaths, levelOpacity, type Heatmap } from '@/lib/charts/heatmap';
 import { formatTime, formatValue, type Unit } from '@/lib/format/units';
 
-export type HeatmapChartProps = { heatmap: Heatmap; unit: Unit; height?: number };
+export type HeatmapChartProps = {
+  heatmap: Heatmap;
+  unit: Unit;
+  height?: number;
+  /** Called with an epoch-ms window when the person drags across the heatmap. */
+  onZoom?: (fromMs: number, toMs: number) => void;
+};
 
 const LEFT = 96;
 const BOTTOM = 22;
 
 /**
  * Time × bucket grid; darker is more requests per second in that bucket. Drawn as one path per
- * shade (rendered with the page on the server); hover a cell for its numbers.
+ * shade (rendered with the page on the server); hover a cell for its numbers, drag across it to
+ * zoom every panel into that window.
  */
-export function HeatmapChart({ heatmap: h, unit, height = 260 }: HeatmapChartProps) {
+export function HeatmapChart({ heatmap: h, unit, height = 260, onZoom }: HeatmapChartProps) {
   const timeZone = useTimeZone();
   const [hover, setHover] = useState<{ r: number; c: number } | null>(null);
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const rows = h.bounds.length;
   const cols = h.times.length;
   const span = (h.times[cols - 1] ?? 0) - (h.times[0] ?? 0);
@@ -25,9 +33,13 @@ export function HeatmapChart({ heatmap: h, unit, height = 260 }: HeatmapChartPro
   const paths = useMemo(() => heatmapPaths(h), [h]);
   const hv = hover ? h.cells[hover.r]?.[hover.c] : undefined;
   const plotHeight = height - BOTTOM;
+  const cellAt = (e: ReactMouseEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    return { c: Math.floor(((e.clientX - box.left) / box.width) * cols), r: rows - 1 - Math.floor(((e.clientY - box.top) / box.height) * rows) };
+  };
   return (
     <>
-      <div data-testid="heatmap" className="relative text-[10px] text-[color:var(--chart-axis)]" style={{ height }}>
+      <div data-testid="heatmap" className="relative select-none text-[10px] text-[color:var(--chart-axis)]" style={{ height }}>
         <div aria-hidden className="absolute left-0 top-0" style={{ width: LEFT, height: plotHeight }}>
           {h.bounds.map((_, r) => (
             <span key={r} className="absolute right-1.5 -translate-y-1/2 whitespace-nowrap leading-none" style={{ top: `${((rows - r - 0.5) / rows) * 100}%` }}>
@@ -43,17 +55,39 @@ export function HeatmapChart({ heatmap: h, unit, height = 260 }: HeatmapChartPro
           role="img"
           aria-label={`Heatmap of ${rows} buckets over ${cols} steps; colour is requests per second in the bucket`}
           onMouseMove={(e) => {
-            const box = e.currentTarget.getBoundingClientRect();
-            const c = Math.floor(((e.clientX - box.left) / box.width) * cols);
-            const r = rows - 1 - Math.floor(((e.clientY - box.top) / box.height) * rows);
+            const { r, c } = cellAt(e);
             setHover(c >= 0 && c < cols && r >= 0 && r < rows ? { r, c } : null);
+            if (drag) setDrag({ ...drag, b: Math.max(0, Math.min(cols - 1, c)) });
           }}
-          onMouseLeave={() => setHover(null)}
+          onMouseDown={(e) => {
+            const { c } = cellAt(e);
+            if (c >= 0 && c < cols) setDrag({ a: c, b: c });
+          }}
+          onMouseUp={() => {
+            if (drag && drag.a !== drag.b && onZoom) onZoom(h.times[Math.min(drag.a, drag.b)]!, h.times[Math.max(drag.a, drag.b)]!);
+            setDrag(null);
+          }}
+          onMouseLeave={() => {
+            setHover(null);
+            setDrag(null);
+          }}
         >
           {paths.map((p) => (
             <path key={p.level} data-testid="heatmap-level" d={p.d} fill="#6366f1" fillOpacity={levelOpacity(p.level)} />
           ))}
         </svg>
+        {drag && drag.a !== drag.b && (
+          <div
+            data-testid="heatmap-selection"
+            aria-hidden
+            className="pointer-events-none absolute top-0 bg-indigo-500/15"
+            style={{
+              left: `calc(${LEFT}px + (100% - ${LEFT}px) * ${Math.min(drag.a, drag.b) / Math.max(cols, 1)})`,
+              width: `calc((100% - ${LEFT}px) * ${(Math.abs(drag.a - drag.b) + 1) / Math.max(cols, 1)})`,
+              height: plotHeight,
+            }}
+          />
+        )}
         <div className="absolute bottom-0 right-0 h-5" style={{ left: LEFT }} aria-hidden>
           {ticks.map((c) => (
             <span key={c} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${((c + 0.5) / Math.max(cols, 1)) * 100}%` }}>

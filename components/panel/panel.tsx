@@ -102,7 +102,7 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
       onRetry={() => results.forEach((r) => r.error && r.refetch())}
       dataAttrs={{ 'data-start': String(range.start), 'data-end': String(range.end), 'data-step': String(range.step) }}
     >
-      {heatmap && <HeatmapChart heatmap={heatmap} unit={def.unit} height={def.height} />}
+      {heatmap && <HeatmapChart heatmap={heatmap} unit={def.unit} height={def.height} onZoom={onZoom} />}
       {tableRows && def.kind === 'table' && <TableView rows={tableRows} columns={def.columns ?? []} valueLabel={def.valueLabel ?? 'value'} unit={def.unit} />}
       {tableRows && def.kind === 'matrix' && def.matrix && <MatrixView rows={tableRows} rowLabel={def.matrix.rows} colLabel={def.matrix.cols} rowTitle={def.matrix.rowTitle} colTitle={def.matrix.colTitle} unit={def.unit} />}
       {chart && (
