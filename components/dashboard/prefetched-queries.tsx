@@ -60,8 +60,8 @@ export function AnswersBoundary({ fallback, children }: { fallback: ReactNode; c
  * Wait (suspend) for the server's answers to these query keys and put them in the query cache,
  * so that the queries the component then runs start with the data: the same render on the server
  * and in the browser, and no request from the browser. Each answer goes into the cache once;
- * keys the server did not fetch are ignored. A failed answer is kept as the query's error: the
- * component's queries must then say `retryOnMount: false`, or the browser would ask at once.
+ * keys the server did not fetch are ignored. A failed answer is kept as the query's error, shown
+ * with Retry and not asked again as the component mounts.
  */
 export function useServerAnswers(keys: readonly (readonly unknown[])[]): void {
   const answers = useContext(Ctx);
@@ -77,8 +77,12 @@ export function useServerAnswers(keys: readonly (readonly unknown[])[]): void {
     if (answers.written.has(id)) continue;
     const known = qc.getQueryState(key);
     if (answer.ok && known?.data === undefined) qc.setQueryData(key, answer.data);
-    // The server's failure, as the API would have answered it: shown (with Retry) on both sides.
-    if (!answer.ok && known === undefined) qc.getQueryCache().build(qc, { queryKey: key }, failedState(new ApiError(answer.status, answer.code, answer.message)));
+    // The server's failure, as the API would have answered it: shown (with Retry) on both sides,
+    // and not asked again as the component mounts.
+    if (!answer.ok && known === undefined) {
+      qc.setQueryDefaults(key, { retryOnMount: false });
+      qc.getQueryCache().build(qc, { queryKey: key }, failedState(new ApiError(answer.status, answer.code, answer.message)));
+    }
     answers.written.add(id);
   }
 }

@@ -26,7 +26,7 @@ export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
   // On a dashboard's full page load the server fetched them: rendered with the page.
   useServerAnswers([promKeys.alerts(anchorMs)]);
   // Prometheus evaluates rules every 15 s: an alert that starts firing shows up without a reload.
-  const q = useQuery({ ...alertsOptions(anchorMs), refetchInterval: 15_000, retryOnMount: false });
+  const q = useQuery({ ...alertsOptions(anchorMs), refetchInterval: 15_000 });
   const rules = (q.data?.rules ?? []).filter((r) => !page || r.page === page);
   const active = rules.filter((r) => r.state !== 'inactive');
   if (page && q.isSuccess && active.length === 0) return null;

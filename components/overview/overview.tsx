@@ -26,9 +26,8 @@ export function Overview() {
   // On a full page load the server fetched these: rendered with the page.
   useServerAnswers([promKeys.targets(anchorMs), ...SLO_TILES.map((t) => promKeys.instant(t.expr, anchorSec))]);
   // A Prometheus that just started lists no targets until its discovery runs: ask again.
-  // A failure the server met is shown with Retry, not asked again at once (retryOnMount).
-  const targets = useQuery({ ...targetsOptions(anchorMs), retryOnMount: false, refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false) });
-  const tiles = useQueries({ queries: SLO_TILES.map((t) => ({ ...instantOptions(t.expr, anchorSec), retryOnMount: false })) });
+  const targets = useQuery({ ...targetsOptions(anchorMs), refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false) });
+  const tiles = useQueries({ queries: SLO_TILES.map((t) => instantOptions(t.expr, anchorSec)) });
   return (
     <div className="mx-auto max-w-[1800px] space-y-4">
       <h1 className="text-xl font-semibold">Shannon overview</h1>

@@ -49,13 +49,11 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
     queries: exprs.map((query) => ({
       ...rangeQueryOptions({ query, start: range.start, end: range.end, step: range.step }),
       placeholderData: keepPreviousData,
-      // A failure the server met while rendering the page is shown with Retry, not asked again at once.
-      retryOnMount: false,
     })),
   });
 
   // Exemplars are a bonus: their failure never fails the panel.
-  const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end, range.step), enabled: exExpr !== null, placeholderData: keepPreviousData, retryOnMount: false });
+  const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end, range.step), enabled: exExpr !== null, placeholderData: keepPreviousData });
   const exemplars = useMemo(() => thinExemplars((ex.data?.exemplars ?? []).map((e) => ({ ...e, t: e.t * 1000 })), range.start * 1000, range.step * 1000), [ex.data, range]);
 
   const error = results.find((r) => r.error)?.error;

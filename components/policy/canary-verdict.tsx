@@ -69,8 +69,6 @@ export function CanaryVerdict() {
   const q = useQuery({
     queryKey: canaryKey(start, end),
     queryFn: ({ signal }) => fetchJson(`/api/policy/canary?start=${start}&end=${end}`, canarySchema, signal),
-    // A failure the server met while rendering the page is shown with Retry, not asked again at once.
-    retryOnMount: false,
   });
   const v = q.data ? canaryVerdict(fromWire(q.data.samples['dry-run']), fromWire(q.data.samples.enforce), thresholds, q.data.enforcePercent) : null;
   const state_ = q.isPending ? 'loading' : q.error ? 'error' : 'ready';
