@@ -5,7 +5,7 @@ import { createContext, type ReactNode, Suspense, use, useContext, useEffect, us
 import { ApiError } from '@/lib/queries/fetch-json';
 import { type Prefetched, seedPrefetched } from '@/lib/queries/prefetched';
 
-type Answers = { promises: Map<string, Prefetched['promise']>; written: Set<string>; pending: boolean };
+type Answers = { byKey: Map<string, Prefetched['answer']>; written: Set<string>; pending: boolean };
 const Ctx = createContext<Answers | null>(null);
 
 /**
@@ -18,9 +18,9 @@ export function PrefetchedQueries({ entries, children }: { entries: Prefetched[]
   const qc = useQueryClient();
   const answers = useMemo<Answers>(
     () => ({
-      promises: new Map(entries.filter((e) => e.inline).map((e) => [hashKey(e.key), e.promise])),
+      byKey: new Map(entries.filter((e) => e.inline).map((e) => [hashKey(e.key), e.answer])),
       written: new Set(),
-      pending: entries.some((e) => e.inline && isThenable(e.promise)),
+      pending: entries.some((e) => e.inline && isThenable(e.answer)),
     }),
     [entries],
   );
@@ -71,9 +71,9 @@ export function useServerAnswers(keys: readonly (readonly unknown[])[]): void {
   // same order as the attempt before it (React matches them by position).
   for (const key of keys) {
     const id = hashKey(key);
-    const promise = answers.promises.get(id);
-    if (!promise) continue;
-    const answer = isThenable(promise) ? use(promise) : promise;
+    const sent = answers.byKey.get(id);
+    if (!sent) continue;
+    const answer = isThenable(sent) ? use(sent) : sent;
     if (answers.written.has(id)) continue;
     const known = qc.getQueryState(key);
     if (answer.ok && known?.data === undefined) qc.setQueryData(key, answer.data);

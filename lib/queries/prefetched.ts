@@ -6,7 +6,7 @@ export type PrefetchResult = { ok: true; data: unknown } | { ok: false; status: 
 export type Prefetched = {
   key: readonly unknown[];
   /** The answer: still on its way (streamed when it settles), or already there. */
-  promise: Promise<PrefetchResult> | PrefetchResult;
+  answer: Promise<PrefetchResult> | PrefetchResult;
   /** Read by the component that shows it while rendering (so its HTML arrives drawn), not seeded. */
   inline?: boolean;
 };
@@ -18,13 +18,13 @@ export type Prefetched = {
  * Nothing settles before `after` does.
  */
 export function seedPrefetched(qc: QueryClient, entries: readonly Prefetched[], after: Promise<void> = Promise.resolve()): void {
-  for (const { key, promise } of entries) {
+  for (const { key, answer } of entries) {
     if (qc.getQueryState(key)?.data !== undefined) continue;
     void qc.prefetchQuery({
       queryKey: key,
       // Promise.all adopts what arrives from the server: a thenable whose then() returns nothing.
       queryFn: () =>
-        Promise.all([promise, after]).then(([r]: [PrefetchResult, void]) => {
+        Promise.all([answer, after]).then(([r]: [PrefetchResult, void]) => {
           if (r.ok) return r.data;
           throw new ApiError(r.status, r.code, r.message);
         }),

@@ -33,15 +33,15 @@ function settle(p: Promise<unknown>): Promise<PrefetchResult> {
 }
 
 /**
- * The entries with every answer that has settled by now in place of its promise: sent inline
- * with the page, a component reads it while rendering without waiting (a promise, even a
+ * The entries with every answer that has settled by now as its value instead of its promise: sent
+ * inline with the page, a component reads it while rendering without waiting (a promise, even a
  * settled one, reaches the server's own render of client components a moment later, and the
  * panel would be streamed, and revealed, separately).
  */
 export function withSettled(entries: readonly Prefetched[]): Prefetched[] {
   return entries.map((e) => {
-    const p = e.promise as { status?: string; value?: PrefetchResult };
-    return p.status === 'fulfilled' && p.value ? { ...e, promise: p.value } : e;
+    const p = e.answer as { status?: string; value?: PrefetchResult };
+    return p.status === 'fulfilled' && p.value ? { ...e, answer: p.value } : e;
   });
 }
 
@@ -73,7 +73,7 @@ export function dashboardPrefetch(dashboard: DashboardDef, search: URLSearchPara
     const id = JSON.stringify(key);
     if (seen.has(id)) return;
     seen.add(id);
-    out.push({ key, promise: settle(load()), inline });
+    out.push({ key, answer: settle(load()), inline });
   };
   for (const p of dashboard.panels) {
     for (const query of panelExprs(p, state.vars, range)) {
@@ -100,16 +100,16 @@ export function canaryPrefetch(search: URLSearchParams, anchorMs: number): Prefe
   const end = Math.floor(toMs / 1000);
   if (!(end > start)) return [];
   const load = canaryInputs(start, end).then((d) => JSON.parse(JSON.stringify(d)) as unknown);
-  return [{ key: canaryKey(start, end), promise: settle(load), inline: true }];
+  return [{ key: canaryKey(start, end), answer: settle(load), inline: true }];
 }
 
 /** The overview's answers: the scrape targets, each SLO tile's value now, the alerts. */
 export function overviewPrefetch(anchorMs: number): Prefetched[] {
   const anchorSec = Math.floor(anchorMs / 1000);
   return [
-    { key: promKeys.targets(anchorMs), promise: settle(targetsNow()), inline: true },
-    ...SLO_TILES.map((t) => ({ key: promKeys.instant(t.expr, anchorSec), promise: settle(instantQuery(t.expr, anchorSec)), inline: true })),
-    { key: promKeys.alerts(anchorMs), promise: settle(alertsNow()), inline: true },
+    { key: promKeys.targets(anchorMs), answer: settle(targetsNow()), inline: true },
+    ...SLO_TILES.map((t) => ({ key: promKeys.instant(t.expr, anchorSec), answer: settle(instantQuery(t.expr, anchorSec)), inline: true })),
+    { key: promKeys.alerts(anchorMs), answer: settle(alertsNow()), inline: true },
   ];
 }
 
@@ -121,6 +121,6 @@ export function overviewPrefetch(anchorMs: number): Prefetched[] {
 export async function pageAnswers(start: (anchorMs: number) => Prefetched[]): Promise<Prefetched[]> {
   if ((await headers()).has('rsc')) return [];
   const started = start(requestAnchorMs());
-  await settledWithin(started.map((e) => e.promise), getConfig().pageDataWaitMs);
+  await settledWithin(started.map((e) => e.answer), getConfig().pageDataWaitMs);
   return withSettled(started);
 }
