@@ -1,9 +1,10 @@
-import { ConfigError, getConfig } from './lib/config';
+import { getConfig } from './lib/config';
+import { isAnswerable } from './lib/errors';
 
 try {
   getConfig();
 } catch (e) {
-  if (e instanceof ConfigError) {
+  if (isAnswerable(e, 'ConfigError')) {
     console.error(`[shannon-console] refusing to start. ${e.message}`);
     process.exit(1);
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AnswerableError } from './errors';
+import { redactUrl } from './http/redact';
 import { parseDurationMs } from './time/duration';
 
 /**
@@ -73,7 +75,7 @@ const httpUrl = (name: string, def?: string) =>
         if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('scheme');
         return raw.replace(/\/+$/, '');
       } catch {
-        ctx.addIssue({ code: 'custom', message: `${name} must be an http(s) URL, got "${raw}"` });
+        ctx.addIssue({ code: 'custom', message: `${name} must be an http(s) URL, got "${redactUrl(raw)}"` });
         return z.NEVER;
       }
     });
@@ -151,10 +153,9 @@ export type Config = {
   host: string;
 };
 
-export class ConfigError extends Error {
+export class ConfigError extends AnswerableError {
   constructor(public readonly problems: string[]) {
-    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
-    this.name = 'ConfigError';
+    super('ConfigError', 500, 'config', `Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
 }
 

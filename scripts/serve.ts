@@ -1,75 +1,27 @@
 /**
- * The console's production server: Next.js for pages, and the Prometheus proxy routes served
- * straight from their route modules (app/api/prom/**) without Next's per-request machinery, which
- * costs more than Prometheus itself takes to answer a typical panel query (docs/adr/0003).
- * Run with tsx and tsconfig.server.json: `npm start`.
+ * The console's server: Next.js for pages, every API route called straight from the module Next
+ * compiled for it (scripts/serve-api.ts), and the trace side (embedded store, OTLP receivers).
+ * The server loads nothing of lib/ but the configuration, the pure route table and the trace
+ * side; process-wide state is shared through lib/server/process.ts (docs/adr/0003).
+ * Run with tsx and tsconfig.server.json: `npm start` (or `npm run dev`).
  */
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import * as exemplars from '../app/api/prom/exemplars/route';
-import * as labelValues from '../app/api/prom/labels/[name]/values/route';
-import * as policyCanary from '../app/api/policy/canary/route';
-import * as query from '../app/api/prom/query/route';
-import * as queryRange from '../app/api/prom/query_range/route';
-import * as operations from '../app/api/services/[service]/operations/route';
-import * as services from '../app/api/services/route';
-import * as traceById from '../app/api/traces/[traceId]/route';
-import * as traceOverview from '../app/api/traces/[traceId]/overview/route';
-import * as traceCompare from '../app/api/traces/compare/route';
-import * as traceOtlp from '../app/api/traces/[traceId]/otlp/route';
-import * as traceRows from '../app/api/traces/[traceId]/rows/route';
-import * as traceSpan from '../app/api/traces/[traceId]/spans/[spanId]/route';
-import * as traces from '../app/api/traces/route';
-import { ConfigError, getConfig } from '../lib/config';
-import { startTraceStore } from './serve-traces';
+import { getConfig } from '../lib/config';
+import { isAnswerable } from '../lib/errors';
+import { escapeMalformedPath } from '../lib/http/route-table';
+import { startTraceStore } from '../lib/server/trace-side';
+import { findApiRoute, loadApiRoutes, sendJson, serveApi } from './serve-api';
 
-type Handler = (req: Request, params: string[]) => Promise<Response> | Response;
+/** Request line and headers together; Node's default (16 KiB) would cut long PromQL in a URL short with an empty 431. */
+const MAX_HEADER_BYTES = 64 * 1024;
+/** A longer URL gets a 414 that says to send the query in a POST body. */
+const MAX_URL_BYTES = 32 * 1024;
 
-const FAST: [RegExp, Handler][] = [
-  [/^\/api\/prom\/query_range$/, (r) => queryRange.GET(r)],
-  [/^\/api\/prom\/query$/, (r) => query.GET(r)],
-  [/^\/api\/prom\/exemplars$/, (r) => exemplars.GET(r)],
-  [/^\/api\/prom\/labels\/([^/]+)\/values$/, (r, p) => labelValues.GET(r, { params: Promise.resolve({ name: p[0]! }) })],
-  [/^\/api\/policy\/canary$/, (r) => policyCanary.GET(r)],
-  [/^\/api\/traces$/, (r) => traces.GET(r)],
-  [/^\/api\/traces\/compare$/, (r) => traceCompare.GET(r)],
-  [/^\/api\/traces\/([^/]+)$/, (r, p) => traceById.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
-  [/^\/api\/traces\/([^/]+)\/overview$/, (r, p) => traceOverview.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
-  [/^\/api\/traces\/([^/]+)\/otlp$/, (r, p) => traceOtlp.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
-  [/^\/api\/traces\/([^/]+)\/rows$/, (r, p) => traceRows.GET(r, { params: Promise.resolve({ traceId: p[0]! }) })],
-  [/^\/api\/traces\/([^/]+)\/spans\/([^/]+)$/, (r, p) => traceSpan.GET(r, { params: Promise.resolve({ traceId: p[0]!, spanId: p[1]! }) })],
-  [/^\/api\/services$/, (r) => services.GET(r)],
-  [/^\/api\/services\/([^/]+)\/operations$/, (r, p) => operations.GET(r, { params: Promise.resolve({ service: p[0]! }) })],
-];
-
-function match(pathname: string): { handler: Handler; params: string[] } | null {
-  for (const [re, handler] of FAST) {
-    const m = re.exec(pathname);
-    if (m) return { handler, params: m.slice(1).map((x) => decodeURIComponent(x)) };
-  }
-  return null;
-}
-
-async function serveFast(handler: Handler, params: string[], req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-  // The browser leaving the page closes the socket: abort the upstream Prometheus query too.
-  const ac = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) ac.abort();
-  });
-  // The routes read the URL, the method, the signal and Cache-Control (no-cache: bypass the
-  // range-query cache); no other header is converted.
-  const cacheControl = req.headers['cache-control'];
-  const request = new Request(url, { method: req.method, signal: ac.signal, headers: cacheControl ? { 'cache-control': cacheControl } : undefined });
-  const response = await handler(request, params);
-  const body = Buffer.from(await response.text());
-  const headers: Record<string, string> = {};
-  response.headers.forEach((v, k) => {
-    headers[k] = v;
-  });
-  headers['content-length'] = String(body.length);
-  res.writeHead(response.status, headers);
-  res.end(body);
+function refuse(message: string): never {
+  console.error(`[shannon-console] refusing to start. ${message}`);
+  process.exit(1);
 }
 
 async function main() {
@@ -77,36 +29,60 @@ async function main() {
   try {
     cfg = getConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`[shannon-console] refusing to start. ${e.message}`);
-      process.exit(1);
-    }
+    if (isAnswerable(e, 'ConfigError')) refuse(e.message);
     throw e;
   }
   const { port, host: hostname } = cfg;
   const dev = process.argv.includes('--dev');
+  const dir = path.resolve(import.meta.dirname, '..');
   const traceSide = await startTraceStore(cfg);
-  const app = next({ dev, dir: path.resolve(import.meta.dirname, '..'), hostname, port });
+  const app = next({ dev, dir, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+  // In development Next compiles routes on demand: it serves them itself.
+  const apiRoutes = dev ? null : loadApiRoutes(path.join(dir, '.next'));
+  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    const rawUrl = req.url ?? '/';
+    if (rawUrl.length > MAX_URL_BYTES) {
+      req.resume();
+      sendJson(res, 414, 'uri_too_long', `the URL is ${rawUrl.length} bytes, more than ${MAX_URL_BYTES}: send a long query in a POST body (application/x-www-form-urlencoded), as Prometheus's API takes it`);
+      return;
+    }
+    const url = new URL(rawUrl, `http://${req.headers.host ?? 'localhost'}`);
     if (url.pathname === '/v1/traces' && traceSide.otlpHttp) {
       traceSide.otlpHttp(req, res);
       return;
     }
-    const fast = req.method === 'GET' ? match(url.pathname) : null;
-    if (!fast) {
-      void handle(req, res);
+    if (apiRoutes && url.pathname.startsWith('/api/')) {
+      const match = findApiRoute(apiRoutes, url.pathname, res);
+      if (!match) return;
+      serveApi(match, req, res, url).catch((e: unknown) => {
+        console.error(`[shannon-console] ${match.entry.pattern.route} failed`, e);
+        if (!res.headersSent) sendJson(res, 500, 'internal', 'internal error');
+        else res.end();
+      });
       return;
     }
-    serveFast(fast.handler, fast.params, req, res, url).catch((e: unknown) => {
-      console.error('[shannon-console] fast route failed', e);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { code: 'internal', message: 'internal error' } }));
-    });
+    // A page path that is not valid percent-encoding reaches its page as the text typed, and the
+    // page says what is wrong with it (Next itself would answer a plain-text 500).
+    const escaped = escapeMalformedPath(url.pathname);
+    if (escaped !== url.pathname) req.url = escaped + url.search;
+    void handle(req, res);
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const [status, code, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'request_header_fields_too_large', `the request line and headers are larger than ${MAX_HEADER_BYTES / 1024} KiB: send a long query in a POST body`]
+        : [400, 'bad_request', 'the request is not valid HTTP'];
+    const body = JSON.stringify({ error: { code, message } });
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   server.keepAliveTimeout = 65_000;
+  server.once('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') refuse(`PORT ${port} on ${hostname} is already in use: set PORT to a free port`);
+    throw e;
+  });
   server.listen(port, hostname, () => console.log(`[shannon-console] ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
   const stop = () => {
     server.close();

@@ -54,6 +54,35 @@ describe('PromClient envelopes', () => {
     expect(err.message).toBe('1:5: parse error: unexpected "}"');
   });
 
+  it('keeps float series beside native histograms, and says which were left out', async () => {
+    // The shape of a native histogram sample as Prometheus's API documents it.
+    const h = { count: '10', sum: '3.5', buckets: [[0, '0.5', '1', '4']] };
+    const body = {
+      status: 'success',
+      data: {
+        resultType: 'matrix',
+        result: [
+          { metric: { __name__: 'float_one' }, values: [[1000, '1'], [1015, '2']] },
+          { metric: { __name__: 'native_one' }, histograms: [[1000, h], [1015, h]] },
+          { metric: { __name__: 'mixed' }, values: [[1000, '3']], histograms: [[1015, h]] },
+        ],
+      },
+    };
+    const r = await clientReturning(200, body).queryRange('x', 1000, 1015, 15);
+    const c = compactMatrix(r.data, 1000, 1015, 15, r.warnings);
+    expect(c.series.map((s) => [s.labels.__name__, s.values])).toEqual([
+      ['float_one', [1, 2]],
+      ['mixed', [3, null]],
+    ]);
+    expect(r.warnings).toEqual([expect.stringContaining('2 series hold native histograms')]);
+    const v = await clientReturning(200, {
+      status: 'success',
+      data: { resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, '5'] }, { metric: { a: '2' }, histogram: [1, h] }] },
+    }).query('x');
+    expect(v.data.resultType === 'vector' && v.data.result).toEqual([{ metric: { a: '1' }, value: [1, '5'] }]);
+    expect(v.warnings[0]).toContain('1 series hold native histograms');
+  });
+
   it('maps a Prometheus timeout to 504', async () => {
     const body = { status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation' };
     const err = await clientReturning(503, body).query('up').catch((e) => e);

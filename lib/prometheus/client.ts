@@ -5,12 +5,13 @@ import {
   exemplarsDataSchema,
   labelValuesSchema,
   metadataSchema,
+  nativeHistogramWarning,
   queryDataSchema,
   rulesDataSchema,
   seriesSchema,
   targetsDataSchema,
 } from './envelope';
-import { PromError } from './errors';
+import { isPromError, PromError } from './errors';
 
 export type PromResult<T> = { data: T; warnings: string[] };
 
@@ -29,11 +30,11 @@ export class PromClient {
   constructor(private readonly opts: PromClientOptions) {}
 
   query(query: string, time?: number, signal?: AbortSignal) {
-    return this.call('query', queryDataSchema, { query, time }, signal, 'POST');
+    return this.call('query', queryDataSchema, { query, time }, signal, 'POST').then(withHistogramWarning);
   }
 
   queryRange(query: string, start: number, end: number, step: number, signal?: AbortSignal) {
-    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST');
+    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST').then(withHistogramWarning);
   }
 
   series(match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
@@ -177,8 +178,14 @@ export class PromClient {
   }
 }
 
+/** Series of native histograms are left out of the result; the answer's warnings say so. */
+function withHistogramWarning<T extends { nativeHistogramSeries?: number }>(r: PromResult<T>): PromResult<T> {
+  const n = r.data.nativeHistogramSeries ?? 0;
+  return n > 0 ? { ...r, warnings: [...r.warnings, nativeHistogramWarning(n)] } : r;
+}
+
 function toPromError(e: unknown, signal?: AbortSignal): PromError {
-  if (e instanceof PromError) return e;
+  if (isPromError(e)) return e;
   if (signal?.aborted) return new PromError('aborted', 'the request was cancelled by the client');
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));

@@ -28,12 +28,49 @@ export const matrixSchema = z.object({
 });
 export const scalarSchema = z.object({ resultType: z.literal('scalar'), result: sampleValue });
 export const stringSchema = z.object({ resultType: z.literal('string'), result: sampleValue });
-export const queryDataSchema = z.discriminatedUnion('resultType', [
-  vectorSchema,
-  matrixSchema,
+
+type FloatQueryData =
+  | z.infer<typeof vectorSchema>
+  | z.infer<typeof matrixSchema>
+  | z.infer<typeof scalarSchema>
+  | z.infer<typeof stringSchema>;
+
+/**
+ * As Prometheus answers a query: a series of native histograms carries `histogram` (instant) or
+ * `histograms` (range) instead of, or beside, float samples.
+ */
+const rawQueryDataSchema = z.discriminatedUnion('resultType', [
+  z.object({
+    resultType: z.literal('vector'),
+    result: z.array(z.object({ metric: labels, value: sampleValue.optional(), histogram: z.unknown().optional() })),
+  }),
+  z.object({
+    resultType: z.literal('matrix'),
+    result: z.array(z.object({ metric: labels, values: samples.optional(), histograms: z.array(z.unknown()).optional() })),
+  }),
   scalarSchema,
   stringSchema,
 ]);
+
+/** The result with float samples only; `nativeHistogramSeries` counts the series that had native histogram samples (dropped). */
+export const queryDataSchema = rawQueryDataSchema.transform((d): FloatQueryData & { nativeHistogramSeries?: number } => {
+  if (d.resultType === 'vector') {
+    const result = d.result.flatMap((r) => (r.value ? [{ metric: r.metric, value: r.value }] : []));
+    const nativeHistogramSeries = d.result.filter((r) => r.histogram !== undefined).length;
+    return { resultType: d.resultType, result, ...(nativeHistogramSeries ? { nativeHistogramSeries } : {}) };
+  }
+  if (d.resultType === 'matrix') {
+    const result = d.result.flatMap((r) => (r.values && r.values.length ? [{ metric: r.metric, values: r.values }] : []));
+    const nativeHistogramSeries = d.result.filter((r) => r.histograms !== undefined && r.histograms.length > 0).length;
+    return { resultType: d.resultType, result, ...(nativeHistogramSeries ? { nativeHistogramSeries } : {}) };
+  }
+  return d;
+});
+
+/** What a panel says when series were dropped for holding native histograms. */
+export function nativeHistogramWarning(n: number): string {
+  return `${n} series hold native histograms, which the console does not draw: they are left out (query them with histogram_quantile, histogram_count or histogram_sum)`;
+}
 
 export const exemplarsDataSchema = z.array(
   z.object({

@@ -1,3 +1,5 @@
+import { AnswerableError, isAnswerable } from '../errors';
+
 /** What can go wrong talking to Prometheus, and the HTTP status each maps to. */
 export type PromErrorKind =
   | 'bad_query' // Prometheus rejected the query (bad_data): the user's input
@@ -16,19 +18,17 @@ const STATUS: Record<PromErrorKind, number> = {
   bad_response: 502,
 };
 
-export class PromError extends Error {
-  readonly status: number;
+export class PromError extends AnswerableError {
   constructor(
     readonly kind: PromErrorKind,
     message: string,
-    readonly warnings: string[] = [],
+    warnings: string[] = [],
   ) {
-    super(message);
-    this.name = 'PromError';
-    this.status = STATUS[kind];
+    super('PromError', STATUS[kind], kind, message, warnings);
   }
 }
 
+/** Whether `e` is a PromError, made by any copy of this module (docs/adr/0003). */
 export function isPromError(e: unknown): e is PromError {
-  return e instanceof PromError;
+  return isAnswerable<PromError>(e, 'PromError');
 }

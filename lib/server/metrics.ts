@@ -1,8 +1,9 @@
 import 'server-only';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { processSlot } from './process';
 
 /** The console's own metrics, served at /api/metrics. One registry per process. */
-type ConsoleMetrics = {
+export type ConsoleMetrics = {
   registry: Registry;
   httpDuration: Histogram<'route' | 'method' | 'status'>;
   upstreamDuration: Histogram<'endpoint' | 'outcome'>;
@@ -12,10 +13,11 @@ type ConsoleMetrics = {
   otlpRequests: Histogram<'transport' | 'status'>;
 };
 
-const g = globalThis as unknown as { __consoleMetrics?: ConsoleMetrics };
-
 export function consoleMetrics(): ConsoleMetrics {
-  if (g.__consoleMetrics) return g.__consoleMetrics;
+  return processSlot('metrics', createMetrics);
+}
+
+function createMetrics(): ConsoleMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'shannon_console_' });
   const m: ConsoleMetrics = {
@@ -60,6 +62,5 @@ export function consoleMetrics(): ConsoleMetrics {
       registers: [registry],
     }),
   };
-  g.__consoleMetrics = m;
   return m;
 }

@@ -8,15 +8,17 @@ import { RangeCache } from '../prometheus/range-cache';
 import { thinExemplars } from '../charts/exemplars';
 import { nodeFetch } from '../prometheus/node-fetch';
 import { consoleMetrics } from './metrics';
-
-const g = globalThis as unknown as { __promClient?: PromClient; __rangeCache?: RangeCache };
+import { processSlot } from './process';
 
 /** The process's Prometheus client, instrumented with the console's metrics. */
 export function promClient(): PromClient {
-  if (g.__promClient) return g.__promClient;
+  return processSlot('promClient', createPromClient);
+}
+
+function createPromClient(): PromClient {
   const cfg = getConfig();
   const m = consoleMetrics();
-  g.__promClient = new PromClient({
+  return new PromClient({
     baseUrl: cfg.prometheusUrl,
     timeoutMs: cfg.prometheusTimeoutMs,
     fetchImpl: nodeFetch,
@@ -25,20 +27,21 @@ export function promClient(): PromClient {
       if (outcome !== 'ok') m.upstreamErrors.inc({ endpoint, kind: outcome });
     },
   });
-  return g.__promClient;
 }
 
 function rangeCache(): RangeCache {
-  if (g.__rangeCache) return g.__rangeCache;
+  return processSlot('rangeCache', createRangeCache);
+}
+
+function createRangeCache(): RangeCache {
   const cfg = getConfig();
   const m = consoleMetrics();
-  g.__rangeCache = new RangeCache({
+  return new RangeCache({
     overlapSec: cfg.queryCacheOverlapMs / 1000,
     ttlSec: cfg.queryCacheTtlMs / 1000,
     maxPoints: cfg.queryCacheMaxPoints,
     onOutcome: (outcome) => m.rangeCache.inc({ outcome }),
   });
-  return g.__rangeCache;
 }
 
 /** Ask Prometheus for a range, in the charts' compact form (the cache not involved). */

@@ -1,34 +1,18 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConfigError } from '../config';
-import { isPromError } from '../prometheus/errors';
+import { answerOf, BadRequest, type ErrorAnswer } from '../errors';
 import { consoleMetrics } from './metrics';
 
-export class BadRequest extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadRequest';
-  }
-}
-
-export class NotFound extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFound';
-  }
-}
+export { BadRequest, NotFound } from '../errors';
 
 export function errorResponse(status: number, code: string, message: string, extra?: Record<string, unknown>) {
   return Response.json({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** What an error becomes in an answer: its HTTP status, a code and a message for people. */
-export function errorOf(e: unknown): { status: number; code: string; message: string; warnings?: string[] } {
-  if (e instanceof BadRequest) return { status: 400, code: 'bad_request', message: e.message };
-  if (e instanceof NotFound) return { status: 404, code: 'not_found', message: e.message };
-  if (e instanceof Error && e.name === 'StoreUnavailable') return { status: 503, code: 'store_unavailable', message: e.message };
-  if (isPromError(e)) return { status: e.status, code: e.kind, message: e.message, ...(e.warnings.length ? { warnings: e.warnings } : {}) };
-  if (e instanceof ConfigError) return { status: 500, code: 'config', message: e.message };
+export function errorOf(e: unknown): ErrorAnswer {
+  const answer = answerOf(e);
+  if (answer) return answer;
   console.error('[console] unexpected error', e);
   return { status: 500, code: 'internal', message: e instanceof Error ? e.message : 'internal error' };
 }

@@ -3,7 +3,8 @@ import { normalizeTraceId } from '../traces/search';
 import { BACKGROUND_EXTRAS_MAX, prepareTrace, type PreparedTrace } from '../traces/view/prepare';
 import { applyExtras, buildTraceIndex, indexFromColumns, skeletonOf, type TraceIndex } from '../traces/view/trace-index';
 import { computeView, viewKey, windowOf, type ComputedView, type RowWindow, type ViewSpec } from '../traces/view/window';
-import { NotFound } from './route';
+import { NotFound } from '../errors';
+import { processSlot } from './process';
 import { badRequest, traceStore } from './traces';
 
 /**
@@ -15,7 +16,7 @@ import { badRequest, traceStore } from './traces';
  * still be receiving spans, so it is rebuilt after FRESH_MS; older traces stay until evicted
  * (least recently used, bounded by total spans).
  */
-type Entry = { pt: Promise<PreparedTrace | null>; builtAt: number; spans: number; recent: boolean; views: Map<string, ComputedView>; extras?: Promise<void> };
+export type TraceViewEntry = { pt: Promise<PreparedTrace | null>; builtAt: number; spans: number; recent: boolean; views: Map<string, ComputedView>; extras?: Promise<void> };
 
 const MAX_CACHED_SPANS = 3_000_000;
 const MAX_VIEWS_PER_TRACE = 8;
@@ -25,8 +26,7 @@ const EXTRAS_CHUNK = 1000;
 /** The background load waits this long, so that the first windows of a just-opened trace go first. */
 const EXTRAS_DELAY_MS = 1500;
 
-const g = globalThis as unknown as { __traceViews?: Map<string, Entry> };
-const cache = (g.__traceViews ??= new Map());
+const cache = processSlot('traceViews', () => new Map<string, TraceViewEntry>());
 
 export function traceIdParam(raw: string): string {
   const id = normalizeTraceId(raw);
@@ -68,7 +68,7 @@ async function loadExtras(ix: TraceIndex, indices: Iterable<number>): Promise<vo
 }
 
 /** Every span's extras, a chunk at a time so that window requests interleave. */
-function loadAllExtras(e: Entry, ix: TraceIndex): Promise<void> {
+function loadAllExtras(e: TraceViewEntry, ix: TraceIndex): Promise<void> {
   e.extras ??= (async () => {
     await new Promise((r) => setTimeout(r, EXTRAS_DELAY_MS));
     for (let i = 0; i < ix.n && ix.extrasMissing > 0; i += EXTRAS_CHUNK) {
@@ -86,7 +86,7 @@ export async function preparedTrace(id: string): Promise<PreparedTrace> {
   let e = cache.get(id);
   if (e && e.recent && Date.now() - e.builtAt > FRESH_MS) e = undefined;
   if (!e) {
-    const entry: Entry = { pt: build(id), builtAt: Date.now(), spans: 0, recent: true, views: new Map() };
+    const entry: TraceViewEntry = { pt: build(id), builtAt: Date.now(), spans: 0, recent: true, views: new Map() };
     e = entry;
     cache.set(id, entry);
     try {

@@ -1,28 +1,28 @@
 import 'server-only';
+import { AnswerableError, BadRequest } from '../errors';
 import type { TraceStore } from '../traces/model';
-import { BadRequest } from './route';
+import { peekProcessSlot, setProcessSlot } from './process';
 
-/**
- * The process's trace store, opened by the console server (scripts/serve.ts) at start. Kept on
- * globalThis because the server and Next's bundled route modules are separate module graphs.
- */
-const g = globalThis as unknown as { __traceStore?: TraceStore; __traceStoreWhyNot?: string };
-
+/** The process's trace store, opened by the console server's trace side at start (scripts/serve.ts). */
 export function setTraceStore(store: TraceStore | undefined, whyNot?: string): void {
-  g.__traceStore = store;
-  g.__traceStoreWhyNot = whyNot;
+  setProcessSlot('traceStore', { store, whyNot });
 }
 
-export class StoreUnavailable extends Error {
+export class StoreUnavailable extends AnswerableError {
   constructor(why?: string) {
-    super(why ?? 'the trace store is not open in this process: start the console with `npm start` or `npm run demo`');
-    this.name = 'StoreUnavailable';
+    super(
+      'StoreUnavailable',
+      503,
+      'store_unavailable',
+      why ?? 'the trace store is not open in this process: start the console with `npm start` or `npm run demo`',
+    );
   }
 }
 
 export function traceStore(): TraceStore {
-  if (!g.__traceStore) throw new StoreUnavailable(g.__traceStoreWhyNot);
-  return g.__traceStore;
+  const slot = peekProcessSlot('traceStore');
+  if (!slot?.store) throw new StoreUnavailable(slot?.whyNot);
+  return slot.store;
 }
 
 export function badRequest(message: string): never {

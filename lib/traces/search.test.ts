@@ -40,6 +40,8 @@ describe('trace search parameters', () => {
 
   it.each([
     ['minDuration=fast', 'invalid parameter "minDuration": "fast" is not a duration'],
+    ['minDuration=2562048h', 'invalid parameter "minDuration": "2562048h" is longer than any span can last'],
+    ['maxDuration=99999999999h', 'invalid parameter "maxDuration": "99999999999h" is longer than any span can last'],
     ['minDuration=2s&maxDuration=1s', 'invalid parameter "maxDuration": must not be less than minDuration'],
     ['limit=1001', 'invalid parameter "limit": must be an integer from 1 to 1000'],
     ['limit=0', 'invalid parameter "limit"'],
@@ -56,5 +58,10 @@ describe('trace search parameters', () => {
     expect(normalizeTraceId('0'.repeat(32))).toBeNull();
     expect(normalizeTraceId('abc')).toBeNull();
     expect(normalizeTraceId('g'.repeat(32))).toBeNull();
+  });
+
+  it('accepts a W3C traceparent as its trace id', () => {
+    expect(normalizeTraceId('00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(normalizeTraceId('00-00000000000000000000000000000000-00f067aa0ba902b7-01')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { parseTraceIdInput } from './trace-id-input';
 import { parseTimeExpr, resolveTimeExpr } from '../url/time';
 import type { TraceSearch } from './model';
 
@@ -9,6 +10,8 @@ import type { TraceSearch } from './model';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 1000;
+/** Span durations are signed 64-bit nanoseconds (OTLP, and the store's columns). */
+const MAX_DURATION_NS = 2n ** 63n - 1n;
 
 const NS: Record<string, bigint> = { ns: 1n, us: 1000n, µs: 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
 
@@ -86,6 +89,7 @@ export function parseTraceSearch(params: URLSearchParams, nowMs: number): Search
     if (v === undefined) continue;
     const ns = parseDurationNs(v);
     if (ns === null) return { error: `invalid parameter "${k}": "${v}" is not a duration like 250ms, 1.5s or 2m` };
+    if (ns > MAX_DURATION_NS) return { error: `invalid parameter "${k}": "${v}" is longer than any span can last (at most ${MAX_DURATION_NS / 3_600_000_000_000n}h)` };
     if (k === 'minDuration') search.minDurationNs = ns;
     else search.maxDurationNs = ns;
   }
@@ -118,9 +122,11 @@ export function parseTraceSearch(params: URLSearchParams, nowMs: number): Search
   return { search };
 }
 
-const HEX32 = /^[0-9a-f]{32}$/;
-/** A trace id as the API accepts it: 32 hex digits, not all zero (case-insensitive). */
+/**
+ * A trace id as the API and the waterfall accept it: 32 hex digits, not all zero
+ * (case-insensitive), or any other form people paste (a W3C traceparent, an X-Trace-ID value).
+ */
 export function normalizeTraceId(input: string): string | null {
-  const s = input.trim().toLowerCase();
-  return HEX32.test(s) && !/^0+$/.test(s) ? s : null;
+  const r = parseTraceIdInput(input);
+  return 'traceId' in r ? r.traceId : null;
 }

@@ -16,7 +16,8 @@ export function parseTimeExpr(input: string): TimeExpr | null {
     const ms = parseDurationMs(rel[1]);
     return ms === null ? null : { kind: 'relative', offsetMs: ms };
   }
-  if (/^\d{10,14}$/.test(s)) return { kind: 'absolute', ms: Number(s) };
+  // Epoch milliseconds, from 0 up to the last instant a Date holds.
+  if (/^\d{1,16}$/.test(s) && Number(s) <= 8.64e15) return { kind: 'absolute', ms: Number(s) };
   if (/^\d{4}-\d{2}-\d{2}/.test(s)) {
     const ms = Date.parse(s);
     return Number.isNaN(ms) ? null : { kind: 'absolute', ms };

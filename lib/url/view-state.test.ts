@@ -63,6 +63,13 @@ describe('view state URL contract', () => {
     expect(parseTimeExpr('2026-13-45')).toBeNull();
     expect(parseTimeExpr('')).toBeNull();
   });
+
+  it('takes any epoch millisecond, 0 included, up to the last instant a Date holds', () => {
+    expect(parseTimeExpr('0')).toEqual({ kind: 'absolute', ms: 0 });
+    expect(parseTimeExpr('1764590400000')).toEqual({ kind: 'absolute', ms: 1764590400000 });
+    expect(parseTimeExpr('8640000000000001')).toBeNull();
+    expect(parseTimeExpr('-5')).toBeNull();
+  });
 });
 
 describe('toSearchParams and planViewRange', () => {

@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { redactUrl } from '@/lib/http/redact';
 import { handle } from '@/lib/server/route';
 import { promClient } from '@/lib/server/prom';
 
@@ -14,7 +15,7 @@ export function GET(req: Request) {
       checks: {
         prometheus: {
           ok: r.ok,
-          url: getConfig().prometheusUrl,
+          url: redactUrl(getConfig().prometheusUrl),
           detail: r.detail,
           latencyMs: Math.round(performance.now() - started),
         },

@@ -1,11 +1,12 @@
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
 import type { Metadata } from 'next';
+import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { StoredTrace } from '@/components/waterfall/stored-trace';
 import { ROWS_PAGE, traceKeys } from '@/lib/queries/traces';
 import { preparedTrace, traceWindow } from '@/lib/server/trace-views';
 import { traceStore } from '@/lib/server/traces';
-import { normalizeTraceId } from '@/lib/traces/search';
+import { parseTraceIdInput } from '@/lib/traces/trace-id-input';
 import { overviewOf } from '@/lib/traces/view/prepare';
 import { pageView, parseTracePage } from '@/lib/url/trace-view';
 import { toSearchParams } from '@/lib/url/view-state';
@@ -42,14 +43,16 @@ async function prefetch(id: string, search: URLSearchParams): Promise<QueryClien
 
 export default async function TracePage({ params, searchParams }: Props) {
   const { traceId } = await params;
-  const id = normalizeTraceId(decodeURIComponent(traceId));
-  if (!id) {
-    return (
-      <div role="alert" className="mx-auto mt-10 max-w-xl rounded-lg border border-red-200 bg-white p-4 text-sm dark:border-red-900 dark:bg-slate-900">
-        <p className="font-medium text-red-700 dark:text-red-400">Not a trace id</p>
-        <p className="mt-1">&quot;{traceId.slice(0, 80)}&quot; is not a trace id: expected 32 hex digits (or a W3C traceparent).</p>
-      </div>
-    );
+  // Next hands the segment over decoded; the console server passes malformed percent-encoding
+  // through as typed, so this is the text someone pasted.
+  const parsed = parseTraceIdInput(traceId);
+  if ('error' in parsed) notFound();
+  const id = parsed.traceId;
+  if (id !== traceId || parsed.spanId) {
+    // A traceparent (or an upper-case id): the canonical URL, with the span it names selected.
+    const sp = toSearchParams(await searchParams);
+    if (parsed.spanId && !sp.has('span')) sp.set('span', parsed.spanId);
+    redirect(`/traces/${id}${sp.size ? `?${sp}` : ''}`);
   }
   const sp = toSearchParams(await searchParams);
   const qc = await prefetch(id, sp);

@@ -4,12 +4,12 @@
  * shares. Ports set to 0 are off.
  */
 import http from 'node:http';
-import type { Config } from '../lib/config';
-import { setTraceStore } from '../lib/server/traces';
-import type { ReceiverOptions } from '../lib/traces/receiver/common';
-import { startOtlpGrpc } from '../lib/traces/receiver/grpc';
-import { handleOtlpHttp } from '../lib/traces/receiver/http';
-import { EmbeddedStore } from '../lib/traces/store/embedded';
+import type { Config } from '../config';
+import { setTraceStore } from './traces';
+import type { ReceiverOptions } from '../traces/receiver/common';
+import { startOtlpGrpc } from '../traces/receiver/grpc';
+import { handleOtlpHttp } from '../traces/receiver/http';
+import { EmbeddedStore } from '../traces/store/embedded';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
