@@ -14,11 +14,24 @@ export class ApiError extends Error {
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
-/** Fetch one of our API routes and validate the answer; errors carry the server's code and message. */
-export async function fetchJson<T extends z.ZodMiniType>(url: string, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
+/** Past this length a query string goes in a POST body (as Grafana and Prometheus's UI send long PromQL). */
+export const MAX_GET_URL = 4096;
+
+/**
+ * Fetch one of our API routes and validate the answer; errors carry the server's code and message.
+ * With `postWhenLong` (routes that take a form body, as /api/prom/query*), a long URL is sent as POST.
+ */
+export async function fetchJson<T extends z.ZodMiniType>(url: string, schema: T, signal?: AbortSignal, opts: { postWhenLong?: boolean } = {}): Promise<z.infer<T>> {
   let res: Response;
+  const q = url.indexOf('?');
+  const post = opts.postWhenLong && url.length > MAX_GET_URL && q >= 0;
   try {
-    res = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    res = await fetch(
+      post ? url.slice(0, q) : url,
+      post
+        ? { signal, method: 'POST', body: url.slice(q + 1), headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' } }
+        : { signal, headers: { Accept: 'application/json' } },
+    );
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError(0, 'network', 'The console server did not answer (network error).');

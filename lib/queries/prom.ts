@@ -35,7 +35,7 @@ export function rangeQueryUrl(p: RangeParams): string {
 export function rangeQueryOptions(p: RangeParams) {
   return queryOptions({
     queryKey: promKeys.range(p),
-    queryFn: ({ signal }) => fetchJson(rangeQueryUrl(p), compactMatrixSchema, signal),
+    queryFn: ({ signal }) => fetchJson(rangeQueryUrl(p), compactMatrixSchema, signal, { postWhenLong: true }),
   });
 }
 
@@ -60,7 +60,7 @@ export function exemplarsOptions(query: string, start: number, end: number, step
   const qs = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) });
   return queryOptions({
     queryKey: promKeys.exemplars(query, start, end, step),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal, { postWhenLong: true }),
   });
 }
 
@@ -69,7 +69,7 @@ export const vectorResponseSchema = z.object({ series: z.array(z.object({ labels
 export function instantOptions(query: string, anchorSec: number) {
   return queryOptions({
     queryKey: promKeys.instant(query, anchorSec),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/query?${new URLSearchParams({ query, time: String(anchorSec) })}`, vectorResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/prom/query?${new URLSearchParams({ query, time: String(anchorSec) })}`, vectorResponseSchema, signal, { postWhenLong: true }),
   });
 }
 

@@ -38,6 +38,21 @@ export async function handle(route: string, req: Request, fn: () => Promise<Resp
   return res;
 }
 
+/**
+ * The request's parameters: the URL's, and for a POST those of its form body as well
+ * (application/x-www-form-urlencoded, as Prometheus's API takes them), so a long query fits.
+ */
+export async function requestParams(req: Request): Promise<URLSearchParams> {
+  const params = new URL(req.url).searchParams;
+  if (req.method !== 'POST') return params;
+  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') {
+    throw new BadRequest(`a POST takes its parameters as application/x-www-form-urlencoded, not "${type || 'no content type'}"`);
+  }
+  for (const [k, v] of new URLSearchParams(await req.text())) params.append(k, v);
+  return params;
+}
+
 /** Parse search params with a zod schema; a failure becomes a 400 that names the parameter. */
 export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchParams, multi: string[] = []): z.infer<T> {
   const obj: Record<string, string | string[]> = {};

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AnswerableError, BadRequest } from '../errors';
-import type { TraceStore } from '../traces/model';
+import type { StoreHealth, TraceStore } from '../traces/model';
 import { peekProcessSlot, setProcessSlot } from './process';
 
 /** The process's trace store, opened by the console server's trace side at start (scripts/serve.ts). */
@@ -27,4 +27,11 @@ export function traceStore(): TraceStore {
 
 export function badRequest(message: string): never {
   throw new BadRequest(message);
+}
+
+/** The trace store's state, for /api/ready: open and writing, failing writes (and since when), or not open. */
+export function traceStoreHealth(): StoreHealth {
+  const slot = peekProcessSlot('traceStore');
+  if (!slot?.store) return { ok: false, detail: new StoreUnavailable(slot?.whyNot).message };
+  return slot.store.health?.() ?? { ok: true, detail: 'open' };
 }

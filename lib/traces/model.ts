@@ -140,7 +140,12 @@ export type SpanExtras = { ref: number; attributes: Attribute[]; events: { timeN
 export type SpanDetail = { span: Span; resource: Resource; scope: Scope };
 
 /** The read side every trace backend implements: embedded SQLite now, Tempo or Jaeger later. */
+/** Whether the store can take spans now; `detail` says why not, and since when. */
+export type StoreHealth = { ok: boolean; detail: string };
+
 export interface TraceStore {
+  /** Optional: the store's state for /api/ready. */
+  health?(): StoreHealth;
   trace(traceId: string): Promise<Trace | null>;
   /** One span with its resource and scope, without reading the rest of its trace. */
   span(traceId: string, spanId: string): Promise<SpanDetail | null>;

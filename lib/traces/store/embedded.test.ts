@@ -54,3 +54,37 @@ describe('embedded store', () => {
     expect((await store.trace(T))?.spans).toHaveLength(1);
   });
 });
+
+describe('size budget', () => {
+  it('keeps the database file and its WAL together within TRACE_MAX_BYTES', async () => {
+    const budgetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-budget-'));
+    const maxBytes = 2 * 1024 * 1024;
+    const small = await EmbeddedStore.open({ dataDir: budgetDir, sync: 'normal', retentionMs: 72 * 3600e3, maxBytes, queueBytes: 1 << 26, retentionEveryMs: 50 });
+    const onDisk = () => ['', '-wal'].reduce((n, ext) => n + (fs.existsSync(small.file + ext) ? fs.statSync(small.file + ext).size : 0), 0);
+    try {
+      const now = Date.now();
+      const pad = 'x'.repeat(1000);
+      // About 8 MiB of spans, four times the budget, sent as 40 exports.
+      for (let b = 0; b < 40; b++) {
+        const spans = Array.from({ length: 200 }, (_, i) => ({
+          traceId: (b * 200 + i + 1).toString(16).padStart(32, '0'),
+          spanId: (i + 1).toString(16).padStart(16, '0'),
+          name: 'op',
+          startMs: now - 60_000 + b,
+          durMs: 5,
+          attributes: { pad },
+        }));
+        expect(await small.ingest('json', body(jsonExport('api', spans)))).toMatchObject({ ok: true, accepted: 200 });
+      }
+      const deadline = Date.now() + 15_000;
+      while (onDisk() > maxBytes && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(onDisk()).toBeLessThanOrEqual(maxBytes);
+      // The newest spans are still there; the oldest went.
+      expect((await small.trace((40 * 200).toString(16).padStart(32, '0')))?.spans).toHaveLength(1);
+      expect(await small.trace((1).toString(16).padStart(32, '0'))).toBeNull();
+    } finally {
+      await small.close();
+      fs.rmSync(budgetDir, { recursive: true, force: true });
+    }
+  }, 30_000);
+});

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TraceSearch, TraceStore } from '../model';
+import type { StoreHealth, TraceSearch, TraceStore } from '../model';
 
 import type { FromWorker, ToWorker } from './protocol';
 import { SqliteReader } from './reader';
-import type { SyncLevel } from './schema';
+import { type SyncLevel, walBudgetBytes } from './schema';
 
 export type EmbeddedOptions = {
   dataDir: string;
@@ -35,6 +35,8 @@ export class EmbeddedStore implements TraceStore {
   private inflightBytes = 0;
   private readonly waiting = new Map<number, { resolve: (o: IngestOutcome) => void; bytes: number }>();
   readonly file: string;
+  /** The current episode of failing writes (disk full, I/O error, writer gone), if any. */
+  private failing?: { sinceMs: number; message: string; refused: number };
 
   private constructor(private readonly opts: EmbeddedOptions) {
     this.file = path.join(opts.dataDir, 'traces.sqlite');
@@ -56,7 +58,7 @@ export class EmbeddedStore implements TraceStore {
       this.worker.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
           this.reader = new SqliteReader(this.file);
-          this.checkpointer = new Worker(path.join(import.meta.dirname, 'checkpoint-worker.mjs'), { workerData: { file: this.file, everyMs: 250 } });
+          this.checkpointer = new Worker(path.join(import.meta.dirname, 'checkpoint-worker.mjs'), { workerData: { file: this.file, everyMs: 250, walLimitBytes: walBudgetBytes(this.opts.maxBytes) } });
           this.checkpointer.on('error', (e) => console.error('[trace-store] checkpointer stopped; the writer checkpoints itself', e));
           resolve();
         } else if (m.type === 'fatal') reject(new Error(`the trace store at ${this.file} cannot open: ${m.message}`));
@@ -73,12 +75,34 @@ export class EmbeddedStore implements TraceStore {
   private settle(id: number, outcome: IngestOutcome) {
     const w = this.waiting.get(id);
     if (!w) return;
+    this.track(outcome);
     this.waiting.delete(id);
     this.inflightBytes -= w.bytes;
     if (outcome.ok) {
       const { ok, accepted, duplicates, rejected, message } = outcome;
       w.resolve({ ok, accepted, duplicates, rejected, message });
     } else w.resolve(outcome);
+  }
+
+  /** Writes that fail are logged once per episode (a full disk would otherwise show only as 503 counts). */
+  private track(outcome: IngestOutcome) {
+    if (!outcome.ok && outcome.status === 'unavailable') {
+      if (this.failing) this.failing.refused++;
+      else {
+        this.failing = { sinceMs: Date.now(), message: outcome.message, refused: 1 };
+        console.error(`[trace-store] writes to ${this.file} are failing: ${outcome.message}. Exports are answered 503 (retry later) until a write succeeds.`);
+      }
+    } else if (outcome.ok && this.failing) {
+      const s = Math.round((Date.now() - this.failing.sinceMs) / 1000);
+      console.error(`[trace-store] writes succeed again after ${s} s; ${this.failing.refused} exports were refused meanwhile.`);
+      this.failing = undefined;
+    }
+  }
+
+  health(): StoreHealth {
+    if (!this.failing) return { ok: true, detail: `embedded store at ${this.file}` };
+    const since = new Date(this.failing.sinceMs).toISOString();
+    return { ok: false, detail: `writes failing since ${since} (${this.failing.refused} exports refused): ${this.failing.message}` };
   }
 
   private failAll(message: string) {

@@ -24,7 +24,17 @@ export class SchemaMismatch extends Error {
   }
 }
 
-export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = false): void {
+/**
+ * The share of TRACE_MAX_BYTES kept for the write-ahead log: a quarter, from 256 KiB to 64 MiB.
+ * Spans are kept within the rest, so the database file and its WAL together stay within the
+ * budget (0 = no limit).
+ */
+export function walBudgetBytes(maxBytes: number): number {
+  if (maxBytes <= 0) return 0;
+  return Math.min(64 * 1024 * 1024, Math.max(256 * 1024, Math.floor(maxBytes / 4)));
+}
+
+export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = false, maxBytes = 0): void {
   db.pragma('busy_timeout = 5000');
   if (readonly) return;
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
@@ -42,6 +52,13 @@ export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = 
   // Checkpoints run on their own thread (checkpoint-worker.mjs); the writer checkpoints itself
   // only if that thread falls behind by ~400 MB of WAL.
   db.pragma('wal_autocheckpoint = 50000');
+  const wal = walBudgetBytes(maxBytes);
+  if (wal > 0) {
+    // With a size budget the WAL must stay inside it: checkpoint after half of its share, and
+    // cut the file back to its share when it is reset (the checkpointer truncates it when over).
+    db.pragma(`journal_size_limit = ${wal}`);
+    db.pragma(`wal_autocheckpoint = ${Math.max(32, Math.floor(wal / 2 / 8192))}`);
+  }
   db.pragma('temp_store = MEMORY');
   db.exec(`
     CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

@@ -5,14 +5,14 @@ import { type Origin, type Rows, type SpanRow, rejectionMessage, toRows } from '
 import fs from 'node:fs';
 import { packSkeleton } from './skeleton';
 import { makeBloom } from './bloom';
-import { SchemaMismatch, type SyncLevel, openDatabase } from './schema';
+import { SchemaMismatch, type SyncLevel, openDatabase, walBudgetBytes } from './schema';
 
 export type WriterOptions = {
   file: string;
   sync: SyncLevel;
   /** spans that started longer ago than this are removed */
   retentionMs: number;
-  /** when the database holds more than this many bytes the oldest spans are removed (0 = no limit) */
+  /** the database file and its WAL together stay within this many bytes: the oldest spans are removed (0 = no limit) */
   maxBytes: number;
 };
 
@@ -39,7 +39,7 @@ export class SqliteWriter {
   constructor(private readonly opts: WriterOptions) {
     this.db = new Database(opts.file);
     try {
-      openDatabase(this.db, opts.sync);
+      openDatabase(this.db, opts.sync, false, opts.maxBytes);
     } catch (e) {
       if (!(e instanceof SchemaMismatch)) throw e;
       // A store from an older console: set it aside (never delete what was stored) and start anew.
@@ -48,7 +48,7 @@ export class SqliteWriter {
       for (const ext of ['', '-wal', '-shm']) if (fs.existsSync(opts.file + ext)) fs.renameSync(opts.file + ext, aside + ext);
       console.warn(`[trace-store] ${e.message}: the old database was moved to ${aside}`);
       this.db = new Database(opts.file);
-      openDatabase(this.db, opts.sync);
+      openDatabase(this.db, opts.sync, false, opts.maxBytes);
     }
     this.insertSpan = this.db.prepare(
       `INSERT INTO spans (trace_id, span_id, parent_id, origin, service, name, kind, start_ns, dur_ns, status, body)
@@ -153,13 +153,15 @@ export class SqliteWriter {
       if (performance.now() - started > budgetMs) break;
       removed += this.retention.byAge.run(service, cutoff, per).changes;
     }
+    // Spans are kept within the budget less the WAL's share (schema.ts walBudgetBytes).
+    const dataBudget = this.opts.maxBytes - walBudgetBytes(this.opts.maxBytes);
     const size = this.opts.maxBytes > 0 ? this.sizeBytes() : 0;
-    if (size > this.opts.maxBytes && this.opts.maxBytes > 0 && performance.now() - started <= budgetMs) {
+    if (this.opts.maxBytes > 0 && size > dataBudget && performance.now() - started <= budgetMs) {
       // Remove about as many of the oldest spans as the excess holds, not a whole batch blindly.
       const r = this.retention.bounds.get() as { lo: number | null; hi: number | null };
       const spans = r.lo === null || r.hi === null ? 0 : r.hi - r.lo + 1;
       const perSpan = spans > 0 ? size / spans : size;
-      const n = Math.max(1, Math.min(this.retentionBatch, Math.ceil((size - this.opts.maxBytes) / perSpan)));
+      const n = Math.max(1, Math.min(this.retentionBatch, Math.ceil((size - dataBudget) / perSpan)));
       removed += this.retention.oldest.run(n).changes;
     }
     if (performance.now() - started <= budgetMs) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { handle, parseParams } from '@/lib/server/route';
+import { handle, parseParams, requestParams } from '@/lib/server/route';
 import { queryParam, stepParam, timeParam } from '@/lib/server/params';
 import { exemplars } from '@/lib/server/prom';
 
@@ -11,7 +11,10 @@ const schema = z
 
 export function GET(req: Request) {
   return handle('/api/prom/exemplars', req, async () => {
-    const p = parseParams(schema, new URL(req.url).searchParams);
+    const p = parseParams(schema, await requestParams(req));
     return Response.json(await exemplars(p.query, p.start, p.end, req.signal, p.step));
   });
 }
+
+/** The same parameters in a form body, for queries too long for a URL. */
+export const POST = GET;
