@@ -34,6 +34,12 @@ export function walBudgetBytes(maxBytes: number): number {
   return Math.min(64 * 1024 * 1024, Math.max(256 * 1024, Math.floor(maxBytes / 4)));
 }
 
+/** The share of TRACE_MAX_BYTES that spans may fill: the budget less the WAL's share (0 = no limit). */
+export function dataBudgetBytes(maxBytes: number): number {
+  if (maxBytes <= 0) return 0;
+  return Math.max(0, maxBytes - walBudgetBytes(maxBytes));
+}
+
 export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = false, maxBytes = 0): void {
   db.pragma('busy_timeout = 5000');
   if (readonly) return;

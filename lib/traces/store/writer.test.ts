@@ -6,6 +6,7 @@ import { decodeExportJson } from '../otlp/decode-json';
 import { jsonExport } from '../test/otlp-json';
 import { rawToIngest } from './rows';
 import { SqliteReader } from './reader';
+import { dataBudgetBytes } from './schema';
 import { SqliteWriter } from './writer';
 
 const HOUR = 3_600_000;
@@ -53,11 +54,18 @@ describe('retention', () => {
     first.writer.ingest([traces(now - HOUR, 20, 10, 100)]);
     const s2 = first.writer.sizeBytes();
     first.writer.close();
-    // The same file with a limit between the two sizes: the older traces must go, the newer stay.
+    // The same file with a budget whose share for spans (the budget less the WAL's share) lies
+    // between the two sizes: the older traces must go, the newer stay.
     const dir = dirs[dirs.length - 1] as string;
-    const writer = new SqliteWriter({ file: path.join(dir, 'traces.sqlite'), sync: 'normal', retentionMs: 72 * HOUR, maxBytes: Math.floor((s1 + s2) / 2) });
-    for (let i = 0; i < 50 && writer.sizeBytes() > Math.floor((s1 + s2) / 2); i++) writer.retentionStep(now);
-    expect(writer.sizeBytes()).toBeLessThanOrEqual(Math.floor((s1 + s2) / 2));
+    const target = Math.floor((s1 + s2) / 2);
+    let maxBytes = target;
+    while (dataBudgetBytes(maxBytes) < target) maxBytes += 1024;
+    const share = dataBudgetBytes(maxBytes);
+    expect(share).toBeLessThan(s2);
+    expect(share).toBeGreaterThan(s1);
+    const writer = new SqliteWriter({ file: path.join(dir, 'traces.sqlite'), sync: 'normal', retentionMs: 72 * HOUR, maxBytes });
+    for (let i = 0; i < 50 && writer.sizeBytes() > share; i++) writer.retentionStep(now);
+    expect(writer.sizeBytes()).toBeLessThanOrEqual(share);
     expect(first.reader.trace(tid(1))).toBeNull();
     for (let t = 101; t <= 120; t++) expect(first.reader.trace(tid(t))?.spans).toHaveLength(10);
     expect(first.reader.spanCount()).toBeGreaterThanOrEqual(200);

@@ -5,7 +5,7 @@ import { type Origin, type Rows, type SpanRow, rejectionMessage, toRows } from '
 import fs from 'node:fs';
 import { packSkeleton } from './skeleton';
 import { makeBloom } from './bloom';
-import { SchemaMismatch, type SyncLevel, openDatabase, walBudgetBytes } from './schema';
+import { SchemaMismatch, type SyncLevel, dataBudgetBytes, openDatabase } from './schema';
 
 export type WriterOptions = {
   file: string;
@@ -153,8 +153,8 @@ export class SqliteWriter {
       if (performance.now() - started > budgetMs) break;
       removed += this.retention.byAge.run(service, cutoff, per).changes;
     }
-    // Spans are kept within the budget less the WAL's share (schema.ts walBudgetBytes).
-    const dataBudget = this.opts.maxBytes - walBudgetBytes(this.opts.maxBytes);
+    // Spans are kept within the budget less the WAL's share (schema.ts dataBudgetBytes).
+    const dataBudget = dataBudgetBytes(this.opts.maxBytes);
     const size = this.opts.maxBytes > 0 ? this.sizeBytes() : 0;
     if (this.opts.maxBytes > 0 && size > dataBudget && performance.now() - started <= budgetMs) {
       // Remove about as many of the oldest spans as the excess holds, not a whole batch blindly.
@@ -168,7 +168,13 @@ export class SqliteWriter {
       // Groups whose whole rowid range is gone, a bounded number per step.
       const low = this.retention.minRowid.get() as number | null;
       this.retention.groups.run(low ?? Number.MAX_SAFE_INTEGER, this.retentionBatch);
-      if (removed > 0) this.db.pragma('incremental_vacuum(64)');
+      if (this.opts.maxBytes > 0) {
+        // With a size budget the file itself must shrink, not only its pages in use: free pages
+        // are returned to the OS on every step until none are left (a bounded number per step),
+        // including the steps after the one that brought the data within its share.
+        const free = this.db.pragma('freelist_count', { simple: true }) as number;
+        if (free > 0) this.db.pragma(`incremental_vacuum(${Math.min(free, 256)})`);
+      } else if (removed > 0) this.db.pragma('incremental_vacuum(64)');
     }
     const ms = performance.now() - started;
     if (ms > budgetMs) this.retentionBatch = Math.max(100, Math.floor(this.retentionBatch / 2));
