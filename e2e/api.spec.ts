@@ -45,7 +45,7 @@ test.describe('console API', () => {
     const lv = await (await request.get('/api/prom/labels/job/values')).json();
     expect(lv.values).toEqual(expect.arrayContaining(['orchestrator', 'agent-core', 'llm-service']));
     // Exemplars arrive with live scrapes (every 5 s), not with backfilled history.
-    let exBody: { exemplars: { traceId: string; value: number }[] } = { exemplars: [] };
+    let exBody: { exemplars: { traceId: string; value: number; t: number }[] } = { exemplars: [] };
     await expect
       .poll(async () => {
         const ex = await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&start=${now() - 600}&end=${now()}`);
@@ -57,8 +57,11 @@ test.describe('console API', () => {
     expect(exBody.exemplars[0]!.traceId).toMatch(/^[0-9a-f]{32}$/);
     expect(exBody.exemplars[0]!.value).toBeGreaterThan(0);
     // Thinned for a chart with a 10-minute step: at most one per step and tenth of the value
-    // range, the slowest of all kept. (Asked for the same window, fixed, so both see the same data.)
-    const win = `start=${now() - 3600}&end=${now() - 30}`;
+    // range, the slowest of all kept. (Asked for the same window, fixed and past, so both see the
+    // same data: it ends at the newest exemplar seen above, as only live requests have exemplars.)
+    const end = Math.ceil(Math.max(...exBody.exemplars.map((e) => e.t)));
+    await new Promise((r) => setTimeout(r, Math.max(0, end * 1000 + 1000 - Date.now())));
+    const win = `start=${end - 3600}&end=${end}`;
     const all = (await (await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}`)).json()) as typeof exBody;
     const thin = (await (await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}&step=600`)).json()) as typeof exBody;
     expect(thin.exemplars.length).toBeGreaterThan(0);

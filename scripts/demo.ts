@@ -1,6 +1,29 @@
 import path from 'node:path';
 import { startStack } from './stack';
-import { preferredPort } from './stack/proc';
+import { portFree, preferredPort } from './stack/proc';
+
+/**
+ * The OTLP port for the demo: the one `name` asks for (it must be free: the demo says so and
+ * stops when it is not), else the standard port when free, else any free port (said aloud).
+ */
+async function otlpPort(name: string, standard: number): Promise<number> {
+  const asked = process.env[name];
+  if (asked !== undefined && asked !== '') {
+    const port = Number(asked);
+    if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+      console.error(`demo: ${name} must be a port number from 1 to 65535 (the demo needs both OTLP receivers), got "${asked}"`);
+      process.exit(2);
+    }
+    if (!(await portFree(port))) {
+      console.error(`demo: ${name}=${port} is taken by another program: free it, or set ${name} to another port`);
+      process.exit(2);
+    }
+    return port;
+  }
+  const port = await preferredPort(standard);
+  if (port !== standard) console.log(`[demo] port ${standard} is taken: ${name.replace('_PORT', '').replace('_', '/')} listens on ${port} instead (set ${name} to choose)`);
+  return port;
+}
 
 /**
  * `npm run demo`: a simulated Shannon, a real Prometheus with 6 hours of backfilled history,
@@ -14,8 +37,8 @@ async function main() {
   }
   const history = process.env.DEMO_HISTORY ?? '6h';
   const started = Date.now();
-  // Shannon's exporters default to 4317 (gRPC) and 4318 (HTTP): take them when they are free.
-  const otlpPorts = { grpc: await preferredPort(4317), http: await preferredPort(4318) };
+  // Shannon's exporters default to 4317 (gRPC) and 4318 (HTTP).
+  const otlpPorts = { grpc: await otlpPort('OTLP_GRPC_PORT', 4317), http: await otlpPort('OTLP_HTTP_PORT', 4318) };
   const stack = await startStack({
     otlpPorts,
     dir: path.resolve(process.env.DEMO_DIR ?? 'data/demo'),

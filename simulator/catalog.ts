@@ -7,16 +7,18 @@ export type WorkflowSpec = {
   median: number;
   sigma: number;
   agents: number;
+  /** Whether its agents run side by side (DAG, supervisor, swarm and research fan out) or one after another. */
+  parallel?: boolean;
 };
 
 export const WORKFLOWS: readonly WorkflowSpec[] = [
   { type: 'SimpleTaskWorkflow', mode: 'simple', weight: 40, median: 0.6, sigma: 0.45, agents: 1 },
-  { type: 'DAGWorkflow', mode: 'standard', weight: 18, median: 2.2, sigma: 0.4, agents: 3 },
-  { type: 'AgentDAGWorkflow', mode: 'standard', weight: 12, median: 3.0, sigma: 0.4, agents: 3 },
-  { type: 'SupervisorWorkflow', mode: 'complex', weight: 8, median: 4.5, sigma: 0.35, agents: 4 },
-  { type: 'ResearchWorkflow', mode: 'force_research', weight: 6, median: 6.0, sigma: 0.3, agents: 5 },
+  { type: 'DAGWorkflow', mode: 'standard', weight: 18, median: 2.2, sigma: 0.4, agents: 3, parallel: true },
+  { type: 'AgentDAGWorkflow', mode: 'standard', weight: 12, median: 3.0, sigma: 0.4, agents: 3, parallel: true },
+  { type: 'SupervisorWorkflow', mode: 'complex', weight: 8, median: 4.5, sigma: 0.35, agents: 4, parallel: true },
+  { type: 'ResearchWorkflow', mode: 'force_research', weight: 6, median: 6.0, sigma: 0.3, agents: 5, parallel: true },
   { type: 'TemplateWorkflow', mode: 'template', weight: 10, median: 1.1, sigma: 0.35, agents: 2 },
-  { type: 'SwarmWorkflow', mode: 'swarm', weight: 6, median: 5.0, sigma: 0.35, agents: 6 },
+  { type: 'SwarmWorkflow', mode: 'swarm', weight: 6, median: 5.0, sigma: 0.35, agents: 6, parallel: true },
 ];
 
 export type ModelSpec = {

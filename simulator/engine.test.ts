@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './engine';
 import { parseKnobs } from './knobs';
+import { buildTraceIndex } from '../lib/traces/view/trace-index';
+import { criticalPath } from '../lib/traces/view/analysis';
 import { exposition, type Family } from './registry';
+import { layoutTrace } from './trace-plan';
+import type { RequestOutcome } from './workload';
 
 const T0 = Date.parse('2026-11-26T15:00:00Z');
 
@@ -122,9 +126,60 @@ describe('injected regressions are ground truth', () => {
   });
 });
 
+/** A simulation whose requests are traced (as live with --otlp-*): the traced trace ids are collected. */
+function traced(args: string[], minutes: number) {
+  const sim = new Simulation(parseKnobs(['--daily-amplitude', '0', ...args]), T0);
+  const outcomes: RequestOutcome[] = [];
+  sim.onRequest = (o) => outcomes.push(o);
+  sim.advanceTo(T0 + minutes * 60_000);
+  return { sim, outcomes };
+}
+
+describe('exemplars and traces', () => {
+  it('every exemplar names a request whose trace was handed to the exporter; untraced time (history) has none', () => {
+    const history = exposition(run(['--seed', '12'], 3).services.orch.registry);
+    expect(history).not.toContain('trace_id=');
+    const { sim, outcomes } = traced(['--seed', '12', '--rate', '8'], 3);
+    const text = exposition(sim.services.orch.registry);
+    const ids = [...text.matchAll(/trace_id="([0-9a-f]{32})"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(20);
+    const sent = new Set(outcomes.map((o) => o.traceId));
+    expect(ids.filter((id) => !sent.has(id!))).toEqual([]);
+  });
+
+  it('a parallel workflow runs its agents side by side, so its critical path leaves some spans out', () => {
+    const { outcomes } = traced(['--seed', '13', '--rate', '8', '--error-rate', '0'], 2);
+    const dag = outcomes.find((o) => o.workflowType === 'DAGWorkflow' && o.status === 'completed');
+    expect(dag).toBeDefined();
+    const spans = layoutTrace(dag!);
+    const agents = spans.filter((x) => x.name === 'AgentService/ExecuteTask');
+    expect(agents).toHaveLength(3);
+    // They overlap in time.
+    expect(agents[1]!.startMs).toBeLessThan(agents[0]!.endMs);
+    // Every child lies inside its parent.
+    const byId = new Map(spans.map((x) => [x.id, x]));
+    for (const x of spans) if (x.parent) expect(x.endMs).toBeLessThanOrEqual(byId.get(x.parent)!.endMs + 1e-6);
+    const ms = (t: number) => BigInt(Math.round(t * 1e6));
+    const ix = buildTraceIndex(dag!.traceId, spans.map((x) => ({ spanId: x.id, ...(x.parent ? { parentSpanId: x.parent } : {}), name: x.name, service: x.service, startNs: ms(x.startMs), endNs: ms(x.endMs), kind: 0, error: false, attributes: [], events: [] })));
+    const crit = criticalPath(ix);
+    const onPath = crit.reduce((a, b) => a + b, 0);
+    expect(onPath).toBeGreaterThan(2);
+    expect(onPath).toBeLessThan(spans.length);
+    // The agent that ended last decides the workflow's end; the LLM work of the others does not.
+    const llm = spans.filter((x) => x.service === 'llm-service');
+    expect(llm).toHaveLength(3);
+    expect(llm.filter((x) => crit[indexOf(ix, x.id)] === 1)).toHaveLength(1);
+  });
+});
+
+function indexOf(ix: ReturnType<typeof buildTraceIndex>, spanId: string): number {
+  for (let i = 0; i < ix.n; i++) if (Buffer.from(ix.ids.subarray(i * 8, i * 8 + 8)).toString('hex') === spanId) return i;
+  return -1;
+}
+
 describe('exposition', () => {
   it('is OpenMetrics with Shannon names, ms buckets and exemplars', () => {
-    const text = exposition(run(['--seed', '11'], 2).services.orch.registry);
+    const text = exposition(traced(['--seed', '11'], 2).sim.services.orch.registry);
     expect(text.endsWith('# EOF\n')).toBe(true);
     expect(text).toContain('# TYPE shannon_workflows_started counter');
     expect(text).toMatch(/^shannon_workflows_started_total\{workflow_type="DAGWorkflow",mode="standard"\} \d+$/m);

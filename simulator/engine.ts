@@ -22,7 +22,7 @@ export class Simulation {
   /** Bytes a leak (knob memoryLeak) took that compaction never gives back. */
   private poolLeaked = 0;
   private sessions = 40;
-  /** Called with every simulated request (live mode sets it to export the request's trace). */
+  /** Called with every simulated request (live mode sets it to export the request's trace); only then do latency samples carry exemplars. */
   onRequest?: (out: RequestOutcome) => void;
 
   constructor(
@@ -58,7 +58,7 @@ export class Simulation {
     const n = this.rng.poisson(this.rateAt(tMs) * dtSec);
     for (let i = 0; i < n; i++) {
       const jitter = this.rng.next() * dtSec * 1000;
-      const out = simulateRequest(this.services, this.knobs, this.rng, tMs - jitter);
+      const out = simulateRequest(this.services, this.knobs, this.rng, tMs - jitter, this.onRequest !== undefined);
       this.poolGarbage += out.workflow.agents * 0.02 * MB;
       this.onRequest?.(out);
     }

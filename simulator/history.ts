@@ -11,7 +11,8 @@ export type Target = { job: string; instance: string; registry: Registry };
  * contiguous, so lines are spooled per family and joined at the end. Samples carry the job and
  * instance labels Prometheus will add when scraping, so history and live data are one series.
  */
-export function writeHistory(sim: Simulation, targets: Target[], fromMs: number, toMs: number, stepMs: number, outFile: string) {
+/** Returns the time of the last snapshot written. */
+export function writeHistory(sim: Simulation, targets: Target[], fromMs: number, toMs: number, stepMs: number, outFile: string): number {
   const spoolDir = fs.mkdtempSync(path.join(path.dirname(outFile), '.history-'));
   const entries: { header: string[]; file: string; buf: string[]; fam: Family; target: Target }[] = [];
   for (const target of targets) {
@@ -37,7 +38,9 @@ export function writeHistory(sim: Simulation, targets: Target[], fromMs: number,
     buffered = 0;
   };
 
+  let last = fromMs - stepMs;
   for (let t = fromMs; t <= toMs; t += stepMs) {
+    last = t;
     sim.advanceTo(t);
     const tsSec = Math.round(t) / 1000;
     for (const e of entries) {
@@ -62,6 +65,7 @@ export function writeHistory(sim: Simulation, targets: Target[], fromMs: number,
   fs.writeSync(out, '# EOF\n');
   fs.closeSync(out);
   fs.rmSync(spoolDir, { recursive: true, force: true });
+  return last;
 }
 
 /** Insert job and instance after the metric name (before any other labels). */

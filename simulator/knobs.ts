@@ -52,6 +52,11 @@ export const knobsSchema = z.object({
   history: duration.default(0),
   historyStep: duration.default(15_000),
   historyOut: z.string().optional(),
+  /**
+   * After writing the history, wait for SIGUSR2 before going live, then write the time since
+   * then to `<history-out>.gap` (so a backfill ends when live samples start), and go live.
+   */
+  historyHold: z.enum(['on', 'off']).default('off'),
   /** How often the live model advances. */
   tick: duration.default(1000),
   /** Where to send traces: the orchestrator's OTLP/gRPC endpoint, the OTLP/HTTP base URL for llm-service and agent-core. */

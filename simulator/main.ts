@@ -25,6 +25,7 @@ const USAGE = `usage: npm run simulate -- [--flag value ...]
   --orchestrator-port, --agent-core-port, --llm-port   listeners (2112, 2113, 8000; 0 = any)
   --host H                 listen address (127.0.0.1)
   --history D --history-out FILE [--history-step S]    write D of past samples for backfill
+  --history-hold on        after the history, wait for SIGUSR2, write the time since to FILE.gap, then go live
   --otlp-grpc URL          send orchestrator traces over OTLP/gRPC (e.g. http://127.0.0.1:4317)
   --otlp-http URL          send llm-service (protobuf) and agent-core (JSON) traces over OTLP/HTTP
                            (base URL, e.g. http://127.0.0.1:4318; /v1/traces is appended)
@@ -46,7 +47,11 @@ async function main() {
   const now = Date.now();
   const start = now - knobs.history;
   const sim = new Simulation(knobs, start);
-  const catchUp = () => sim.advanceTo(Date.now());
+  // Live time starts when the history is complete (with --history-hold, after the gap is written).
+  let live = false;
+  const catchUp = () => {
+    if (live) sim.advanceTo(Date.now());
+  };
   const { orch, agent, llm } = sim.services;
   const listeners = await Promise.all([
     serveMetrics(orch.registry, knobs.host, knobs.orchestratorPort, catchUp),
@@ -55,27 +60,39 @@ async function main() {
   ]);
   const [o, a, l] = listeners.map((x) => x.port) as [number, number, number];
   const instance = (p: number) => `${knobs.host}:${p}`;
+  const targets = [
+    { job: 'orchestrator', instance: instance(o), registry: orch.registry },
+    { job: 'agent-core', instance: instance(a), registry: agent.registry },
+    { job: 'llm-service', instance: instance(l), registry: llm.registry },
+  ];
 
+  let historyEndMs = now;
   if (knobs.history > 0) {
     if (!knobs.historyOut) throw new Error('--history needs --history-out FILE');
-    fs.mkdirSync(path.dirname(path.resolve(knobs.historyOut)), { recursive: true });
+    const out = path.resolve(knobs.historyOut);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
     const t0 = performance.now();
-    writeHistory(
-      sim,
-      [
-        { job: 'orchestrator', instance: instance(o), registry: orch.registry },
-        { job: 'agent-core', instance: instance(a), registry: agent.registry },
-        { job: 'llm-service', instance: instance(l), registry: llm.registry },
-      ],
-      start,
-      now,
-      knobs.historyStep,
-      knobs.historyOut,
-    );
-    console.log(`simulator: wrote ${knobs.history / 3_600_000}h of history to ${knobs.historyOut} in ${Math.round(performance.now() - t0)} ms`);
+    const lastSnapshot = writeHistory(sim, targets, start, now, knobs.historyStep, out);
+    console.log(`simulator: wrote ${knobs.history / 3_600_000}h of history to ${out} in ${Math.round(performance.now() - t0)} ms`);
+    if (knobs.historyHold === 'on') {
+      // The backfill of that file takes a while: the time it takes is written too, when asked,
+      // so that Prometheus's data runs without a gap into the first live scrape.
+      const ports = { orchestrator: o, agentCore: a, llmService: l, historyEndMs: now, holding: true };
+      if (knobs.portsFile) fs.writeFileSync(knobs.portsFile, JSON.stringify(ports));
+      console.log('simulator: holding for SIGUSR2 to write the gap since the history ended');
+      await new Promise<void>((resolve) => process.once('SIGUSR2', () => resolve()));
+      const gapEnd = Date.now();
+      const gapFile = `${out}.gap`;
+      // At least one snapshot, else nothing to write (promtool refuses a file without samples).
+      if (lastSnapshot + knobs.historyStep <= gapEnd) {
+        writeHistory(sim, targets, lastSnapshot + knobs.historyStep, gapEnd, knobs.historyStep, `${gapFile}.tmp`);
+        fs.renameSync(`${gapFile}.tmp`, gapFile);
+      }
+      historyEndMs = gapEnd;
+      console.log(`simulator: wrote the ${Math.round((gapEnd - now) / 1000)} s since the history ended to ${gapFile}`);
+    }
   }
-  catchUp();
-  // Only live requests have traces: the history is metrics for backfill.
+  // Traces from the first live request on, and exemplars only on traced requests.
   const tracing = knobs.otlpGrpc || knobs.otlpHttp
     ? new SimulatorTracing({
         ...(knobs.otlpGrpc ? { grpcUrl: knobs.otlpGrpc } : {}),
@@ -84,8 +101,10 @@ async function main() {
       })
     : undefined;
   if (tracing) sim.onRequest = (out) => tracing.record(out);
+  live = true;
+  catchUp();
   const timer = setInterval(catchUp, knobs.tick);
-  const ports = { orchestrator: o, agentCore: a, llmService: l, historyEndMs: now };
+  const ports = { orchestrator: o, agentCore: a, llmService: l, historyEndMs };
   if (knobs.portsFile) fs.writeFileSync(knobs.portsFile, JSON.stringify(ports));
   console.log(`simulator: ready orchestrator=${instance(o)} agent-core=${instance(a)} llm-service=${instance(l)} seed=${knobs.seed}`);
 

@@ -28,6 +28,8 @@ export type RequestDetails = {
   mode: string;
   stages: { name: string; sec: number; attrs: Record<string, string | number | boolean> }[];
   agents: AgentCall[];
+  /** agents run side by side (DAG, supervisor, swarm), each starting a moment after the previous */
+  parallelAgents?: boolean;
   refinementSec?: number;
 };
 
@@ -47,7 +49,10 @@ export type PlannedSpan = {
 
 const newId = () => randomBytes(8).toString('hex');
 
-/** Lays the request out in time: root [start, end], stages, then agents one after another. */
+/** A parallel workflow dispatches its agents this far apart. */
+const DISPATCH_MS = 4;
+
+/** Lays the request out in time: root [start, end], stages, then the agents (side by side or one after another). */
 export function layoutTrace(d: RequestDetails): PlannedSpan[] {
   const D = d.durationSec * 1000;
   const t0 = d.endMs - D;
@@ -73,7 +78,8 @@ export function layoutTrace(d: RequestDetails): PlannedSpan[] {
   const wf: PlannedSpan = { id: newId(), parent: root.id, service: 'orchestrator', name: `workflow ${d.workflowType}`, kind: 'internal', startMs: policy.endMs, endMs: d.endMs - Math.min(1, D * 0.01), attrs: { 'workflow.type': d.workflowType, 'workflow.mode': d.mode, 'workflow.agents': d.agents.length } };
   if (d.status === 'failed') wf.error = 'workflow failed';
   spans.push(wf);
-  const agentsMs = d.agents.reduce((a, x) => a + x.ms, 0);
+  const parallel = d.parallelAgents === true && d.agents.length > 1;
+  const agentsMs = parallel ? Math.max(...d.agents.map((a, i) => i * DISPATCH_MS + a.ms)) : d.agents.reduce((a, x) => a + x.ms, 0);
   const refineMs = (d.refinementSec ?? 0) * 1000;
   const window = wf.endMs - wf.startMs;
   // Stages get what the agents and refinement leave, scaled down if they would not fit.
@@ -87,11 +93,13 @@ export function layoutTrace(d: RequestDetails): PlannedSpan[] {
     spans.push({ id: newId(), parent: wf.id, service: 'orchestrator', name: s.name, kind: isClient ? 'client' : 'internal', startMs: c, endMs: c + ms, attrs: s.attrs });
     c += ms;
   }
-  for (const a of d.agents) {
-    const client: PlannedSpan = { id: a.spanId, parent: wf.id, service: 'orchestrator', name: 'AgentService/ExecuteTask', kind: 'client', startMs: c, endMs: c + a.ms, attrs: { 'rpc.system': 'grpc', 'rpc.service': 'AgentService', 'rpc.method': 'ExecuteTask', 'agent.id': a.agentId }, ...(a.ok ? {} : { error: 'INTERNAL' }) };
+  const dispatched = c;
+  d.agents.forEach((a, i) => {
+    const start = parallel ? dispatched + i * DISPATCH_MS : c;
+    const client: PlannedSpan = { id: a.spanId, parent: wf.id, service: 'orchestrator', name: 'AgentService/ExecuteTask', kind: 'client', startMs: start, endMs: start + a.ms, attrs: { 'rpc.system': 'grpc', 'rpc.service': 'AgentService', 'rpc.method': 'ExecuteTask', 'agent.id': a.agentId }, ...(a.ok ? {} : { error: 'INTERNAL' }) };
     spans.push(client, ...agentSpans(a, client));
-    c += a.ms;
-  }
+    c = parallel ? dispatched + agentsMs : c + a.ms;
+  });
   if (refineMs > 0) {
     const end = Math.min(wf.endMs, c + refineMs);
     if (end > c) spans.push({ id: newId(), parent: wf.id, service: 'orchestrator', name: 'synthesis.refine', kind: 'internal', startMs: c, endMs: end, attrs: {} });

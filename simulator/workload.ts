@@ -28,20 +28,24 @@ export function workflowSpecs(k: Knobs): readonly WorkflowSpec[] {
   return [...WORKFLOWS, { type: k.extraWorkflowType, mode: 'simple', weight: 5, median: 0.9, sigma: 0.4, agents: 1 }];
 }
 
-/** One gateway request end to end: policy, workflow, agents, tools, LLM calls. */
-export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number): RequestOutcome {
+/**
+ * One gateway request end to end: policy, workflow, agents, tools, LLM calls. Its latency
+ * samples carry a `trace_id` exemplar only when `traced` (its trace is exported): an exemplar
+ * must always lead to a trace.
+ */
+export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number, traced = false): RequestOutcome {
   const { orch, agent } = s;
   const tsSec = tMs / 1000;
   const traceId = saltedTraceId(rng.hex(16));
   const spanId = rng.hex(8);
-  const exemplar = (value: number) => ({ labels: { trace_id: traceId, span_id: spanId }, value, tsSec });
+  const exemplar = (value: number) => (traced ? { labels: { trace_id: traceId, span_id: spanId }, value, tsSec } : undefined);
   const model = rng.weighted(MODELS.map((m) => [m, m.weight] as const));
   const stream = rng.chance(0.7);
   const endpoint = '/v1/chat/completions';
   const wf = rng.weighted(workflowSpecs(k).map((w) => [w, w.weight] as const));
   const out: RequestOutcome = {
     traceId, rootSpanId: spanId, endMs: Math.round(tMs * 1000) / 1000, durationSec: 0, status: 'completed', model: model.model, stream,
-    workflowType: wf.type, mode: wf.mode, stages: [], agents: [], workflow: wf,
+    workflowType: wf.type, mode: wf.mode, stages: [], agents: [], parallelAgents: wf.parallel === true, workflow: wf,
   };
 
   orch.gwModelRequests.inc({ model: model.model });
@@ -99,12 +103,14 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number): R
   let cost = 0;
   for (let i = 0; i < wf.agents; i++) {
     const agentId = AGENTS[i % AGENTS.length] as string;
-    // Agents run one after another inside the workflow, so together they fit in it.
-    const ms = Math.min((durationSec * 1000 * rng.logNormal(0.55, 0.25)) / Math.max(1, wf.agents / 2), (durationSec * 850) / wf.agents);
+    // Side by side each agent may take most of the workflow; one after another they share it.
+    const ms = wf.parallel
+      ? Math.min(durationSec * 1000 * rng.logNormal(0.45, 0.3), durationSec * 600)
+      : Math.min((durationSec * 1000 * rng.logNormal(0.55, 0.25)) / Math.max(1, wf.agents / 2), (durationSec * 850) / wf.agents);
     const call: AgentCall = { agentId, spanId: rng.hex(8), ms, ok: true, tools: [], llm: { model: model.model, provider: model.provider, prompt: 0, completion: 0, sec: 0, cached: false } };
     out.agents.push(call);
     orch.agentExecutions.inc({ agent_id: agentId, mode: wf.mode });
-    orch.agentDuration.observe({ agent_id: agentId, mode: wf.mode }, ms, { labels: { trace_id: traceId, span_id: call.spanId }, value: ms, tsSec });
+    orch.agentDuration.observe({ agent_id: agentId, mode: wf.mode }, ms, traced ? { labels: { trace_id: traceId, span_id: call.spanId }, value: ms, tsSec } : undefined);
     const grpcSec = ms / 1000;
     const grpcOk = !(failed && i === wf.agents - 1);
     call.ok = grpcOk;
@@ -199,7 +205,7 @@ function llmCall(s: Services, rng: Rng, model: (typeof MODELS)[number], mode: st
 function gatewayResponse(
   s: Services, k: Knobs, rng: Rng, model: (typeof MODELS)[number], stream: boolean, endpoint: string,
   durationSec: number, prompt: number, completion: number, failed: boolean,
-  exemplar: (v: number) => { labels: Record<string, string>; value: number; tsSec: number },
+  exemplar: (v: number) => { labels: Record<string, string>; value: number; tsSec: number } | undefined,
 ) {
   const { orch } = s;
   const m = model.model;

@@ -78,15 +78,23 @@ export async function startStack(o: StackOptions): Promise<Stack> {
     const simArgs = ['--otlp-grpc', `http://127.0.0.1:${otlp.grpc}`, '--otlp-http', `http://127.0.0.1:${otlp.http}`, ...(o.simulatorArgs ?? [])];
     const sim = await startSimulator({ dir, args: simArgs, history: o.history, logFile: path.join(dir, 'simulator.log') });
     processes.push(sim.process);
+    let simPorts = sim.ports;
     if (sim.historyFile) {
       log('backfilling Prometheus with promtool...');
       backfill(sim.historyFile, tsdbDir);
       fs.rmSync(sim.historyFile, { force: true });
+      // The minutes that took are history too: live scraping then starts where the data ends.
+      const rest = await sim.finishHistory();
+      simPorts = rest.ports;
+      if (rest.gapFile) {
+        backfill(rest.gapFile, tsdbDir);
+        fs.rmSync(rest.gapFile, { force: true });
+      }
     }
     const configFile = writePrometheusConfig(dir, [
-      { job: 'orchestrator', address: `127.0.0.1:${sim.ports.orchestrator}` },
-      { job: 'agent-core', address: `127.0.0.1:${sim.ports.agentCore}` },
-      { job: 'llm-service', address: `127.0.0.1:${sim.ports.llmService}` },
+      { job: 'orchestrator', address: `127.0.0.1:${simPorts.orchestrator}` },
+      { job: 'agent-core', address: `127.0.0.1:${simPorts.agentCore}` },
+      { job: 'llm-service', address: `127.0.0.1:${simPorts.llmService}` },
     ], o.scrapeInterval ?? '5s', [SLO_RULES]);
     log(`starting Prometheus on 127.0.0.1:${promPort}...`);
     const prom = await startPrometheus({ port: promPort, configFile, tsdbDir, logFile: path.join(dir, 'prometheus.log') });
@@ -98,8 +106,8 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       prometheusPort: promPort,
       prometheusConfig: configFile,
       tsdbDir,
-      simulator: { orchestrator: sim.ports.orchestrator, agentCore: sim.ports.agentCore, llmService: sim.ports.llmService },
-      historyEndMs: sim.ports.historyEndMs,
+      simulator: { orchestrator: simPorts.orchestrator, agentCore: simPorts.agentCore, llmService: simPorts.llmService },
+      historyEndMs: simPorts.historyEndMs,
       otlp: { grpcPort: otlp.grpc, httpPort: otlp.http },
       consoleDataDir,
       pids: Object.fromEntries(processes.map((p) => [p.name, p.child.pid])),

@@ -14,6 +14,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether nothing listens on `port` (on any address). */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '0.0.0.0', () => srv.close(() => resolve(true)));
+  });
+}
+
 /** `preferred` when nothing listens there, else any free port. */
 export function preferredPort(preferred: number): Promise<number> {
   return new Promise((resolve) => {
