@@ -4,6 +4,7 @@
  * and the response-size ratio (target ≤ 0.6), for the console as the browser uses it (incremental
  * range cache) and with `Cache-Control: no-cache` (the proxy hop alone). Usage: npx tsx bench/prom-proxy.ts [rounds]
  */
+import { hasQueries } from '../lib/dashboards/types';
 import { workflowsDashboard } from '../lib/dashboards/workflows';
 import { planRange } from '../lib/prometheus/step';
 import { renderQuery } from '../lib/prometheus/template';
@@ -29,7 +30,7 @@ async function main() {
     for (const rangeH of [1, 24]) {
       const nowSec = Date.now() / 1000;
       const r = planRange(nowSec - rangeH * 3600, nowSec, { maxDataPoints: 600, scrapeIntervalSec: 15 });
-      const queries = workflowsDashboard.panels.flatMap((p) =>
+      const queries = workflowsDashboard.panels.filter(hasQueries).flatMap((p) =>
         p.queries.map((q) => renderQuery(q.expr, { variables: {}, rateIntervalSec: r.rateInterval, rangeSec: r.end - r.start })),
       );
       // Three paths, interleaved (the order rotates): the console as a browser uses it (through

@@ -22,6 +22,8 @@ export type ChartInteractionsProps = {
   unit: Unit;
   domain: [number, number];
   yDomain: [number, number];
+  /** The plot's place in the chart's box (CHART_MARGIN, wider on the right with a right axis). */
+  margin?: { top: number; right: number; bottom: number; left: number };
   /** The chart's box: the tooltip is placed in it. */
   container: HTMLElement | null;
   onReady: () => void;
@@ -35,7 +37,7 @@ export type ChartInteractionsProps = {
  * for the crosshair (synced across every chart on the page), the values at the hovered instant,
  * drag-to-zoom and a click for the point menu. It draws nothing until the pointer is over a chart.
  */
-export function ChartInteractions({ rows, series, unit, domain, yDomain, container, onReady, onZoom, onPoint }: ChartInteractionsProps) {
+export function ChartInteractions({ rows, series, unit, domain, yDomain, margin = CHART_MARGIN, container, onReady, onZoom, onPoint }: ChartInteractionsProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
   useEffect(() => onReady(), [onReady]);
@@ -50,7 +52,7 @@ export function ChartInteractions({ rows, series, unit, domain, yDomain, contain
           data={rows}
           syncId="dashboard"
           syncMethod="value"
-          margin={CHART_MARGIN}
+          margin={margin}
           onMouseDown={(e) => {
             const t = at(e);
             if (t !== null) setDrag({ a: t, b: t });
@@ -104,7 +106,7 @@ function TooltipBox({ byTime, series, unit, container }: { byTime: Map<number, C
       {values.map(({ s, v }) => (
         <p key={s.key} className="flex justify-between gap-4 whitespace-nowrap">
           <span style={{ color: s.color }}>{s.name}</span>
-          <span className="font-mono">{formatValue(v, unit)}</span>
+          <span className="font-mono">{formatValue(v, s.unit ?? unit)}</span>
         </p>
       ))}
     </div>,

@@ -3,7 +3,7 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ChartSkeleton } from './chart-skeleton';
 
-export type PanelState = 'loading' | 'ready' | 'empty' | 'error';
+export type PanelState = 'loading' | 'ready' | 'empty' | 'error' | 'unsupported';
 
 export type PanelFrameProps = {
   id: string;
@@ -12,6 +12,8 @@ export type PanelFrameProps = {
   state: PanelState;
   queries: string[];
   warnings?: string[];
+  /** problems in the panel's own definition */
+  problems?: string[];
   /** a finding the reader must not miss (e.g. a forecast inside the range shown) */
   notice?: string;
   error?: string;
@@ -23,7 +25,7 @@ export type PanelFrameProps = {
   dataAttrs?: Record<string, string>;
 };
 
-/** A panel's frame and its four states (DOM contract: data-testid="panel", data-state; data-hydrated once it runs in the browser). */
+/** A panel's frame and its states (DOM contract: data-testid="panel", data-state; data-hydrated once it runs in the browser). */
 export function PanelFrame(p: PanelFrameProps) {
   const [showQuery, setShowQuery] = useState(false);
   const queryId = useId();
@@ -51,6 +53,7 @@ export function PanelFrame(p: PanelFrameProps) {
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">{p.description}</p>
         </div>
         {p.fetching && p.state === 'ready' && <span className="text-xs text-slate-400" aria-live="polite">updating…</span>}
+        {p.queries.length > 0 && (
         <button
           type="button"
           aria-expanded={showQuery}
@@ -60,6 +63,7 @@ export function PanelFrame(p: PanelFrameProps) {
         >
           {showQuery ? 'Hide query' : 'Show query'}
         </button>
+        )}
       </header>
       {showQuery && (
         <div id={queryId} data-testid="panel-query" className="mb-2 space-y-1">
@@ -80,6 +84,11 @@ export function PanelFrame(p: PanelFrameProps) {
           Prometheus warning: {p.warnings.join('; ')}
         </p>
       )}
+      {p.problems && p.problems.length > 0 && (
+        <p role="status" data-testid="panel-problems" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          Panel definition: {p.problems.join('; ')}
+        </p>
+      )}
       <div className="relative min-h-[220px] flex-1">
         {p.state === 'loading' && <ChartSkeleton />}
         {p.state === 'empty' && (
@@ -97,6 +106,12 @@ export function PanelFrame(p: PanelFrameProps) {
                 Retry
               </button>
             )}
+          </div>
+        )}
+        {p.state === 'unsupported' && (
+          <div role="status" className="flex h-[220px] flex-col items-center justify-center gap-2 text-center text-sm">
+            <p className="font-medium">Unsupported panel kind</p>
+            <p data-testid="panel-error" className="max-w-md break-words text-xs text-slate-600 dark:text-slate-300">{p.error}</p>
           </div>
         )}
         {p.state === 'ready' && p.children}

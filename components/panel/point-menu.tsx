@@ -9,7 +9,7 @@ import { traceSearchResponseSchema } from '@/lib/queries/traces';
 
 export type PointMenuProps = {
   t: number;
-  values: { name: string; color: string; value: number }[];
+  values: { name: string; color: string; value: number; unit?: Unit }[];
   unit: Unit;
   stepMs: number;
   service?: string;
@@ -66,7 +66,7 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
         {values.slice(0, 5).map((v) => (
           <li key={v.name}>
             <p>
-              <span style={{ color: v.color }}>{v.name}</span> <span className="font-mono">{formatValue(v.value, unit)}</span>
+              <span style={{ color: v.color }}>{v.name}</span> <span className="font-mono">{formatValue(v.value, v.unit ?? unit)}</span>
             </p>
             <div className="flex gap-3">
               <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/traces?${base({ minDuration: `${asMs(v.value, unit).toFixed(3)}ms` })}`}>

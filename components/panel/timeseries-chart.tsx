@@ -5,10 +5,12 @@ import Link from 'next/link';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTimeZone } from '@/components/hooks/time-zone';
 import type { ChartExemplar } from '@/lib/charts/exemplars';
-import { linePath, valueTicks, wallClockTicks } from '@/lib/charts/axes';
+import { areaPath, barsPath, linePath, pointsPath, stackRows, valueTicks, wallClockTicks } from '@/lib/charts/axes';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
+import type { DrawStyle, ThresholdLine } from '@/lib/dashboards/types';
 import { zoneOffsetMin } from '@/lib/format/time-zone';
 import { formatTime, formatValue, type Unit } from '@/lib/format/units';
+import { cssColor } from '@/lib/charts/reduce';
 import { CHART_MARGIN } from './chart-margin';
 import { useIdleFlag } from './idle-mount';
 import { PointMenu } from './point-menu';
@@ -37,10 +39,19 @@ export type TimeseriesChartProps = {
   stepMs?: number;
   /** The service a click on a point searches traces in. */
   traceService?: string;
-  thresholds?: { value: number; label: string }[];
+  thresholds?: ThresholdLine[];
   /** A full-width panel: room for twice the time labels. */
   wide?: boolean;
+  /** The right axis, for series with `axis: 'right'` (its unit and bounds). */
+  right?: { unit: Unit; min?: number; max?: number };
+  /** Lines (default), bars or points; a series may have its own (ChartSeries.draw). */
+  draw?: DrawStyle;
+  /** Each axis's series stacked on one another, as areas. */
+  stack?: boolean;
 };
+
+/** Where the plot sits with a right axis: room for its labels. */
+const RIGHT_AXIS_WIDTH = 60;
 
 /** The plot's own coordinates: 0–1000 both ways, stretched to whatever size the panel has. */
 const VIEW = 1000;
@@ -53,7 +64,7 @@ const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
  * interactive layer (Recharts: crosshair synced across panels, tooltip, drag to zoom, point
  * menu) is laid over the same plot area once the page is idle.
  */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = [], wide = false }: TimeseriesChartProps) {
+export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = [], wide = false, right, draw = 'line', stack = false }: TimeseriesChartProps) {
   const timeZone = useTimeZone();
   const [interactive, wake] = useIdleFlag();
   const [ready, setReady] = useState(false);
@@ -65,20 +76,66 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
   const span = d1 - d0;
   const xTicks = wallClockTicks(d0, d1, wide ? 12 : 6, zoneOffsetMin(d0, timeZone));
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
-  // The value axis: from 0 (or the panel's minimum) to a round number above the largest value
-  // shown and every threshold line.
+  const onRight = useMemo(() => shown.filter((s) => s.axis === 'right'), [shown]);
+  const onLeft = useMemo(() => shown.filter((s) => s.axis !== 'right'), [shown]);
+  const ts = useMemo(() => rows.map((r) => r.t), [rows]);
+  // Stacked: each axis's series summed in legend order; the axis must reach the top of the stack.
+  const stacks = useMemo(() => {
+    if (!stack) return null;
+    const of = (list: ChartSeries[]) => stackRows(rows, list.map((s) => s.key), (r, k) => r[k]);
+    return { left: of(onLeft), right: of(onRight) };
+  }, [stack, rows, onLeft, onRight]);
+  const topOf = (list: ChartSeries[], st: { top: (number | null)[][] } | undefined) =>
+    st ? Math.max(0, ...st.top.flatMap((col) => col.filter((v): v is number => v !== null))) : Math.max(0, ...list.map((s) => s.max ?? 0));
+  // Each value axis: from 0 (or its minimum) to a round number above the largest value shown on
+  // it and every threshold line drawn against it.
   const bottom = min ?? 0;
-  const y = valueTicks(bottom, Math.max(bottom, ...shown.map((s) => s.max ?? 0), ...thresholds.map((t) => t.value)), 5, max, unit);
+  const y = valueTicks(bottom, Math.max(bottom, topOf(onLeft, stacks?.left), ...thresholds.filter((t) => t.axis !== 'right').map((t) => t.value)), 5, max, unit);
+  const rightUnit = right?.unit ?? unit;
+  const rBottom = right?.min ?? 0;
+  const yR = onRight.length > 0 || thresholds.some((t) => t.axis === 'right')
+    ? valueTicks(rBottom, Math.max(rBottom, topOf(onRight, stacks?.right), ...thresholds.filter((t) => t.axis === 'right').map((t) => t.value)), 5, right?.max, rightUnit)
+    : null;
   const fx = (t: number) => (span > 0 ? (t - d0) / span : 0);
   const fy = (v: number) => (y.top > bottom ? (y.top - v) / (y.top - bottom) : 1);
+  const fyR = (v: number) => (yR && yR.top > rBottom ? (yR.top - v) / (yR.top - rBottom) : 1);
   const paths = useMemo(
-    () => shown.map((s) => ({ s, d: linePath(rows, (r) => r[s.key], (t) => fx(t) * VIEW, (v) => fy(v) * VIEW) })),
-    // fx and fy are fixed by these.
+    () => {
+      // Bars of series drawn side by side share each step's width (unless stacked).
+      const barSeries = shown.filter((s) => (s.draw ?? draw) === 'bars');
+      const stepW = span > 0 ? (stepMs / span) * VIEW * 0.8 : 0;
+      return shown.map((s) => {
+        const isRight = s.axis === 'right';
+        const X = (t: number) => fx(t) * VIEW;
+        const Y = (v: number) => (isRight ? fyR(v) : fy(v)) * VIEW;
+        const style = s.draw ?? draw;
+        const list = isRight ? onRight : onLeft;
+        const st = isRight ? stacks?.right : stacks?.left;
+        const j = list.indexOf(s);
+        const values = st ? (st.top[j] as (number | null)[]) : rows.map((r) => (typeof r[s.key] === 'number' ? (r[s.key] as number) : null));
+        const base = st ? (st.base[j] as number[]) : isRight ? rBottom : bottom;
+        if (style === 'bars') {
+          const n = st ? 1 : barSeries.length;
+          const w = stepW / Math.max(1, n);
+          const offset = st ? -stepW / 2 : -stepW / 2 + barSeries.indexOf(s) * w;
+          return { s, style, d: barsPath(ts, values, base, X, Y, w, offset) };
+        }
+        if (style === 'points') return { s, style, d: pointsPath(ts, values, X, Y) };
+        return {
+          s,
+          style,
+          d: st ? linePath(ts.map((t, i) => ({ t, v: values[i] })), (pt) => pt.v, X, Y) : linePath(rows, (r) => r[s.key], X, Y),
+          ...(st ? { area: areaPath(ts, values, base as number[], X, Y) } : {}),
+        };
+      });
+    },
+    // fx, fy and fyR are fixed by these.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, shown, d0, span, y.top, bottom],
+    [rows, ts, shown, onLeft, onRight, stacks, draw, stepMs, d0, span, y.top, bottom, yR?.top, rBottom],
   );
   const menuRow = menu ? rows.find((r) => r.t === menu.t) : undefined;
-  const plot = { left: CHART_MARGIN.left, right: CHART_MARGIN.right, top: CHART_MARGIN.top, bottom: CHART_MARGIN.bottom };
+  const margin = yR ? { ...CHART_MARGIN, right: RIGHT_AXIS_WIDTH } : CHART_MARGIN;
+  const plot = { left: margin.left, right: margin.right, top: margin.top, bottom: margin.bottom };
 
   return (
     <div
@@ -98,6 +155,15 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           </span>
         ))}
       </div>
+      {yR && (
+        <div aria-hidden data-testid="right-axis" className="absolute right-0" style={{ top: plot.top, bottom: plot.bottom, width: plot.right }}>
+          {yR.ticks.map((v) => (
+            <span key={v} className="absolute left-2 -translate-y-1/2 whitespace-nowrap leading-none" style={{ top: pct(fyR(v)) }}>
+              {formatValue(v, rightUnit)}
+            </span>
+          ))}
+        </div>
+      )}
       {/* Time axis: labels under the plot, in the viewer's time zone. */}
       <div aria-hidden className="absolute bottom-0" style={{ left: plot.left, right: plot.right, height: plot.bottom }}>
         {xTicks.map((t) => (
@@ -123,31 +189,41 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
               <line key={v} x1={0} x2={VIEW} y1={fy(v) * VIEW} y2={fy(v) * VIEW} stroke="var(--chart-grid)" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
             ))}
             <line x1={0} x2={0} y1={0} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />
+            {yR && <line x1={VIEW} x2={VIEW} y1={0} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />}
             <line x1={0} x2={VIEW} y1={VIEW} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />
           </g>
           <g clipPath={`url(#${clip})`}>
-            {paths.map(({ s, d }) => (
-              <path
-                key={s.key}
-                data-testid="series-line"
-                data-series={s.name}
-                d={d}
-                fill="none"
-                stroke={s.color}
-                strokeWidth={1.5}
-                strokeDasharray={s.dash}
-                strokeLinejoin="round"
-                vectorEffect="non-scaling-stroke"
-              />
-            ))}
+            {paths.map((p) =>
+              p.style === 'bars' ? (
+                <path key={p.s.key} data-testid="series-line" data-series={p.s.name} data-draw="bars" d={p.d} fill={p.s.color} fillOpacity={0.85} />
+              ) : p.style === 'points' ? (
+                <path key={p.s.key} data-testid="series-line" data-series={p.s.name} data-draw="points" d={p.d} fill="none" stroke={p.s.color} strokeWidth={4} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+              ) : (
+                <g key={p.s.key}>
+                  {'area' in p && p.area && <path data-testid="series-area" d={p.area} fill={p.s.color} fillOpacity={0.2} />}
+                  <path
+                    data-testid="series-line"
+                    data-series={p.s.name}
+                    data-draw="line"
+                    d={p.d}
+                    fill="none"
+                    stroke={p.s.color}
+                    strokeWidth={1.5}
+                    strokeDasharray={p.s.dash}
+                    strokeLinejoin="round"
+                    vectorEffect="non-scaling-stroke"
+                  />
+                </g>
+              ),
+            )}
           </g>
         </svg>
         {thresholds.map((t) => (
-          <div key={t.label} data-testid="threshold" data-value={t.value} className="pointer-events-none absolute inset-x-0 h-0" style={{ top: pct(fy(t.value)) }}>
+          <div key={t.label} data-testid="threshold" data-value={t.value} className="pointer-events-none absolute inset-x-0 h-0" style={{ top: pct(t.axis === 'right' ? fyR(t.value) : fy(t.value)) }}>
             <svg aria-hidden className="absolute left-0 top-0 h-px w-full overflow-visible">
-              <line x1="0" x2="100%" y1="0" y2="0" stroke="#dc2626" strokeDasharray="4 4" />
+              <line x1="0" x2="100%" y1="0" y2="0" stroke={cssColor(t.color ?? 'red')} strokeDasharray="4 4" />
             </svg>
-            <span className="chart-halo absolute bottom-0.5 right-1 whitespace-nowrap text-[10px] leading-none text-red-600">{t.label}</span>
+            <span className="chart-halo absolute bottom-0.5 right-1 whitespace-nowrap text-[10px] leading-none" style={{ color: cssColor(t.color ?? 'red') }}>{t.label}</span>
           </div>
         ))}
       </div>
@@ -158,6 +234,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           unit={unit}
           domain={domain}
           yDomain={[bottom, y.top]}
+          margin={margin}
           container={box}
           onReady={onReady}
           onZoom={onZoom}
@@ -168,6 +245,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
       {exemplars.length > 0 && (
         <div className="pointer-events-none absolute z-[5]" style={plot}>
           {exemplars.map((ex) => {
+            // Exemplars are the panel's own measure: on the left axis.
             const fxe = fx(ex.t);
             const fye = fy(ex.value);
             // Outside the plot (a value above a fixed maximum, a time outside the range): not drawn.
@@ -200,7 +278,7 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           onClose={() => setMenu(null)}
           values={shown
             .filter((s) => typeof menuRow?.[s.key] === 'number')
-            .map((s) => ({ name: s.name, color: s.color, value: menuRow![s.key] as number }))
+            .map((s) => ({ name: s.name, color: s.color, value: menuRow![s.key] as number, ...(s.unit ? { unit: s.unit } : {}) }))
             .sort((a, b) => b.value - a.value)}
         />
       )}

@@ -56,7 +56,7 @@ export function linePath<R extends { t: number }>(rows: readonly R[], value: (ro
  * hour or minute for long durations (ticks at 2 h, not 1.39 h); 1 otherwise.
  */
 function stepScale(raw: number, unit?: string): number {
-  if (unit === 'bytes' && raw >= 1024) return 1024 ** Math.floor(Math.log(raw) / Math.log(1024));
+  if ((unit === 'bytes' || unit === 'bytesps') && raw >= 1024) return 1024 ** Math.floor(Math.log(raw) / Math.log(1024));
   const sec = unit === 's' ? raw : unit === 'ms' ? raw / 1000 : 0;
   const per = unit === 'ms' ? 1000 : 1;
   if (sec >= 3600) return 3600 * per;
@@ -78,4 +78,77 @@ export function valueTicks(lo: number, hi: number, count = 5, fixedTop?: number,
   const ticks: number[] = [];
   for (let i = 0; lo + i * step <= top + step * 1e-9; i++) ticks.push(Number((lo + i * step).toPrecision(12)));
   return { ticks, top };
+}
+
+/**
+ * Series stacked on one another, in the order given: each row gets `top` (the running sum up to
+ * and including that series) and `base` (the sum below it) per key. A missing value adds nothing
+ * and leaves that series without a point in that row.
+ */
+export function stackRows<R extends { t: number }>(rows: readonly R[], keys: readonly string[], value: (row: R, key: string) => number | null | undefined): { top: (number | null)[][]; base: number[][] } {
+  const top = keys.map(() => new Array<number | null>(rows.length).fill(null));
+  const base = keys.map(() => new Array<number>(rows.length).fill(0));
+  rows.forEach((row, i) => {
+    let sum = 0;
+    keys.forEach((k, j) => {
+      const v = value(row, k);
+      (base[j] as number[])[i] = sum;
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        sum += v;
+        (top[j] as (number | null)[])[i] = sum;
+      }
+    });
+  });
+  return { top, base };
+}
+
+/**
+ * A filled band between `top` and `base` for each run of points that has a top value: forward
+ * along the top, back along the base.
+ */
+export function areaPath(ts: readonly number[], top: readonly (number | null)[], base: readonly number[], x: (t: number) => number, y: (v: number) => number): string {
+  let d = '';
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const r = (n: number) => Math.round(n * 10) / 10;
+    d += run.map((i, k) => `${k === 0 ? 'M' : 'L'}${r(x(ts[i] as number))},${r(y(top[i] as number))}`).join('');
+    d += [...run].reverse().map((i) => `L${r(x(ts[i] as number))},${r(y(base[i] as number))}`).join('') + 'Z';
+    run = [];
+  };
+  ts.forEach((_, i) => {
+    if (top[i] === null || top[i] === undefined) flush();
+    else run.push(i);
+  });
+  flush();
+  return d;
+}
+
+/**
+ * Bars as one path of rectangles: one per point, `width` wide (in x's units) and shifted by
+ * `offset` from the point's time, from `base` up to the value.
+ */
+export function barsPath(ts: readonly number[], top: readonly (number | null)[], base: readonly number[] | number, x: (t: number) => number, y: (v: number) => number, width: number, offset = 0): string {
+  const r = (n: number) => Math.round(n * 10) / 10;
+  let d = '';
+  ts.forEach((t, i) => {
+    const v = top[i];
+    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    const b = typeof base === 'number' ? base : (base[i] as number);
+    const x0 = x(t) + offset;
+    d += `M${r(x0)},${r(y(b))}H${r(x0 + width)}V${r(y(v))}H${r(x0)}Z`;
+  });
+  return d;
+}
+
+/** Points as zero-length strokes (drawn round by a round line cap, whatever the plot's scaling). */
+export function pointsPath(ts: readonly number[], values: readonly (number | null)[], x: (t: number) => number, y: (v: number) => number): string {
+  const r = (n: number) => Math.round(n * 10) / 10;
+  let d = '';
+  ts.forEach((t, i) => {
+    const v = values[i];
+    if (v === null || v === undefined || !Number.isFinite(v)) return;
+    d += `M${r(x(t))},${r(y(v))}h0`;
+  });
+  return d;
 }

@@ -1,5 +1,6 @@
 import type { CompactMatrix } from '../prometheus/compact';
-import { legendName } from '../format/units';
+import type { DrawStyle } from '../dashboards/types';
+import { legendName, type Unit } from '../format/units';
 
 /** Chart-ready rows and series from one or more range results on the same grid. */
 export type ChartSeries = {
@@ -11,6 +12,13 @@ export type ChartSeries = {
   last: number | null;
   max: number | null;
   mean: number | null;
+  min: number | null;
+  /** Drawn against the right axis. */
+  axis?: 'right';
+  /** Its own unit, when it is not the panel's (a right-axis series). */
+  unit?: Unit;
+  /** Its own drawing style, when an override sets one. */
+  draw?: DrawStyle;
 };
 export type ChartRow = { t: number } & Record<string, number | null>;
 
@@ -25,6 +33,8 @@ export type BuildOptions = {
   colorBy?: string;
   /** A dash pattern per query. */
   dashes?: (string | undefined)[];
+  /** The axis of each query's series. */
+  axes?: ('left' | 'right' | undefined)[];
 };
 
 export function buildChart(
@@ -48,6 +58,7 @@ export function buildChart(
       const key = `s${series.length}`;
       let last: number | null = null;
       let max: number | null = null;
+      let min: number | null = null;
       let sum = 0;
       let count = 0;
       s.values.forEach((v, i) => {
@@ -56,6 +67,7 @@ export function buildChart(
         if (v === null) return;
         last = v;
         max = max === null ? v : Math.max(max, v);
+        min = min === null ? v : Math.min(min, v);
         sum += v;
         count++;
       });
@@ -64,9 +76,11 @@ export function buildChart(
         name: legendName(legends[qi], s.labels),
         color: colorFor(s.labels),
         ...(opts.dashes?.[qi] ? { dash: opts.dashes[qi] } : {}),
+        ...(opts.axes?.[qi] === 'right' ? { axis: 'right' as const } : {}),
         last,
         max,
         mean: count ? sum / count : null,
+        min,
       });
     }
   });

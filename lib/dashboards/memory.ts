@@ -47,6 +47,18 @@ export const memoryDashboard: DashboardDef = {
       queries: [{ expr: 'sum(agent_core_memory_pool_used_bytes) / sum(agent_core_memory_pool_total_bytes)', legend: 'utilisation' }],
     },
     {
+      id: 'pool-gauge',
+      title: 'Pool used now',
+      description: 'used ÷ total at the end of the range; amber from 85 %, red from 95 % (the overview’s SLO).',
+      kind: 'gauge',
+      unit: 'percentunit',
+      min: 0,
+      max: 1,
+      thresholds: { base: 'green', steps: [{ value: 0.85, color: 'amber' }, { value: 0.95, color: 'red' }] },
+      variables: [],
+      queries: [{ expr: 'sum(agent_core_memory_pool_used_bytes) / sum(agent_core_memory_pool_total_bytes)', legend: 'pool used' }],
+    },
+    {
       id: 'session-cache',
       title: 'Session cache hit rate',
       description: 'shannon_session_cache_hits_total ÷ (hits + misses).',
@@ -64,13 +76,14 @@ export const memoryDashboard: DashboardDef = {
     {
       id: 'session-cache-size',
       title: 'Session cache size and evictions',
-      description: 'shannon_session_cache_size (entries) and the rate of shannon_session_cache_evictions_total.',
+      description: 'shannon_session_cache_size (entries, left axis) and the rate of shannon_session_cache_evictions_total (per minute, right axis).',
       kind: 'timeseries',
       unit: 'short',
+      right: { unit: 'short' },
       variables: [],
       queries: [
         { expr: 'sum(shannon_session_cache_size)', legend: 'entries' },
-        { expr: `sum(rate(shannon_session_cache_evictions_total${RATE})) * 60`, legend: 'evictions per minute', dash: '6 3' },
+        { expr: `sum(rate(shannon_session_cache_evictions_total${RATE})) * 60`, legend: 'evictions per minute', dash: '6 3', axis: 'right' },
       ],
     },
     {
@@ -107,13 +120,14 @@ export const memoryDashboard: DashboardDef = {
     {
       id: 'compression-ratio',
       title: 'Compression ratio and tokens saved',
-      description: 'Median shannon_compression_ratio, and tokens saved per minute (rate of shannon_compression_tokens_saved_sum).',
+      description: 'Median shannon_compression_ratio (left axis), and tokens saved per minute (rate of shannon_compression_tokens_saved_sum, right axis).',
       kind: 'timeseries',
       unit: 'short',
+      right: { unit: 'short' },
       variables: [],
       queries: [
         ...quantileQueries('shannon_compression_ratio_bucket', '', 'ratio ', [0.5]),
-        { expr: `sum(rate(shannon_compression_tokens_saved_sum${RATE})) * 60`, legend: 'tokens saved per minute', dash: '6 3' },
+        { expr: `sum(rate(shannon_compression_tokens_saved_sum${RATE})) * 60`, legend: 'tokens saved per minute', dash: '6 3', axis: 'right' },
       ],
     },
     {

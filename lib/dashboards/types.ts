@@ -1,7 +1,7 @@
 import type { Unit } from '../format/units';
 import { renderQuery } from '../prometheus/template';
 
-/** Dashboards are data: typed definitions rendered by one generic panel component. */
+/** Dashboards are data: typed definitions, each panel drawn by its kind (components/panel/kinds). */
 export type QueryDef = {
   /** PromQL template: {{filter}}, $__rate_interval, $__range (lib/prometheus/template.ts). */
   expr: string;
@@ -9,20 +9,56 @@ export type QueryDef = {
   legend?: string;
   /** SVG dash pattern for this query's lines. */
   dash?: string;
+  /** time series: draw this query's series against the right axis (the panel's `right` unit). */
+  axis?: 'left' | 'right';
 };
 
-export type PanelDef = {
+/** Every kind of panel there is; each has its own definition below and its entry in PANEL_KINDS. */
+export const PANEL_KIND_NAMES = ['timeseries', 'heatmap', 'table', 'matrix', 'stat', 'gauge', 'bargauge', 'text'] as const;
+export type PanelKind = (typeof PANEL_KIND_NAMES)[number];
+
+type PanelCommon = {
   id: string;
   title: string;
   description: string;
-  /** timeseries: lines; heatmap: the first query's per-bucket rates (`sum by (le)`) as a time × bucket grid */
-  kind: 'timeseries' | 'heatmap' | 'table' | 'matrix';
+  /** Half width (default) or the whole row. */
+  wide?: boolean;
+  /** Drawing height in px (default 220). */
+  height?: number;
+};
+
+/** A panel that asks Prometheus: range queries over the page's range, with its variables. */
+type QueryPanel = PanelCommon & {
   unit: Unit;
   queries: QueryDef[];
   /** The dashboard variables whose labels this panel's metrics carry. */
   variables: string[];
-  /** Half width (default) or the whole row. */
-  wide?: boolean;
+};
+
+/** A line at a value across a time series chart (an SLO, a limit). */
+export type ThresholdLine = { value: number; label: string; color?: string; axis?: 'left' | 'right' };
+
+/** Colours by value, as Grafana's thresholds: `base` below the first step, each step's colour from its value up. */
+export type ColorThresholds = { base: string; steps: { value: number; color: string }[] };
+
+/** How a series becomes one number: its last value (default), mean, max or min over the range. */
+export type Reducer = 'last' | 'mean' | 'max' | 'min';
+export const LEGEND_COLUMNS = ['last', 'mean', 'max', 'min'] as const;
+export type LegendColumn = (typeof LEGEND_COLUMNS)[number];
+export type DrawStyle = 'line' | 'bars' | 'points';
+
+/** Options for the series whose name is `name`, or matches `regex`: later overrides win. */
+export type SeriesOverride = {
+  match: { name: string } | { regex: string };
+  color?: string;
+  axis?: 'left' | 'right';
+  /** hidden until the legend shows it */
+  hidden?: boolean;
+  draw?: DrawStyle;
+};
+
+export type TimeseriesPanelDef = QueryPanel & {
+  kind: 'timeseries';
   /** A histogram bucket series to fetch exemplars from (drill to trace). */
   exemplars?: string;
   /** Where "traces slower than this" searches: the service whose spans this latency measures. */
@@ -31,21 +67,87 @@ export type PanelDef = {
   min?: number;
   /** Fixed y-axis ceiling. */
   max?: number;
+  /** A second value axis on the right, for the series that ask for it (QueryDef.axis, overrides). */
+  right?: { unit: Unit; min?: number; max?: number };
   /** Give every series with the same value of this label one colour. */
   colorBy?: string;
-  /** Chart height in px (default 220). */
-  height?: number;
-  /** table: the label columns (the first query's series, last value over the range) */
-  columns?: { key: string; label: string }[];
-  /** matrix: two labels as rows and columns; cells where their values differ are emphasised */
-  matrix?: { rows: string; cols: string; rowTitle: string; colTitle: string };
-  /** table / matrix: what the value is */
-  valueLabel?: string;
+  /** Lines (default), bars or points. */
+  draw?: DrawStyle;
+  /** Stack the series of each axis on one another (areas). */
+  stack?: boolean;
+  /** Where the legend goes (bottom by default) and which figures it shows (last, mean, max by default). */
+  legend?: { placement?: 'bottom' | 'right' | 'hidden'; columns?: LegendColumn[] };
+  overrides?: SeriesOverride[];
   /** For a forecast in seconds: warn when its latest value falls inside the range shown. */
   warnWithinRange?: string;
-  /** SLO lines drawn across the chart, in the panel's unit. */
-  thresholds?: { value: number; label: string }[];
+  /** SLO lines drawn across the chart, in the unit of their axis. */
+  thresholds?: ThresholdLine[];
 };
+
+/** The first query's per-bucket rates (`sum by (le)`) as a time × bucket grid. */
+export type HeatmapPanelDef = QueryPanel & { kind: 'heatmap' };
+
+/** The first query's series, one row each, with their last value over the range. */
+export type TablePanelDef = QueryPanel & {
+  kind: 'table';
+  columns: { key: string; label: string }[];
+  /** what the value is */
+  valueLabel?: string;
+};
+
+/** Two labels as rows and columns; cells where their values differ are emphasised. */
+export type MatrixPanelDef = QueryPanel & {
+  kind: 'matrix';
+  matrix: { rows: string; cols: string; rowTitle: string; colTitle: string };
+  valueLabel?: string;
+};
+
+/** One big number per series (reduced over the range), coloured by thresholds, with its trend. */
+export type StatPanelDef = QueryPanel & {
+  kind: 'stat';
+  reduce?: Reducer;
+  thresholds?: ColorThresholds;
+  /** Draw the series' trend under the number (default on). */
+  sparkline?: boolean;
+};
+
+/** A dial per series between min and max, its arc coloured by thresholds. */
+export type GaugePanelDef = QueryPanel & {
+  kind: 'gauge';
+  reduce?: Reducer;
+  min: number;
+  max: number;
+  thresholds?: ColorThresholds;
+};
+
+/** A horizontal bar per series from min (default 0) to max (default: the largest value). */
+export type BarGaugePanelDef = QueryPanel & {
+  kind: 'bargauge';
+  reduce?: Reducer;
+  min?: number;
+  max?: number;
+  thresholds?: ColorThresholds;
+};
+
+/** Markdown, rendered as text (raw HTML is not rendered; links only to http(s), mailto and the console). */
+export type TextPanelDef = PanelCommon & { kind: 'text'; content: string };
+
+export type PanelDef =
+  | TimeseriesPanelDef
+  | HeatmapPanelDef
+  | TablePanelDef
+  | MatrixPanelDef
+  | StatPanelDef
+  | GaugePanelDef
+  | BarGaugePanelDef
+  | TextPanelDef;
+
+export type QueryPanelDef = Exclude<PanelDef, TextPanelDef>;
+
+/** Whether a panel asks Prometheus (every kind but text). */
+export function hasQueries(def: PanelDef): def is QueryPanelDef {
+  return def.kind !== 'text';
+}
 
 export type VariableDef = {
   /** The label name, also the URL param. */
@@ -76,7 +178,7 @@ export function quantileQueries(bucketMetric: string, by: string, legendBy: stri
 
 /** The exemplar selector of a panel, with the page's variables: `metric{filter}`. */
 export function exemplarExpr(def: PanelDef, vars: Readonly<Record<string, readonly string[]>>, range: { start: number; end: number; rateInterval: number }): string | null {
-  if (!def.exemplars) return null;
+  if (def.kind !== 'timeseries' || !def.exemplars) return null;
   const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
   return renderQuery(`${def.exemplars}{ {{filter}} }`, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start });
 }
@@ -87,6 +189,7 @@ export function panelExprs(
   vars: Readonly<Record<string, readonly string[]>>,
   range: { start: number; end: number; rateInterval: number },
 ): string[] {
+  if (!hasQueries(def)) return [];
   const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
   return def.queries.map((q) =>
     renderQuery(q.expr, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start }),

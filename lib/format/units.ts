@@ -1,7 +1,12 @@
 import { wallClock } from './time-zone';
 
-/** Units the panels use, and how values and axis ticks are written in each. */
-export type Unit = 's' | 'ms' | 'reqps' | 'percentunit' | 'bytes' | 'short' | 'usd';
+/**
+ * Units the panels use, and how values and axis ticks are written in each (Grafana's ids):
+ * `percentunit` is a ratio 0–1 written as %, `percent` is already 0–100; `bytesps` and `ops` are
+ * rates per second.
+ */
+export const UNITS = ['s', 'ms', 'reqps', 'ops', 'percentunit', 'percent', 'bytes', 'bytesps', 'short', 'usd'] as const;
+export type Unit = (typeof UNITS)[number];
 
 function sig(n: number, digits = 3): string {
   if (n === 0) return '0';
@@ -48,10 +53,16 @@ export function formatValue(v: number | null | undefined, unit: Unit): string {
       return duration(v / 1000);
     case 'reqps':
       return `${sig(v)}/s`;
+    case 'ops':
+      return `${short(v)} ops/s`;
     case 'percentunit':
       return `${sig(v * 100)}%`;
+    case 'percent':
+      return `${sig(v)}%`;
     case 'bytes':
       return bytes(v);
+    case 'bytesps':
+      return `${bytes(v)}/s`;
     case 'usd':
       return `$${sig(v)}`;
     default:
@@ -64,7 +75,7 @@ export function formatValue(v: number | null | undefined, unit: Unit): string {
  * copying a figure) compare what the page shows with what Prometheus returned.
  */
 export function parseFormatted(text: string, unit: Unit): number | null {
-  const m = /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B)?$/.exec(text.trim());
+  const m = /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B)?(?:\s*ops)?(\/s)?$/.exec(text.trim());
   if (!m) return null;
   const n = Number((m[1] as string).replace(/[$,]/g, ''));
   const suffix = m[2] ?? '';
@@ -75,8 +86,8 @@ export function parseFormatted(text: string, unit: Unit): number | null {
     return unit === 'ms' ? sec * 1000 : sec;
   }
   if (unit === 'percentunit') return n / 100;
-  if (unit === 'bytes') return n * (sizes[suffix] ?? 1);
-  if (unit === 'short') return n * ({ K: 1e3, M: 1e6, B: 1e9 }[suffix as 'K'] ?? 1);
+  if (unit === 'bytes' || unit === 'bytesps') return n * (sizes[suffix] ?? 1);
+  if (unit === 'short' || unit === 'ops') return n * ({ K: 1e3, M: 1e6, B: 1e9 }[suffix as 'K'] ?? 1);
   return n;
 }
 
