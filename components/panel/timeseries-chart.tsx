@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTimeZone } from '@/components/hooks/time-zone';
 import type { ChartExemplar } from '@/lib/charts/exemplars';
-import { areaPath, barsPath, linePath, pointsPath, stackRows, valueTicks, wallClockTicks } from '@/lib/charts/axes';
+import { wallClockTicks } from '@/lib/charts/axes';
+import { layoutChart, VIEW } from '@/lib/charts/draw';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import type { DrawStyle, ThresholdLine } from '@/lib/dashboards/types';
 import { zoneOffsetMin } from '@/lib/format/time-zone';
@@ -50,11 +51,11 @@ export type TimeseriesChartProps = {
   stack?: boolean;
 };
 
+const NO_LINES: ThresholdLine[] = [];
+
 /** Where the plot sits with a right axis: room for its labels. */
 const RIGHT_AXIS_WIDTH = 60;
 
-/** The plot's own coordinates: 0–1000 both ways, stretched to whatever size the panel has. */
-const VIEW = 1000;
 const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
 
 /**
@@ -64,7 +65,7 @@ const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
  * interactive layer (Recharts: crosshair synced across panels, tooltip, drag to zoom, point
  * menu) is laid over the same plot area once the page is idle.
  */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = [], wide = false, right, draw = 'line', stack = false }: TimeseriesChartProps) {
+export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = NO_LINES, wide = false, right, draw = 'line', stack = false }: TimeseriesChartProps) {
   const timeZone = useTimeZone();
   const [interactive, wake] = useIdleFlag();
   const [ready, setReady] = useState(false);
@@ -76,63 +77,11 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
   const span = d1 - d0;
   const xTicks = wallClockTicks(d0, d1, wide ? 12 : 6, zoneOffsetMin(d0, timeZone));
   const shown = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden]);
-  const onRight = useMemo(() => shown.filter((s) => s.axis === 'right'), [shown]);
-  const onLeft = useMemo(() => shown.filter((s) => s.axis !== 'right'), [shown]);
-  const ts = useMemo(() => rows.map((r) => r.t), [rows]);
-  // Stacked: each axis's series summed in legend order; the axis must reach the top of the stack.
-  const stacks = useMemo(() => {
-    if (!stack) return null;
-    const of = (list: ChartSeries[]) => stackRows(rows, list.map((s) => s.key), (r, k) => r[k]);
-    return { left: of(onLeft), right: of(onRight) };
-  }, [stack, rows, onLeft, onRight]);
-  const topOf = (list: ChartSeries[], st: { top: (number | null)[][] } | undefined) =>
-    st ? Math.max(0, ...st.top.flatMap((col) => col.filter((v): v is number => v !== null))) : Math.max(0, ...list.map((s) => s.max ?? 0));
-  // Each value axis: from 0 (or its minimum) to a round number above the largest value shown on
-  // it and every threshold line drawn against it.
-  const bottom = min ?? 0;
-  const y = valueTicks(bottom, Math.max(bottom, topOf(onLeft, stacks?.left), ...thresholds.filter((t) => t.axis !== 'right').map((t) => t.value)), 5, max, unit);
-  const rightUnit = right?.unit ?? unit;
-  const rBottom = right?.min ?? 0;
-  const yR = onRight.length > 0 || thresholds.some((t) => t.axis === 'right')
-    ? valueTicks(rBottom, Math.max(rBottom, topOf(onRight, stacks?.right), ...thresholds.filter((t) => t.axis === 'right').map((t) => t.value)), 5, right?.max, rightUnit)
-    : null;
-  const fx = (t: number) => (span > 0 ? (t - d0) / span : 0);
-  const fy = (v: number) => (y.top > bottom ? (y.top - v) / (y.top - bottom) : 1);
-  const fyR = (v: number) => (yR && yR.top > rBottom ? (yR.top - v) / (yR.top - rBottom) : 1);
-  const paths = useMemo(
-    () => {
-      // Bars of series drawn side by side share each step's width (unless stacked).
-      const barSeries = shown.filter((s) => (s.draw ?? draw) === 'bars');
-      const stepW = span > 0 ? (stepMs / span) * VIEW * 0.8 : 0;
-      return shown.map((s) => {
-        const isRight = s.axis === 'right';
-        const X = (t: number) => fx(t) * VIEW;
-        const Y = (v: number) => (isRight ? fyR(v) : fy(v)) * VIEW;
-        const style = s.draw ?? draw;
-        const list = isRight ? onRight : onLeft;
-        const st = isRight ? stacks?.right : stacks?.left;
-        const j = list.indexOf(s);
-        const values = st ? (st.top[j] as (number | null)[]) : rows.map((r) => (typeof r[s.key] === 'number' ? (r[s.key] as number) : null));
-        const base = st ? (st.base[j] as number[]) : isRight ? rBottom : bottom;
-        if (style === 'bars') {
-          const n = st ? 1 : barSeries.length;
-          const w = stepW / Math.max(1, n);
-          const offset = st ? -stepW / 2 : -stepW / 2 + barSeries.indexOf(s) * w;
-          return { s, style, d: barsPath(ts, values, base, X, Y, w, offset) };
-        }
-        if (style === 'points') return { s, style, d: pointsPath(ts, values, X, Y) };
-        return {
-          s,
-          style,
-          d: st ? linePath(ts.map((t, i) => ({ t, v: values[i] })), (pt) => pt.v, X, Y) : linePath(rows, (r) => r[s.key], X, Y),
-          ...(st ? { area: areaPath(ts, values, base as number[], X, Y) } : {}),
-        };
-      });
-    },
-    // fx, fy and fyR are fixed by these.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, ts, shown, onLeft, onRight, stacks, draw, stepMs, d0, span, y.top, bottom, yR?.top, rBottom],
+  const { y, fy, yR, fyR, rightUnit, fx, paths } = useMemo(
+    () => layoutChart({ rows, shown, domain: [d0, d1], stepMs, unit, min, max, right, thresholds, draw, stack }),
+    [rows, shown, d0, d1, stepMs, unit, min, max, right, thresholds, draw, stack],
   );
+  const bottom = min ?? 0;
   const menuRow = menu ? rows.find((r) => r.t === menu.t) : undefined;
   const margin = yR ? { ...CHART_MARGIN, right: RIGHT_AXIS_WIDTH } : CHART_MARGIN;
   const plot = { left: margin.left, right: margin.right, top: margin.top, bottom: margin.bottom };
