@@ -1,7 +1,15 @@
 import next from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
+import prettier from 'eslint-config-prettier/flat';
 
-const SOURCES = ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}', 'simulator/**/*.ts', 'scripts/**/*.ts', 'instrumentation*.ts'];
+const SOURCES = [
+  'app/**/*.{ts,tsx}',
+  'components/**/*.{ts,tsx}',
+  'lib/**/*.{ts,tsx}',
+  'simulator/**/*.ts',
+  'scripts/**/*.ts',
+  'instrumentation*.ts',
+];
 
 // One process holds several copies of lib/ (docs/adr/0003): errors that carry an HTTP answer are
 // recognised by brand (lib/errors.ts), process-wide state sits in lib/server/process.ts.
@@ -10,6 +18,8 @@ const ANSWERABLE = 'AnswerableError|BadRequest|NotFound|PromError|StoreUnavailab
 const config = [
   ...next,
   ...nextTs,
+  // Layout is Prettier's (npm run lint checks it): no ESLint rule argues with it.
+  prettier,
   {
     ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
@@ -21,7 +31,8 @@ const config = [
         'error',
         {
           selector: `BinaryExpression[operator='instanceof'][right.name=/^(${ANSWERABLE})$/]`,
-          message: 'Another copy of lib/ may have made this error: use isPromError / isAnswerable / answerOf from lib/errors.ts (docs/adr/0003).',
+          message:
+            'Another copy of lib/ may have made this error: use isPromError / isAnswerable / answerOf from lib/errors.ts (docs/adr/0003).',
         },
       ],
     },
@@ -32,7 +43,10 @@ const config = [
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'globalThis', message: 'Process-wide state goes in a typed slot of lib/server/process.ts (docs/adr/0003).' },
+        {
+          name: 'globalThis',
+          message: 'Process-wide state goes in a typed slot of lib/server/process.ts (docs/adr/0003).',
+        },
       ],
     },
   },

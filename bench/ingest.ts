@@ -15,7 +15,10 @@ import path from 'node:path';
 import { buildConsole, needsBuild, startConsole } from '../scripts/stack/console';
 import { freePort, stopProcess } from '../scripts/stack/proc';
 
-const args = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const args = process.argv
+  .slice(2)
+  .filter((a) => /^\d+$/.test(a))
+  .map(Number);
 const seconds = args[0] ?? 60;
 const senders = args[1] ?? 8;
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -24,7 +27,11 @@ type Result = { spans: number; elapsed: number; refused: number; latencies: numb
 
 // Asynchronous: the baseline receiver lives in this process and must keep answering.
 async function runSender(url: string, secs: number): Promise<Result> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/ingest-sender.ts'), url, String(senders), String(secs)], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench/ingest-sender.ts'), url, String(senders), String(secs)],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
   return JSON.parse(stdout.trim().split('\n').pop() as string) as Result;
 }
 
@@ -61,12 +68,24 @@ async function main() {
 
   const port = await freePort();
   const otlpPort = await freePort();
-  const proc = await startConsole({ port, host: '127.0.0.1', logFile: path.join(dir, 'console.log'), env: { DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: String(otlpPort), PROMETHEUS_URL: 'http://127.0.0.1:9' } });
+  const proc = await startConsole({
+    port,
+    host: '127.0.0.1',
+    logFile: path.join(dir, 'console.log'),
+    env: { DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: String(otlpPort), PROMETHEUS_URL: 'http://127.0.0.1:9' },
+  });
   try {
     const r = await runSender(`http://127.0.0.1:${otlpPort}/v1/traces`, seconds);
     const rss = peakRssMb(proc.child.pid as number);
-    const count = Number((await (await fetch(`http://127.0.0.1:${port}/api/metrics`)).text()).match(/shannon_console_otlp_spans_total\{transport="http",outcome="accepted"\} (\d+)/)?.[1] ?? NaN);
-    const bytes = ['traces.sqlite', 'traces.sqlite-wal'].reduce((a, f) => a + (fs.existsSync(path.join(dir, f)) ? fs.statSync(path.join(dir, f)).size : 0), 0);
+    const count = Number(
+      (await (await fetch(`http://127.0.0.1:${port}/api/metrics`)).text()).match(
+        /shannon_console_otlp_spans_total\{transport="http",outcome="accepted"\} (\d+)/,
+      )?.[1] ?? NaN,
+    );
+    const bytes = ['traces.sqlite', 'traces.sqlite-wal'].reduce(
+      (a, f) => a + (fs.existsSync(path.join(dir, f)) ? fs.statSync(path.join(dir, f)).size : 0),
+      0,
+    );
     const rate = r.spans / r.elapsed;
     const baseRate = base.spans / base.elapsed;
     console.log(

@@ -40,7 +40,13 @@ function attrs(k: number, trace: number): Attribute[] {
   ];
 }
 
-export type BatchTemplate = { bytes: Uint8Array; traceIds: Buffer[]; spans: number; createdNs: bigint; timeOffsets: number[] };
+export type BatchTemplate = {
+  bytes: Uint8Array;
+  traceIds: Buffer[];
+  spans: number;
+  createdNs: bigint;
+  timeOffsets: number[];
+};
 
 export function makeTemplate(spansPerTrace = 16, traces = 32): BatchTemplate {
   const now = BigInt(Date.now()) * 1_000_000n;
@@ -50,8 +56,18 @@ export function makeTemplate(spansPerTrace = 16, traces = 32): BatchTemplate {
   for (const [si, service] of SERVICES.entries()) {
     w.message(1, (rs) => {
       rs.message(1, (res) => {
-        res.message(1, (kv) => kv.tag(1, 2).string('service.name').message(2, (v) => v.tag(1, 2).string(service)));
-        res.message(1, (kv) => kv.tag(1, 2).string('deployment.environment.name').message(2, (v) => v.tag(1, 2).string('bench')));
+        res.message(1, (kv) =>
+          kv
+            .tag(1, 2)
+            .string('service.name')
+            .message(2, (v) => v.tag(1, 2).string(service)),
+        );
+        res.message(1, (kv) =>
+          kv
+            .tag(1, 2)
+            .string('deployment.environment.name')
+            .message(2, (v) => v.tag(1, 2).string('bench')),
+        );
       });
       rs.message(2, (ss) => {
         ss.message(1, (sc) => sc.tag(1, 2).string(`shannon-${service}`).tag(2, 2).string('1.0.0'));
@@ -60,10 +76,23 @@ export function makeTemplate(spansPerTrace = 16, traces = 32): BatchTemplate {
             if (k % SERVICES.length !== si) continue;
             const start = now - BigInt((traces - t) * 1_000_000 + (spansPerTrace - k) * 1000);
             const span: RawSpan = {
-              traceId: traceIds[t] as Buffer, spanId: randomBytes(8), parentSpanId: k === 0 ? Buffer.alloc(0) : randomBytes(8), traceState: '', flags: 1,
-              name: k === 0 ? 'POST /v1/chat/completions' : `op-${k % 6}`, kind: k === 0 ? 2 : 1, startNs: start, endNs: start + BigInt(1_000_000 + k * 50_000),
-              attributes: attrs(k, t), droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0,
-              statusCode: k % 97 === 0 ? 2 : 0, statusMessage: '',
+              traceId: traceIds[t] as Buffer,
+              spanId: randomBytes(8),
+              parentSpanId: k === 0 ? Buffer.alloc(0) : randomBytes(8),
+              traceState: '',
+              flags: 1,
+              name: k === 0 ? 'POST /v1/chat/completions' : `op-${k % 6}`,
+              kind: k === 0 ? 2 : 1,
+              startNs: start,
+              endNs: start + BigInt(1_000_000 + k * 50_000),
+              attributes: attrs(k, t),
+              droppedAttributesCount: 0,
+              events: [],
+              droppedEventsCount: 0,
+              links: [],
+              droppedLinksCount: 0,
+              statusCode: k % 97 === 0 ? 2 : 0,
+              statusMessage: '',
             };
             times.push(span.startNs, span.endNs);
             ss.tag(2, 2).bytes(encodeSpan(span));
@@ -102,7 +131,12 @@ export function freshBatch(t: BatchTemplate): Buffer {
  * A decoded export of `traces` traces of `spansPerTrace` spans, started at random times in
  * [endMs - spreadMs, endMs], for filling a store directly (bench/query). Returns the trace ids.
  */
-export function makeRawBatch(endMs: number, spreadMs: number, traces: number, spansPerTrace: number): { req: RawExport; traceIds: string[] } {
+export function makeRawBatch(
+  endMs: number,
+  spreadMs: number,
+  traces: number,
+  spansPerTrace: number,
+): { req: RawExport; traceIds: string[] } {
   const byService = SERVICES.map(() => [] as RawSpan[]);
   const traceIds: string[] = [];
   for (let t = 0; t < traces; t++) {
@@ -116,18 +150,40 @@ export function makeRawBatch(endMs: number, spreadMs: number, traces: number, sp
       const start = BigInt(Math.floor((startMs + (k ? (rootDur * k) / (spansPerTrace + 1) : 0)) * 1e6));
       const dur = BigInt(Math.floor((k ? rootDur / (spansPerTrace + 1) : rootDur) * 1e6));
       (byService[k % SERVICES.length] as RawSpan[]).push({
-        traceId, spanId: k ? randomBytes(8) : rootId, parentSpanId: k ? rootId : Buffer.alloc(0), traceState: '', flags: 1,
-        name: k === 0 ? 'POST /v1/chat/completions' : `op-${k % 6}`, kind: k === 0 ? 2 : 1, startNs: start, endNs: start + dur,
-        attributes: attrs(k, tn), droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0,
-        statusCode: k % 97 === 0 ? 2 : 0, statusMessage: '',
+        traceId,
+        spanId: k ? randomBytes(8) : rootId,
+        parentSpanId: k ? rootId : Buffer.alloc(0),
+        traceState: '',
+        flags: 1,
+        name: k === 0 ? 'POST /v1/chat/completions' : `op-${k % 6}`,
+        kind: k === 0 ? 2 : 1,
+        startNs: start,
+        endNs: start + dur,
+        attributes: attrs(k, tn),
+        droppedAttributesCount: 0,
+        events: [],
+        droppedEventsCount: 0,
+        links: [],
+        droppedLinksCount: 0,
+        statusCode: k % 97 === 0 ? 2 : 0,
+        statusMessage: '',
       });
     }
   }
   const req: RawExport = {
     resourceSpans: SERVICES.map((service, i) => ({
-      resource: { attributes: [s('service.name', service), s('deployment.environment.name', 'bench')], droppedAttributesCount: 0 },
+      resource: {
+        attributes: [s('service.name', service), s('deployment.environment.name', 'bench')],
+        droppedAttributesCount: 0,
+      },
       schemaUrl: '',
-      scopeSpans: [{ scope: { name: `shannon-${service}`, version: '1.0.0', attributes: [], droppedAttributesCount: 0 }, schemaUrl: '', spans: byService[i] as RawSpan[] }],
+      scopeSpans: [
+        {
+          scope: { name: `shannon-${service}`, version: '1.0.0', attributes: [], droppedAttributesCount: 0 },
+          schemaUrl: '',
+          spans: byService[i] as RawSpan[],
+        },
+      ],
     })),
   };
   return { req, traceIds };

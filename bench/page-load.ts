@@ -18,7 +18,14 @@ async function main() {
   const stack = await benchStack('page-load');
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const base = stack.info.consoleUrl.replace('localhost', '127.0.0.1');
   try {
@@ -36,31 +43,55 @@ async function main() {
           });
           const t0 = Date.now();
           await page.goto(`${base}${route}?from=now-${range}&to=now`);
-          await page.waitForFunction(() => {
-            const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')];
-            // Panels ready, settled, and drawn (the chart code loads beside the data); the
-            // overview's tiles and lists and the policy verdict done loading.
-            const others = [...document.querySelectorAll<HTMLElement>('[data-testid=slo-tile], [data-testid=targets], [data-testid=alerts], [data-testid=canary-verdict]')];
-            // (No named helper functions in here: tsx would wrap them in a helper the page lacks.)
-            return (
-              ps.length + others.length > 0 &&
-              ps.every((p) => p.dataset.state !== 'loading' && p.dataset.fetching !== 'true' && (p.dataset.state !== 'ready' || p.querySelector('[data-testid=series-line], [data-testid=heatmap-level], [data-testid=panel-table], [data-testid=panel-matrix]') !== null)) &&
-              others.every((o) => o.dataset.state !== 'loading')
-            );
-          }, null, { timeout: 60_000 });
+          await page.waitForFunction(
+            () => {
+              const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')];
+              // Panels ready, settled, and drawn (the chart code loads beside the data); the
+              // overview's tiles and lists and the policy verdict done loading.
+              const others = [
+                ...document.querySelectorAll<HTMLElement>(
+                  '[data-testid=slo-tile], [data-testid=targets], [data-testid=alerts], [data-testid=canary-verdict]',
+                ),
+              ];
+              // (No named helper functions in here: tsx would wrap them in a helper the page lacks.)
+              return (
+                ps.length + others.length > 0 &&
+                ps.every(
+                  (p) =>
+                    p.dataset.state !== 'loading' &&
+                    p.dataset.fetching !== 'true' &&
+                    (p.dataset.state !== 'ready' ||
+                      p.querySelector(
+                        '[data-testid=series-line], [data-testid=heatmap-level], [data-testid=panel-table], [data-testid=panel-matrix]',
+                      ) !== null),
+                ) &&
+                others.every((o) => o.dataset.state !== 'loading')
+              );
+            },
+            null,
+            { timeout: 60_000 },
+          );
           const ms = Date.now() - t0;
           // Then: every panel running in the browser (buttons answer) and every chart's
           // interactive layer (crosshair, tooltip, zoom) in place.
           await page.waitForFunction(
             () =>
-              [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')].every((p) => p.dataset.hydrated === 'true') &&
-              [...document.querySelectorAll<HTMLElement>('[data-testid=chart]')].every((c) => c.dataset.interactive === 'true'),
+              [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')].every(
+                (p) => p.dataset.hydrated === 'true',
+              ) &&
+              [...document.querySelectorAll<HTMLElement>('[data-testid=chart]')].every(
+                (c) => c.dataset.interactive === 'true',
+              ),
             null,
             { timeout: 60_000 },
           );
           const interactiveMs = Date.now() - t0;
-          const states = await page.$$eval('[data-testid=panel], [data-testid=slo-tile], [data-testid=canary-verdict]', (ps) => ps.map((p) => (p as HTMLElement).dataset.state));
-          if (states.some((s) => s === 'error' || s === 'empty' || s === 'loading')) throw new Error(`${route}: not everything is ready: ${states.join(',')}`);
+          const states = await page.$$eval(
+            '[data-testid=panel], [data-testid=slo-tile], [data-testid=canary-verdict]',
+            (ps) => ps.map((p) => (p as HTMLElement).dataset.state),
+          );
+          if (states.some((s) => s === 'error' || s === 'empty' || s === 'loading'))
+            throw new Error(`${route}: not everything is ready: ${states.join(',')}`);
           if (i > 0) {
             // the first run warms the server
             times.push(ms);
@@ -69,7 +100,9 @@ async function main() {
           scripts = seen;
           await ctx.close();
         }
-        console.log(`${route} ${range}: everything ready, median ${median(times)} ms over ${runs} runs (min ${Math.min(...times)}, max ${Math.max(...times)}); interactive, median ${median(live)} ms (min ${Math.min(...live)}, max ${Math.max(...live)})`);
+        console.log(
+          `${route} ${range}: everything ready, median ${median(times)} ms over ${runs} runs (min ${Math.min(...times)}, max ${Math.max(...times)}); interactive, median ${median(live)} ms (min ${Math.min(...live)}, max ${Math.max(...live)})`,
+        );
         if (range === '1h') {
           const gz = (paths: Iterable<string>) => {
             let raw = 0;
@@ -85,8 +118,12 @@ async function main() {
           };
           // First-load JS as Next counts it: the scripts the HTML document itself loads.
           const html = await (await fetch(`${base}${route}`)).text();
-          const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => new URL(m[1] as string, base).pathname);
-          console.log(`${route} first-load JS: ${new Set(initial).size} scripts, ${gz(new Set(initial))} (target ≤ 250 KB gzip)`);
+          const initial = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map(
+            (m) => new URL(m[1] as string, base).pathname,
+          );
+          console.log(
+            `${route} first-load JS: ${new Set(initial).size} scripts, ${gz(new Set(initial))} (target ≤ 250 KB gzip)`,
+          );
           console.log(`${route} all JS until every chart is drawn: ${scripts.size} scripts, ${gz(scripts)}`);
         }
       }

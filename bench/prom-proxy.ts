@@ -13,7 +13,9 @@ import { benchStack, median } from './stack';
 const rounds = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 15);
 // --identity: neither side compresses (the proxy hop alone); default: both may gzip, as a browser asks.
 const identity = process.argv.includes('--identity');
-const HEADERS: Record<string, string> = identity ? { 'Accept-Encoding': 'identity' } : { 'Accept-Encoding': 'gzip, deflate' };
+const HEADERS: Record<string, string> = identity
+  ? { 'Accept-Encoding': 'identity' }
+  : { 'Accept-Encoding': 'gzip, deflate' };
 
 async function timed(url: string, init?: { headers?: Record<string, string> }): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
@@ -30,9 +32,13 @@ async function main() {
     for (const rangeH of [1, 24]) {
       const nowSec = Date.now() / 1000;
       const r = planRange(nowSec - rangeH * 3600, nowSec, { maxDataPoints: 600, scrapeIntervalSec: 15 });
-      const queries = workflowsDashboard.panels.filter(hasQueries).flatMap((p) =>
-        p.queries.map((q) => renderQuery(q.expr, { variables: {}, rateIntervalSec: r.rateInterval, rangeSec: r.end - r.start })),
-      );
+      const queries = workflowsDashboard.panels
+        .filter(hasQueries)
+        .flatMap((p) =>
+          p.queries.map((q) =>
+            renderQuery(q.expr, { variables: {}, rateIntervalSec: r.rateInterval, rangeSec: r.end - r.start }),
+          ),
+        );
       // Three paths, interleaved (the order rotates): the console as a browser uses it (through
       // its incremental range cache), the console with `Cache-Control: no-cache` (the proxy hop
       // alone: the whole range asked of Prometheus), and Prometheus itself.
@@ -43,7 +49,10 @@ async function main() {
       const get = (path: (typeof paths)[number], qs: URLSearchParams) =>
         path === 'prometheus'
           ? timed(`${stack.info.prometheusUrl}/api/v1/query_range?${qs}`)
-          : timed(`${base}/api/prom/query_range?${qs}`, path === 'console no-cache' ? { headers: { 'Cache-Control': 'no-cache' } } : undefined);
+          : timed(
+              `${base}/api/prom/query_range?${qs}`,
+              path === 'console no-cache' ? { headers: { 'Cache-Control': 'no-cache' } } : undefined,
+            );
       // Warm every path once (JIT, connection set-up, the cache's first fill), then interleave.
       for (const q of queries) {
         const qs = new URLSearchParams({ query: q, start: String(r.start), end: String(r.end), step: String(r.step) });
@@ -51,7 +60,12 @@ async function main() {
       }
       for (let i = 0; i < rounds; i++) {
         for (const [qi, q] of queries.entries()) {
-          const qs = new URLSearchParams({ query: q, start: String(r.start), end: String(r.end), step: String(r.step) });
+          const qs = new URLSearchParams({
+            query: q,
+            start: String(r.start),
+            end: String(r.end),
+            step: String(r.step),
+          });
           for (let k = 0; k < paths.length; k++) {
             const path = paths[(i + qi + k) % paths.length]!;
             const t = await get(path, qs);

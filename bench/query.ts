@@ -28,7 +28,12 @@ function pct(xs: number[], p: number): number {
 }
 
 function fill(dir: string): string[] {
-  const writer = new SqliteWriter({ file: path.join(dir, 'traces.sqlite'), sync: 'normal', retentionMs: 72 * 3_600_000, maxBytes: 0 });
+  const writer = new SqliteWriter({
+    file: path.join(dir, 'traces.sqlite'),
+    sync: 'normal',
+    retentionMs: 72 * 3_600_000,
+    maxBytes: 0,
+  });
   const ids: string[] = [];
   const now = Date.now();
   const t0 = performance.now();
@@ -37,7 +42,9 @@ function fill(dir: string): string[] {
     writer.ingest([rawToIngest(req)]);
     for (const id of traceIds) if (Math.random() < 0.01) ids.push(id);
   }
-  console.error(`[bench] stored ${TOTAL.toLocaleString('en-US')} spans in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  console.error(
+    `[bench] stored ${TOTAL.toLocaleString('en-US')} spans in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
   writer.close();
   return ids;
 }
@@ -53,9 +60,32 @@ async function main() {
   const bytes = fs.statSync(path.join(dir, 'traces.sqlite')).size;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)] as T;
   const cases: Case[] = [
-    { name: 'trace by id', target: 'p99 ≤ 20 ms', queries: Array.from({ length: RUNS * 3 }, () => `id:${pick(ids)}`), stat: (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms` },
-    { name: 'service + min duration, last hour', target: 'p95 ≤ 200 ms', queries: Array.from({ length: RUNS }, () => `service=${pick(['orchestrator', 'agent-core', 'llm-service'])}&minDuration=${pick(['5ms', '50ms', '500ms', '1s', '2500ms'])}&from=now-1h&to=now&limit=20`), stat: (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms` },
-    { name: 'attribute, last hour', target: 'p95 ≤ 500 ms', queries: Array.from({ length: RUNS }, (_, i) => `tags=${encodeURIComponent(i % 4 === 0 ? 'http.response.status_code=500' : `user.id=user-${Math.floor(Math.random() * 10_000)}`)}&from=now-1h&to=now&limit=20`), stat: (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms` },
+    {
+      name: 'trace by id',
+      target: 'p99 ≤ 20 ms',
+      queries: Array.from({ length: RUNS * 3 }, () => `id:${pick(ids)}`),
+      stat: (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms`,
+    },
+    {
+      name: 'service + min duration, last hour',
+      target: 'p95 ≤ 200 ms',
+      queries: Array.from(
+        { length: RUNS },
+        () =>
+          `service=${pick(['orchestrator', 'agent-core', 'llm-service'])}&minDuration=${pick(['5ms', '50ms', '500ms', '1s', '2500ms'])}&from=now-1h&to=now&limit=20`,
+      ),
+      stat: (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms`,
+    },
+    {
+      name: 'attribute, last hour',
+      target: 'p95 ≤ 500 ms',
+      queries: Array.from(
+        { length: RUNS },
+        (_, i) =>
+          `tags=${encodeURIComponent(i % 4 === 0 ? 'http.response.status_code=500' : `user.id=user-${Math.floor(Math.random() * 10_000)}`)}&from=now-1h&to=now&limit=20`,
+      ),
+      stat: (xs) => `p50 ${pct(xs, 50).toFixed(1)} ms  p95 ${pct(xs, 95).toFixed(1)} ms`,
+    },
   ];
 
   // Baseline: the reader in-process.
@@ -75,11 +105,18 @@ async function main() {
   reader.close();
 
   const port = await freePort();
-  const proc = await startConsole({ port, host: '127.0.0.1', logFile: path.join(dir, 'console.log'), env: { DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: '0', PROMETHEUS_URL: 'http://127.0.0.1:9' } });
+  const proc = await startConsole({
+    port,
+    host: '127.0.0.1',
+    logFile: path.join(dir, 'console.log'),
+    env: { DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: '0', PROMETHEUS_URL: 'http://127.0.0.1:9' },
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     for (const id of ids.slice(0, 20)) await (await fetch(`${base}/api/traces/${id}`)).arrayBuffer(); // warm-up
-    console.log(`query: ${TOTAL.toLocaleString('en-US')} spans (${SPANS_PER_TRACE} per trace) over the last hour, ${(bytes / 1e6).toFixed(0)} MB on disk`);
+    console.log(
+      `query: ${TOTAL.toLocaleString('en-US')} spans (${SPANS_PER_TRACE} per trace) over the last hour, ${(bytes / 1e6).toFixed(0)} MB on disk`,
+    );
     for (const [i, c] of cases.entries()) {
       const times: number[] = [];
       let found = 0;
@@ -93,12 +130,19 @@ async function main() {
         found += body.spans?.length ?? body.traces?.length ?? 0;
       }
       const ratio = pct(times, 95) / pct(direct[i] as number[], 95);
-      console.log(`  ${c.name.padEnd(34)} ${c.stat(times)}  (target ${c.target}; ${c.queries.length} queries, ${found} results)  in-process ${c.stat(direct[i] as number[])}  API/in-process p95 ratio ${ratio.toFixed(2)}`);
+      console.log(
+        `  ${c.name.padEnd(34)} ${c.stat(times)}  (target ${c.target}; ${c.queries.length} queries, ${found} results)  in-process ${c.stat(direct[i] as number[])}  API/in-process p95 ratio ${ratio.toFixed(2)}`,
+      );
     }
   } finally {
     await stopProcess(proc);
   }
-  const writer = new SqliteWriter({ file: path.join(dir, 'traces.sqlite'), sync: 'normal', retentionMs: 30 * 60_000, maxBytes: 0 });
+  const writer = new SqliteWriter({
+    file: path.join(dir, 'traces.sqlite'),
+    sync: 'normal',
+    retentionMs: 30 * 60_000,
+    maxBytes: 0,
+  });
   const steps: number[] = [];
   let removed = 0;
   for (;;) {
@@ -112,7 +156,9 @@ async function main() {
     writer.db.pragma('wal_checkpoint(PASSIVE)');
   }
   writer.close();
-  console.log(`  retention (30 min limit)           removed ${removed.toLocaleString('en-US')} spans in ${steps.length} steps; step p50 ${pct(steps, 50).toFixed(1)} ms, max ${Math.max(...steps).toFixed(1)} ms (target < 50 ms)`);
+  console.log(
+    `  retention (30 min limit)           removed ${removed.toLocaleString('en-US')} spans in ${steps.length} steps; step p50 ${pct(steps, 50).toFixed(1)} ms, max ${Math.max(...steps).toFixed(1)} ms (target < 50 ms)`,
+  );
 }
 
 main().catch((e) => {

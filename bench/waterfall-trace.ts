@@ -20,7 +20,10 @@ export function spanCountFor(target: number): number {
   return 1 + b + b * b + b * b * b;
 }
 
-export function* hugeTrace(target: number, chunk = 20_000): Generator<{ req: RawExport; traceId: string; rootId: string }> {
+export function* hugeTrace(
+  target: number,
+  chunk = 20_000,
+): Generator<{ req: RawExport; traceId: string; rootId: string }> {
   const b = branching(target);
   const traceId = randomBytes(16);
   const rootId = randomBytes(8);
@@ -30,13 +33,43 @@ export function* hugeTrace(target: number, chunk = 20_000): Generator<{ req: Raw
   let count = 0;
   const span = (id: Uint8Array, parent: Uint8Array, level: number, k: number, start: bigint, dur: bigint): RawSpan => {
     const svc = level === 0 ? 0 : level === 3 && k % 3 === 0 ? 2 : level === 1 ? 0 : 1;
-    const attributes: Attribute[] = [s('shannon.level', String(level)), n('shannon.index', k), s('thread.name', `worker-${k % 8}`)];
-    if (svc === 2) attributes.push(s('gen_ai.system', 'openai'), s('gen_ai.request.model', 'gpt-4o'), n('gen_ai.usage.input_tokens', 100 + (k % 900)), n('gen_ai.usage.output_tokens', 20 + (k % 300)));
-    const name = ['POST /v1/chat/completions', 'workflow ResearchWorkflow', 'agent.ExecuteTask', svc === 2 ? 'chat gpt-4o' : `tool ${['web_search', 'calculator', 'file_read'][k % 3]}`][level]!;
+    const attributes: Attribute[] = [
+      s('shannon.level', String(level)),
+      n('shannon.index', k),
+      s('thread.name', `worker-${k % 8}`),
+    ];
+    if (svc === 2)
+      attributes.push(
+        s('gen_ai.system', 'openai'),
+        s('gen_ai.request.model', 'gpt-4o'),
+        n('gen_ai.usage.input_tokens', 100 + (k % 900)),
+        n('gen_ai.usage.output_tokens', 20 + (k % 300)),
+      );
+    const name = [
+      'POST /v1/chat/completions',
+      'workflow ResearchWorkflow',
+      'agent.ExecuteTask',
+      svc === 2 ? 'chat gpt-4o' : `tool ${['web_search', 'calculator', 'file_read'][k % 3]}`,
+    ][level]!;
     const sp: RawSpan = {
-      traceId, spanId: id, parentSpanId: parent, traceState: '', flags: 1, name, kind: level === 0 ? 2 : 1, startNs: start, endNs: start + dur, attributes, droppedAttributesCount: 0,
-      events: svc === 2 ? [{ timeNs: start + dur / 5n, name: 'first_token', attributes: [], droppedAttributesCount: 0 }] : [], droppedEventsCount: 0, links: [], droppedLinksCount: 0,
-      statusCode: k % 211 === 0 ? 2 : 0, statusMessage: '',
+      traceId,
+      spanId: id,
+      parentSpanId: parent,
+      traceState: '',
+      flags: 1,
+      name,
+      kind: level === 0 ? 2 : 1,
+      startNs: start,
+      endNs: start + dur,
+      attributes,
+      droppedAttributesCount: 0,
+      events:
+        svc === 2 ? [{ timeNs: start + dur / 5n, name: 'first_token', attributes: [], droppedAttributesCount: 0 }] : [],
+      droppedEventsCount: 0,
+      links: [],
+      droppedLinksCount: 0,
+      statusCode: k % 211 === 0 ? 2 : 0,
+      statusMessage: '',
     };
     buf[svc]!.push(sp);
     count++;
@@ -47,7 +80,13 @@ export function* hugeTrace(target: number, chunk = 20_000): Generator<{ req: Raw
       resourceSpans: SERVICES.map((service, i) => ({
         resource: { attributes: [s('service.name', service)], droppedAttributesCount: 0 },
         schemaUrl: '',
-        scopeSpans: [{ scope: { name: `shannon-${service}`, version: '1.0.0', attributes: [], droppedAttributesCount: 0 }, schemaUrl: '', spans: buf[i]! }],
+        scopeSpans: [
+          {
+            scope: { name: `shannon-${service}`, version: '1.0.0', attributes: [], droppedAttributesCount: 0 },
+            schemaUrl: '',
+            spans: buf[i]!,
+          },
+        ],
       })),
     };
     buf = [[], [], []];

@@ -25,7 +25,12 @@ const SIZES = [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= MAX);
 const ROW = 26;
 
 function fill(dir: string): { size: number; traceId: string; spans: number }[] {
-  const writer = new SqliteWriter({ file: path.join(dir, 'traces.sqlite'), sync: 'off', retentionMs: 72 * 3_600_000, maxBytes: 0 });
+  const writer = new SqliteWriter({
+    file: path.join(dir, 'traces.sqlite'),
+    sync: 'off',
+    retentionMs: 72 * 3_600_000,
+    maxBytes: 0,
+  });
   const out = [];
   for (const size of SIZES) {
     const t0 = performance.now();
@@ -36,7 +41,9 @@ function fill(dir: string): { size: number; traceId: string; spans: number }[] {
       traceId = c.traceId;
       spans += c.req.resourceSpans.reduce((n, rs) => n + rs.scopeSpans.reduce((m, ss) => m + ss.spans.length, 0), 0);
     }
-    console.error(`[bench] stored a ${spans.toLocaleString('en-US')}-span trace in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.error(
+      `[bench] stored a ${spans.toLocaleString('en-US')}-span trace in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     out.push({ size, traceId, spans });
   }
   writer.close();
@@ -55,7 +62,12 @@ async function firstRows(page: Page, url: string): Promise<{ painted: number; se
   await page.locator('[data-testid=span-row]').first().waitFor({ state: 'visible', timeout: 120_000 });
   const seen = performance.now() - t0;
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
-  const painted = await page.evaluate(() => Math.max((window as unknown as { __firstRowAt?: number }).__firstRowAt ?? Infinity, performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+  const painted = await page.evaluate(() =>
+    Math.max(
+      (window as unknown as { __firstRowAt?: number }).__firstRowAt ?? Infinity,
+      performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+    ),
+  );
   return { painted, seen };
 }
 
@@ -103,7 +115,8 @@ async function scroll(page: Page): Promise<{ longTasks: number; over100: number;
       await new Promise((r) => requestAnimationFrame(() => r(null)));
     }
     // The rows at the final position arrive from the server; wait for them to replace the placeholders.
-    for (let i = 0; i < 600 && document.querySelector('[data-testid=span-row-loading]'); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 600 && document.querySelector('[data-testid=span-row-loading]'); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 200));
     obs.disconnect();
@@ -131,9 +144,17 @@ async function main() {
   fs.mkdirSync(dir, { recursive: true });
   const traces = fill(dir);
   const port = await freePort();
-  const consoleProc = await startConsole({ port, host: '127.0.0.1', env: { DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: '0', PROMETHEUS_URL: 'http://127.0.0.1:9' }, logFile: path.join(dir, 'console.log') });
+  const consoleProc = await startConsole({
+    port,
+    host: '127.0.0.1',
+    env: { DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: '0', PROMETHEUS_URL: 'http://127.0.0.1:9' },
+    logFile: path.join(dir, 'console.log'),
+  });
   const base = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   const targets: Record<number, number> = { 10_000: 1000, 100_000: 1500, 1_000_000: 3000 };
   try {
     for (const t of traces) {
@@ -157,10 +178,16 @@ async function main() {
       console.log(
         `  first rows     cold ${cold.painted.toFixed(0)} ms  warm ${warm.painted.toFixed(0)} ms after navigation start${target ? `  (target ≤ ${target} ms: ${cold.painted <= target ? 'met' : 'NOT met'})` : ''};  Playwright saw them at ${cold.seen.toFixed(0)} / ${warm.seen.toFixed(0)} ms`,
       );
-      console.log(`  baseline       full-trace JSON download ${baseline}${Number.isFinite(baselineMs) ? `  ratio cold/baseline ${(cold.painted / baselineMs).toFixed(2)}` : ''}`);
+      console.log(
+        `  baseline       full-trace JSON download ${baseline}${Number.isFinite(baselineMs) ? `  ratio cold/baseline ${(cold.painted / baselineMs).toFixed(2)}` : ''}`,
+      );
       console.log(`  expand all     ${expand.toFixed(0)} ms`);
-      console.log(`  scroll 10,000 rows in ${sc.ms.toFixed(0)} ms: ${sc.longTasks} long tasks > 50 ms, ${sc.over100} over 100 ms, longest ${sc.maxMs.toFixed(0)} ms (target: none over 100 ms: ${sc.over100 === 0 ? 'met' : 'NOT met'})`);
-      console.log(`  page JS heap   ${heap.toFixed(1)} MiB;  console RSS ${rssMb(consoleProc.child.pid).toFixed(0)} MiB`);
+      console.log(
+        `  scroll 10,000 rows in ${sc.ms.toFixed(0)} ms: ${sc.longTasks} long tasks > 50 ms, ${sc.over100} over 100 ms, longest ${sc.maxMs.toFixed(0)} ms (target: none over 100 ms: ${sc.over100 === 0 ? 'met' : 'NOT met'})`,
+      );
+      console.log(
+        `  page JS heap   ${heap.toFixed(1)} MiB;  console RSS ${rssMb(consoleProc.child.pid).toFixed(0)} MiB`,
+      );
       await page.context().close();
     }
   } finally {

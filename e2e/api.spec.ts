@@ -32,7 +32,9 @@ test.describe('console API', () => {
 
   test('query_range returns the compact grid for the charts', async ({ request }) => {
     const end = Math.floor(now() / 15) * 15;
-    const res = await request.get(`/api/prom/query_range?query=${encodeURIComponent('up{job="orchestrator"}')}&start=${end - 300}&end=${end}&step=15`);
+    const res = await request.get(
+      `/api/prom/query_range?query=${encodeURIComponent('up{job="orchestrator"}')}&start=${end - 300}&end=${end}&step=15`,
+    );
     expect(res.status()).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ start: end - 300, step: 15, n: 21 });
@@ -48,7 +50,9 @@ test.describe('console API', () => {
     let exBody: { exemplars: { traceId: string; value: number; t: number }[] } = { exemplars: [] };
     await expect
       .poll(async () => {
-        const ex = await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&start=${now() - 600}&end=${now()}`);
+        const ex = await request.get(
+          `/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&start=${now() - 600}&end=${now()}`,
+        );
         expect(ex.status()).toBe(200);
         exBody = await ex.json();
         return exBody.exemplars.length;
@@ -62,8 +66,12 @@ test.describe('console API', () => {
     const end = Math.ceil(Math.max(...exBody.exemplars.map((e) => e.t)));
     await new Promise((r) => setTimeout(r, Math.max(0, end * 1000 + 1000 - Date.now())));
     const win = `start=${end - 3600}&end=${end}`;
-    const all = (await (await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}`)).json()) as typeof exBody;
-    const thin = (await (await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}&step=600`)).json()) as typeof exBody;
+    const all = (await (
+      await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}`)
+    ).json()) as typeof exBody;
+    const thin = (await (
+      await request.get(`/api/prom/exemplars?query=shannon_workflow_duration_seconds_bucket&${win}&step=600`)
+    ).json()) as typeof exBody;
     expect(thin.exemplars.length).toBeGreaterThan(0);
     expect(thin.exemplars.length).toBeLessThanOrEqual(Math.min(all.exemplars.length, 7 * 10));
     expect(Math.max(...thin.exemplars.map((e) => e.value))).toBe(Math.max(...all.exemplars.map((e) => e.value)));
@@ -72,8 +80,12 @@ test.describe('console API', () => {
     expect(ready.status()).toBe(200);
     expect((await ready.json()).checks.prometheus.ok).toBe(true);
     const metrics = await (await request.get('/api/metrics')).text();
-    expect(metrics).toMatch(/shannon_console_http_request_duration_seconds_count\{route="\/api\/prom\/query",method="GET",status="400"\}/);
-    expect(metrics).toMatch(/shannon_console_prometheus_request_duration_seconds_count\{endpoint="query_range",outcome="ok"\}/);
+    expect(metrics).toMatch(
+      /shannon_console_http_request_duration_seconds_count\{route="\/api\/prom\/query",method="GET",status="400"\}/,
+    );
+    expect(metrics).toMatch(
+      /shannon_console_prometheus_request_duration_seconds_count\{endpoint="query_range",outcome="ok"\}/,
+    );
     expect(metrics).toMatch(/shannon_console_prometheus_errors_total\{endpoint="query",kind="bad_query"\} [1-9]/);
   });
 });
@@ -85,7 +97,10 @@ test('a client that goes away cancels the upstream Prometheus query', async ({ r
   const q = 'sum(quantile_over_time(0.5, shannon_workflow_duration_seconds_bucket[1h]))';
   const url = `${baseURL}/api/prom/query_range?query=${encodeURIComponent(q)}&start=${end - 3600}&end=${end}&step=1`;
   const before = await request.get('/api/metrics').then((r) => r.text());
-  const count = (text: string) => Number(/shannon_console_prometheus_errors_total\{endpoint="query_range",kind="aborted"\} (\d+)/.exec(text)?.[1] ?? 0);
+  const count = (text: string) =>
+    Number(
+      /shannon_console_prometheus_errors_total\{endpoint="query_range",kind="aborted"\} (\d+)/.exec(text)?.[1] ?? 0,
+    );
   const ac = new AbortController();
   const pending = fetch(url, { signal: ac.signal }).catch((e: Error) => e.name);
   await new Promise((r) => setTimeout(r, 500));
@@ -94,13 +109,21 @@ test('a client that goes away cancels the upstream Prometheus query', async ({ r
   await expect.poll(async () => count(await request.get('/api/metrics').then((r) => r.text()))).toBe(count(before) + 1);
 });
 
-test('a repeated range query asks Prometheus only for what is new, and answers exactly as a full query', async ({ request, stack }) => {
+test('a repeated range query asks Prometheus only for what is new, and answers exactly as a full query', async ({
+  request,
+  stack,
+}) => {
   // Two windows an hour long, the second a minute later; both end a minute in the past so no
   // sample can still arrive for them.
   const q = 'sum by (workflow_type) (rate(shannon_workflows_started_total[1m]))';
   const end = Math.floor((now() - 120) / 15) * 15;
   const url = (e: number) => `/api/prom/query_range?query=${encodeURIComponent(q)}&start=${e - 3600}&end=${e}&step=15`;
-  const partials = async () => Number(/shannon_console_range_cache_requests_total\{outcome="partial"\} (\d+)/.exec(await request.get('/api/metrics').then((r) => r.text()))?.[1] ?? 0);
+  const partials = async () =>
+    Number(
+      /shannon_console_range_cache_requests_total\{outcome="partial"\} (\d+)/.exec(
+        await request.get('/api/metrics').then((r) => r.text()),
+      )?.[1] ?? 0,
+    );
 
   expect((await request.get(url(end))).status()).toBe(200);
   const before = await partials();
@@ -113,8 +136,13 @@ test('a repeated range query asks Prometheus only for what is new, and answers e
     const text = await request.get('/api/metrics').then((r) => r.text());
     const n = (re: RegExp) => Number(re.exec(text)?.[1] ?? 0);
     return {
-      cache: ['hit', 'partial', 'miss'].reduce((a, o) => a + n(new RegExp(`shannon_console_range_cache_requests_total\\{outcome="${o}"\\} (\\d+)`)), 0),
-      upstream: n(/shannon_console_prometheus_request_duration_seconds_count\{endpoint="query_range",outcome="ok"\} (\d+)/),
+      cache: ['hit', 'partial', 'miss'].reduce(
+        (a, o) => a + n(new RegExp(`shannon_console_range_cache_requests_total\\{outcome="${o}"\\} (\\d+)`)),
+        0,
+      ),
+      upstream: n(
+        /shannon_console_prometheus_request_duration_seconds_count\{endpoint="query_range",outcome="ok"\} (\d+)/,
+      ),
     };
   };
   const beforeFull = await counts();
@@ -124,7 +152,9 @@ test('a repeated range query asks Prometheus only for what is new, and answers e
   const witness = await promRange(stack, q, String(end + 60 - 3600), String(end + 60), '15');
   expect(incremental.series).toHaveLength(witness.length);
   for (const s of witness) {
-    const mine = incremental.series.find((m: { labels: Record<string, string> }) => m.labels.workflow_type === s.metric.workflow_type);
+    const mine = incremental.series.find(
+      (m: { labels: Record<string, string> }) => m.labels.workflow_type === s.metric.workflow_type,
+    );
     for (const [t, v] of s.values) {
       const got = mine.values[(t - (end + 60 - 3600)) / 15];
       // Six significant digits: at most 5e-6 of the value.

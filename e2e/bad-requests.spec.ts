@@ -6,16 +6,32 @@ import { freePort, stopProcess } from '../scripts/stack/proc';
 import { expect, test } from './fixtures';
 
 /** One request exactly as written (no URL normalising), with a deadline: every request must be answered. */
-function raw(base: string, target: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function raw(
+  base: string,
+  target: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const u = new URL(base);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: target, method: opts.method ?? 'GET', headers: { connection: 'close', ...opts.headers }, timeout: 10_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer to ${opts.method ?? 'GET'} ${target.slice(0, 80)} within 10 s`)));
+    const req = http.request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: target,
+        method: opts.method ?? 'GET',
+        headers: { connection: 'close', ...opts.headers },
+        timeout: 10_000,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('timeout', () =>
+      req.destroy(new Error(`no answer to ${opts.method ?? 'GET'} ${target.slice(0, 80)} within 10 s`)),
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -35,7 +51,9 @@ const PATH_ROUTES: [string, (bad: string) => string][] = [
   ['spanId', (b) => `/api/traces/${T}/spans/${b}`],
 ];
 
-test('malformed percent-encoding in a path parameter: a 400 that names the parameter, on every route, and no socket left hanging', async ({ baseURL }) => {
+test('malformed percent-encoding in a path parameter: a 400 that names the parameter, on every route, and no socket left hanging', async ({
+  baseURL,
+}) => {
   for (const bad of ['%E0%A4%A', '%', '%ZZ']) {
     for (const [param, route] of PATH_ROUTES) {
       const r = await raw(baseURL!, route(bad));
@@ -44,11 +62,16 @@ test('malformed percent-encoding in a path parameter: a 400 that names the param
     }
   }
   // Many at once: each is answered, none holds its socket.
-  const all = await Promise.all(Array.from({ length: 200 }, (_, i) => raw(baseURL!, PATH_ROUTES[i % PATH_ROUTES.length]![1]('%E0%A4%A'))));
+  const all = await Promise.all(
+    Array.from({ length: 200 }, (_, i) => raw(baseURL!, PATH_ROUTES[i % PATH_ROUTES.length]![1]('%E0%A4%A'))),
+  );
   expect(all.every((r) => r.status === 400)).toBe(true);
 });
 
-test('a page path that is not a trace id is the page’s own 404; a traceparent opens its trace at its span', async ({ page, baseURL }) => {
+test('a page path that is not a trace id is the page’s own 404; a traceparent opens its trace at its span', async ({
+  page,
+  baseURL,
+}) => {
   const r = await raw(baseURL!, '/traces/%E0%A4%A');
   expect(r.status).toBe(404);
   expect(r.headers['content-type']).toContain('text/html');
@@ -68,7 +91,10 @@ test('unknown routes and methods: JSON 404, and a 405 with Allow', async ({ base
   const del = await raw(baseURL!, '/api/prom/query?query=up', { method: 'DELETE' });
   expect(del.status).toBe(405);
   expect(del.headers.allow).toBe('GET, POST, HEAD, OPTIONS');
-  expect(JSON.parse(del.body).error).toMatchObject({ code: 'method_not_allowed', message: expect.stringContaining('takes GET, POST') });
+  expect(JSON.parse(del.body).error).toMatchObject({
+    code: 'method_not_allowed',
+    message: expect.stringContaining('takes GET, POST'),
+  });
   const opts = await raw(baseURL!, '/api/services', { method: 'OPTIONS' });
   expect(opts.status).toBe(204);
   expect(opts.headers.allow).toBe('GET, HEAD, OPTIONS');
@@ -84,14 +110,19 @@ test('out-of-range durations and times: 400 for minDuration past int64, from=0 a
   expect(zero.status()).toBe(200);
 });
 
-test('long PromQL: a POST body takes up to the 20,000-character limit; an oversize URL or header is a JSON 414 / 431', async ({ baseURL, request }) => {
+test('long PromQL: a POST body takes up to the 20,000-character limit; an oversize URL or header is a JSON 414 / 431', async ({
+  baseURL,
+  request,
+}) => {
   // A valid query of about 19,000 characters (Prometheus answers it), and one over the limit.
   const long = Array.from({ length: 1900 }, () => 'vector(1)').join('+');
   expect(long.length).toBeGreaterThan(16_000);
   const ok = await request.post('/api/prom/query', { form: { query: long } });
   expect(ok.status()).toBe(200);
   expect((await ok.json()).series[0].value).toBe(1900);
-  const tooLong = await request.post('/api/prom/query', { form: { query: `${long}+${'vector(1)+'.repeat(120)}vector(1)` } });
+  const tooLong = await request.post('/api/prom/query', {
+    form: { query: `${long}+${'vector(1)+'.repeat(120)}vector(1)` },
+  });
   expect(tooLong.status()).toBe(400);
   expect((await tooLong.json()).error.message).toContain('longer than 20,000 characters');
 
@@ -110,7 +141,12 @@ test('a password in PROMETHEUS_URL is never shown', async ({ request, stack }) =
   fs.mkdirSync(dir, { recursive: true });
   const withCreds = stack.prometheusUrl.replace('http://', 'http://admin:hunter2@');
   const logFile = path.join(dir, 'console.log');
-  const proc = await startConsole({ port, host: '127.0.0.1', logFile, env: { PROMETHEUS_URL: withCreds, DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: '0' } });
+  const proc = await startConsole({
+    port,
+    host: '127.0.0.1',
+    logFile,
+    env: { PROMETHEUS_URL: withCreds, DATA_DIR: dir, OTLP_GRPC_PORT: '0', OTLP_HTTP_PORT: '0' },
+  });
   try {
     const r = await request.get(`http://127.0.0.1:${port}/api/ready`);
     const text = await r.text();

@@ -13,14 +13,19 @@ const LATENCY_EXEMPLARS = ['shannon_workflow_duration_seconds_bucket', 'shannon_
 
 type Exemplar = { traceId: string; t: number; value: number };
 
-test('every exemplar of the /workflows latency panels over the last 30 minutes resolves to its trace', async ({ page, request }) => {
+test('every exemplar of the /workflows latency panels over the last 30 minutes resolves to its trace', async ({
+  page,
+  request,
+}) => {
   // As a user would: the page first, then the drill.
   await page.goto('/workflows?from=now-30m&to=now');
   await panelsSettled(page);
   const end = Math.floor(Date.now() / 1000);
   const exemplars: Exemplar[] = [];
   for (const metric of LATENCY_EXEMPLARS) {
-    const res = await request.get(`/api/prom/exemplars?query=${encodeURIComponent(metric)}&start=${end - 1800}&end=${end}`);
+    const res = await request.get(
+      `/api/prom/exemplars?query=${encodeURIComponent(metric)}&start=${end - 1800}&end=${end}`,
+    );
     expect(res.status(), metric).toBe(200);
     const body = (await res.json()) as { exemplars: Exemplar[] };
     exemplars.push(...body.exemplars);
@@ -33,7 +38,9 @@ test('every exemplar of the /workflows latency panels over the last 30 minutes r
   const ids = [...new Set(exemplars.map((e) => e.traceId))];
   const missing: string[] = [];
   for (let i = 0; i < ids.length; i += 20) {
-    const answers = await Promise.all(ids.slice(i, i + 20).map(async (id) => [id, (await request.get(`/api/traces/${id}`)).status()] as const));
+    const answers = await Promise.all(
+      ids.slice(i, i + 20).map(async (id) => [id, (await request.get(`/api/traces/${id}`)).status()] as const),
+    );
     for (const [id, status] of answers) if (status !== 200) missing.push(`${id} (${status})`);
   }
   expect(missing, `${missing.length} of ${ids.length} exemplars have no trace`).toEqual([]);
@@ -46,7 +53,10 @@ test('the backfilled history runs into live scraping without a gap', async ({ st
   // Raw samples of one series over 15 minutes either side of the hand-over: the longest time
   // between neighbours is the gap a chart would show.
   const series = 'shannon_workflows_started_total{workflow_type="DAGWorkflow",mode="standard"}';
-  const res = await fetch(`${stack.prometheusUrl}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query: `${series}[15m]`, time: String(at) }) });
+  const res = await fetch(`${stack.prometheusUrl}/api/v1/query`, {
+    method: 'POST',
+    body: new URLSearchParams({ query: `${series}[15m]`, time: String(at) }),
+  });
   const json = (await res.json()) as { data: { result: { values: [number, string][] }[] } };
   expect(json.data.result).toHaveLength(1);
   const times = json.data.result[0]!.values.map(([t]) => t);
@@ -59,8 +69,13 @@ test('the backfilled history runs into live scraping without a gap', async ({ st
   expect(worst, 'the longest time between samples (s)').toBeLessThanOrEqual(30);
 });
 
-test('a DAG workflow runs its agents in parallel: its critical path is a strict subset of its spans, and the waterfall can show just that', async ({ page, request }) => {
-  const res = await request.get(`/api/traces?service=orchestrator&tags=${encodeURIComponent('workflow.type=DAGWorkflow')}&limit=20&from=now-30m&to=now`);
+test('a DAG workflow runs its agents in parallel: its critical path is a strict subset of its spans, and the waterfall can show just that', async ({
+  page,
+  request,
+}) => {
+  const res = await request.get(
+    `/api/traces?service=orchestrator&tags=${encodeURIComponent('workflow.type=DAGWorkflow')}&limit=20&from=now-30m&to=now`,
+  );
   expect(res.status()).toBe(200);
   const found = (await res.json()) as { traces: { traceId: string; errorCount: number }[] };
   // One that completed: a failed workflow stops its agents early.
@@ -68,10 +83,21 @@ test('a DAG workflow runs its agents in parallel: its critical path is a strict 
   expect(ok.length).toBeGreaterThan(0);
   const id = ok[0]!.traceId;
   const trace = (await (await request.get(`/api/traces/${id}`)).json()) as { spans: Span[] };
-  const ix = buildTraceIndex(id, trace.spans.map((s) => ({
-    spanId: s.spanId, ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}), name: s.name, service: s.service,
-    startNs: BigInt(s.startNs), endNs: BigInt(s.endNs), kind: 0, error: false, attributes: [], events: [],
-  })));
+  const ix = buildTraceIndex(
+    id,
+    trace.spans.map((s) => ({
+      spanId: s.spanId,
+      ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}),
+      name: s.name,
+      service: s.service,
+      startNs: BigInt(s.startNs),
+      endNs: BigInt(s.endNs),
+      kind: 0,
+      error: false,
+      attributes: [],
+      events: [],
+    })),
+  );
   const onPath = criticalPath(ix).reduce((a, b) => a + b, 0);
   expect(onPath).toBeGreaterThan(2);
   expect(onPath).toBeLessThan(trace.spans.length);
@@ -82,5 +108,7 @@ test('a DAG workflow runs its agents in parallel: its critical path is a strict 
   await expect(page.getByLabel('critical path only')).toBeChecked();
   await expect(page.getByTestId('span-row')).toHaveCount(onPath);
   const hidden = trace.spans.length - onPath;
-  await expect(page.getByTestId('hidden-count')).toHaveText(`${hidden} span${hidden === 1 ? '' : 's'} hidden by filters`);
+  await expect(page.getByTestId('hidden-count')).toHaveText(
+    `${hidden} span${hidden === 1 ? '' : 's'} hidden by filters`,
+  );
 });

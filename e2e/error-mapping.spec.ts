@@ -42,7 +42,11 @@ async function expectEveryRoute(request: APIRequestContext, base: string, status
   }
 }
 
-test('after a page and /api/ready, bad PromQL is a 400 bad_query on every route that takes PromQL', async ({ page, request, baseURL }) => {
+test('after a page and /api/ready, bad PromQL is a 400 bad_query on every route that takes PromQL', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await firstAsAUser(page, request, baseURL!);
   const bad = encodeURIComponent('sum(');
   for (const route of [
@@ -53,7 +57,9 @@ test('after a page and /api/ready, bad PromQL is a 400 bad_query on every route 
   ]) {
     const res = await request.get(route);
     const body = await res.json();
-    expect.soft({ route, status: res.status(), code: body.error?.code }).toEqual({ route, status: 400, code: 'bad_query' });
+    expect
+      .soft({ route, status: res.status(), code: body.error?.code })
+      .toEqual({ route, status: 400, code: 'bad_query' });
     expect.soft(body.error?.message).toContain('parse error');
   }
   // The same in a POST form body, as a long query is sent.
@@ -62,7 +68,11 @@ test('after a page and /api/ready, bad PromQL is a 400 bad_query on every route 
   expect((await posted.json()).error.code).toBe('bad_query');
 });
 
-async function consoleOn(prometheusUrl: string, name: string, extra: Record<string, string> = {}): Promise<{ proc: Managed; base: string }> {
+async function consoleOn(
+  prometheusUrl: string,
+  name: string,
+  extra: Record<string, string> = {},
+): Promise<{ proc: Managed; base: string }> {
   const port = await freePort();
   const dir = path.resolve(`data/e2e-${name}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -76,7 +86,10 @@ async function consoleOn(prometheusUrl: string, name: string, extra: Record<stri
   return { proc, base: `http://127.0.0.1:${port}` };
 }
 
-test('Prometheus unreachable: every route answers 502 unreachable, and the page renders each panel as that error', async ({ page, request }) => {
+test('Prometheus unreachable: every route answers 502 unreachable, and the page renders each panel as that error', async ({
+  page,
+  request,
+}) => {
   const closed = await freePort();
   const c = await consoleOn(`http://127.0.0.1:${closed}`, 'unreachable');
   try {
@@ -92,13 +105,25 @@ test('Prometheus unreachable: every route answers 502 unreachable, and the page 
   }
 });
 
-test('Prometheus stalled (SIGSTOP) with PROMETHEUS_TIMEOUT=1s: every route answers 504 timeout, and so do the page panels', async ({ page, request, stack }) => {
+test('Prometheus stalled (SIGSTOP) with PROMETHEUS_TIMEOUT=1s: every route answers 504 timeout, and so do the page panels', async ({
+  page,
+  request,
+  stack,
+}) => {
   const port = await freePort();
   const dir = path.resolve('data/e2e-stalled');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const prom = await startPrometheus({ port, configFile: stack.prometheusConfig, tsdbDir: path.join(dir, 'tsdb'), logFile: path.join(dir, 'prometheus.log') });
-  const c = await consoleOn(`http://127.0.0.1:${port}`, 'stalled-console', { PROMETHEUS_TIMEOUT: '1s', PAGE_DATA_WAIT: '3s' });
+  const prom = await startPrometheus({
+    port,
+    configFile: stack.prometheusConfig,
+    tsdbDir: path.join(dir, 'tsdb'),
+    logFile: path.join(dir, 'prometheus.log'),
+  });
+  const c = await consoleOn(`http://127.0.0.1:${port}`, 'stalled-console', {
+    PROMETHEUS_TIMEOUT: '1s',
+    PAGE_DATA_WAIT: '3s',
+  });
   process.kill(prom.child.pid!, 'SIGSTOP');
   try {
     const res = await page.goto(`${c.base}/workflows?from=now-1h&to=now`);

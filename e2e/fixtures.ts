@@ -36,7 +36,10 @@ export async function chartsInteractive(page: Page) {
 export async function promRange(stack: StackInfo, query: string, start: string, end: string, step: string) {
   const body = new URLSearchParams({ query, start, end, step });
   const res = await fetch(`${stack.prometheusUrl}/api/v1/query_range`, { method: 'POST', body });
-  const json = (await res.json()) as { status: string; data: { result: { metric: Record<string, string>; values: [number, string][] }[] } };
+  const json = (await res.json()) as {
+    status: string;
+    data: { result: { metric: Record<string, string>; values: [number, string][] }[] };
+  };
   if (json.status !== 'success') throw new Error(`Prometheus: ${JSON.stringify(json)}`);
   return json.data.result;
 }

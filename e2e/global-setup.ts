@@ -18,7 +18,16 @@ export default async function globalSetup() {
     consolePort: port,
     consoleHost: '127.0.0.1',
     history: '1h',
-    simulatorArgs: ['--seed', String(SIM_SEED), '--rate', '6', '--canary-percent', String(SIM_CANARY_PERCENT), '--extra-workflow-type', HOSTILE_WORKFLOW_TYPE],
+    simulatorArgs: [
+      '--seed',
+      String(SIM_SEED),
+      '--rate',
+      '6',
+      '--canary-percent',
+      String(SIM_CANARY_PERCENT),
+      '--extra-workflow-type',
+      HOSTILE_WORKFLOW_TYPE,
+    ],
     log: (m) => console.log(`[e2e] ${m}`),
   });
   process.env.E2E_STACK_FILE = path.join(stack.info.dir, 'stack.json');

@@ -10,7 +10,9 @@ test('a hostile label value is shown as text and selects exactly its own series'
   await page.goto('/workflows');
   await panelsSettled(page);
   await page.getByTestId('var-workflow_type-button').click();
-  const option = page.locator(`[data-testid=var-option][data-value="${HOSTILE_WORKFLOW_TYPE.replace(/["\\]/g, '\\$&')}"]`);
+  const option = page.locator(
+    `[data-testid=var-option][data-value="${HOSTILE_WORKFLOW_TYPE.replace(/["\\]/g, '\\$&')}"]`,
+  );
   await expect(option).toHaveCount(1);
   await expect(page.getByText(HOSTILE_WORKFLOW_TYPE, { exact: true })).toBeVisible();
   await option.check();
@@ -21,10 +23,14 @@ test('a hostile label value is shown as text and selects exactly its own series'
   const latency = page.locator('[data-testid=panel][data-panel-id="workflow-latency"]');
   await expect(latency.getByTestId('legend-item')).toHaveCount(3);
   await expect(latency).toHaveAttribute('data-state', 'ready');
-  const names = await latency.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')));
+  const names = await latency
+    .getByTestId('legend-item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-series')));
   expect(names.sort()).toEqual(['p50', 'p95', 'p99'].map((q) => `${HOSTILE_WORKFLOW_TYPE} ${q}`));
   // The legend row shows it as text (the chart tooltip may show it too when the pointer is over it).
-  await expect(latency.getByTestId('legend-item').getByText(`${HOSTILE_WORKFLOW_TYPE} p95`, { exact: true })).toBeVisible();
+  await expect(
+    latency.getByTestId('legend-item').getByText(`${HOSTILE_WORKFLOW_TYPE} p95`, { exact: true }),
+  ).toBeVisible();
   // No markup was interpreted, no script ran.
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toEqual([]);

@@ -20,7 +20,11 @@ test('kill -9 mid-stream loses no acknowledged span, and the database opens clea
       const p = sdkProtobufExport('e2e-crash', 50);
       sent++;
       try {
-        const res = await fetch(url, { method: 'POST', body: new Uint8Array(p.body), headers: { 'Content-Type': 'application/x-protobuf' } });
+        const res = await fetch(url, {
+          method: 'POST',
+          body: new Uint8Array(p.body),
+          headers: { 'Content-Type': 'application/x-protobuf' },
+        });
         await res.arrayBuffer();
         if (res.status === 200) acked.push({ traceId: p.traceId, spans: 50 });
       } catch {
@@ -40,7 +44,9 @@ test('kill -9 mid-stream loses no acknowledged span, and the database opens clea
   // A restart opens (and recovers) the database, then every acknowledged span must be there.
   const again = await startConsoleInstance({}, c.dataDir, { port: c.port, grpc: c.grpcPort, http: c.httpPort });
   try {
-    const missing = acked.filter((a) => countSpans(file, a.traceId) !== a.spans).map((a) => ({ ...a, found: countSpans(file, a.traceId) }));
+    const missing = acked
+      .filter((a) => countSpans(file, a.traceId) !== a.spans)
+      .map((a) => ({ ...a, found: countSpans(file, a.traceId) }));
     expect(missing, `acknowledged traces missing spans (of ${acked.length})`).toEqual([]);
     const res = await fetch(`${again.url}/api/traces/${acked[0]?.traceId}`);
     expect(res.status).toBe(200);

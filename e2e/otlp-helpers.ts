@@ -19,16 +19,34 @@ export type ConsoleInstance = {
   stop: () => Promise<void>;
 };
 
-export async function startConsoleInstance(env: Record<string, string>, dataDir?: string, ports?: { port: number; grpc: number; http: number }): Promise<ConsoleInstance> {
+export async function startConsoleInstance(
+  env: Record<string, string>,
+  dataDir?: string,
+  ports?: { port: number; grpc: number; http: number },
+): Promise<ConsoleInstance> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
   const p = ports ?? { port: await freePort(), grpc: await freePort(), http: await freePort() };
   const proc = await startConsole({
     port: p.port,
     host: '127.0.0.1',
     logFile: path.join(dir, `console-${Date.now()}.log`),
-    env: { DATA_DIR: dir, OTLP_GRPC_PORT: String(p.grpc), OTLP_HTTP_PORT: String(p.http), PROMETHEUS_URL: 'http://127.0.0.1:9', ...env },
+    env: {
+      DATA_DIR: dir,
+      OTLP_GRPC_PORT: String(p.grpc),
+      OTLP_HTTP_PORT: String(p.http),
+      PROMETHEUS_URL: 'http://127.0.0.1:9',
+      ...env,
+    },
   });
-  return { url: `http://127.0.0.1:${p.port}`, port: p.port, grpcPort: p.grpc, httpPort: p.http, dataDir: dir, proc, stop: () => stopProcess(proc) };
+  return {
+    url: `http://127.0.0.1:${p.port}`,
+    port: p.port,
+    grpcPort: p.grpc,
+    httpPort: p.http,
+    dataDir: dir,
+    proc,
+    stop: () => stopProcess(proc),
+  };
 }
 
 export async function getTrace(baseUrl: string, traceId: string): Promise<Trace | null> {
@@ -39,7 +57,12 @@ export async function getTrace(baseUrl: string, traceId: string): Promise<Trace 
 }
 
 /** Polls until the trace has `count` spans (exports are acknowledged before this, so it is quick). */
-export async function traceWithSpans(baseUrl: string, traceId: string, count: number, timeoutMs = 10_000): Promise<Trace> {
+export async function traceWithSpans(
+  baseUrl: string,
+  traceId: string,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<Trace> {
   const until = Date.now() + timeoutMs;
   let last: Trace | null = null;
   while (Date.now() < until) {
@@ -51,13 +74,23 @@ export async function traceWithSpans(baseUrl: string, traceId: string, count: nu
 }
 
 /** A raw OTLP/gRPC Export call: bytes in, bytes or a status out (no SDK in between). */
-export function grpcExport(port: number, body: Buffer, metadata: Record<string, string> = {}): Promise<{ ok: true; body: Buffer } | { ok: false; code: number; details: string }> {
+export function grpcExport(
+  port: number,
+  body: Buffer,
+  metadata: Record<string, string> = {},
+): Promise<{ ok: true; body: Buffer } | { ok: false; code: number; details: string }> {
   const Client = grpc.makeGenericClientConstructor(traceService, 'TraceService');
-  const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), { 'grpc.max_send_message_length': 64 * 1024 * 1024 });
+  const client = new Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+    'grpc.max_send_message_length': 64 * 1024 * 1024,
+  });
   const md = new grpc.Metadata();
   for (const [k, v] of Object.entries(metadata)) md.set(k, v);
   return new Promise((resolve) => {
-    (client as unknown as { Export: (b: Buffer, m: grpc.Metadata, cb: (e: grpc.ServiceError | null, r?: Buffer) => void) => void }).Export(body, md, (err, res) => {
+    (
+      client as unknown as {
+        Export: (b: Buffer, m: grpc.Metadata, cb: (e: grpc.ServiceError | null, r?: Buffer) => void) => void;
+      }
+    ).Export(body, md, (err, res) => {
       client.close();
       if (err) resolve({ ok: false, code: err.code, details: err.details });
       else resolve({ ok: true, body: res as Buffer });

@@ -12,7 +12,12 @@ const TOKEN = 'e2e-secret-token';
 let c: ConsoleInstance;
 
 test.beforeAll(async () => {
-  c = await startConsoleInstance({ OTLP_TOKEN: TOKEN, OTLP_MAX_BYTES: '64KiB', OTLP_QUEUE_BYTES: '1KiB', TRACE_WRITER_TEST_DELAY_MS: '1500' });
+  c = await startConsoleInstance({
+    OTLP_TOKEN: TOKEN,
+    OTLP_MAX_BYTES: '64KiB',
+    OTLP_QUEUE_BYTES: '1KiB',
+    TRACE_WRITER_TEST_DELAY_MS: '1500',
+  });
 });
 test.afterAll(async () => {
   await c?.stop();
@@ -31,7 +36,9 @@ test('without the token: 401 over HTTP, UNAUTHENTICATED over gRPC; with it: stor
   expect((await post(url, p.body, { ...PROTO, Authorization: 'Bearer wrong' })).status).toBe(401);
   expect(await grpcExport(c.grpcPort, p.body)).toMatchObject({ ok: false, code: 16 });
   expect((await post(url, p.body, { ...PROTO, ...AUTH })).status).toBe(200);
-  expect((await grpcExport(c.grpcPort, sdkProtobufExport('e2e-auth', 2).body, { authorization: `Bearer ${TOKEN}` })).ok).toBe(true);
+  expect(
+    (await grpcExport(c.grpcPort, sdkProtobufExport('e2e-auth', 2).body, { authorization: `Bearer ${TOKEN}` })).ok,
+  ).toBe(true);
   expect((await traceWithSpans(c.url, p.traceId, 2)).spans).toHaveLength(2);
 });
 
@@ -39,7 +46,10 @@ test('over the size limit: 413 over HTTP, RESOURCE_EXHAUSTED over gRPC', async (
   const big = sdkProtobufExport('e2e-big', 2, { blob: 'y'.repeat(70 * 1024) });
   const r = await post(`${c.url}/v1/traces`, big.body, { ...PROTO, ...AUTH });
   expect(r.status).toBe(413);
-  expect(await grpcExport(c.grpcPort, big.body, { authorization: `Bearer ${TOKEN}` })).toMatchObject({ ok: false, code: 8 });
+  expect(await grpcExport(c.grpcPort, big.body, { authorization: `Bearer ${TOKEN}` })).toMatchObject({
+    ok: false,
+    code: 8,
+  });
 });
 
 test('write queue full: 503 with Retry-After over HTTP, UNAVAILABLE over gRPC; the first export still lands', async () => {
@@ -51,7 +61,9 @@ test('write queue full: 503 with Retry-After over HTTP, UNAVAILABLE over gRPC; t
   expect(second.status).toBe(503);
   expect(second.headers.get('retry-after')).toBe('1');
   expect(decodeStatus(second.buf).code).toBe(14);
-  expect(await grpcExport(c.grpcPort, sdkProtobufExport('e2e-queue', 8).body, { authorization: `Bearer ${TOKEN}` })).toMatchObject({ ok: false, code: 14 });
+  expect(
+    await grpcExport(c.grpcPort, sdkProtobufExport('e2e-queue', 8).body, { authorization: `Bearer ${TOKEN}` }),
+  ).toMatchObject({ ok: false, code: 14 });
   expect((await pending).status).toBe(200);
   expect((await traceWithSpans(c.url, first.traceId, 8)).spans).toHaveLength(8);
 });

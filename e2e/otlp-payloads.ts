@@ -11,9 +11,16 @@ import { Reader } from '../lib/traces/otlp/wire';
  */
 
 /** A valid protobuf export of `n` spans in one new trace: a root and n-1 children. */
-export function sdkProtobufExport(service: string, n: number, attrs: Record<string, string | number | boolean | string[]> = {}): { body: Buffer; traceId: string } {
+export function sdkProtobufExport(
+  service: string,
+  n: number,
+  attrs: Record<string, string | number | boolean | string[]> = {},
+): { body: Buffer; traceId: string } {
   const exporter = new InMemorySpanExporter();
-  const provider = new BasicTracerProvider({ resource: resourceFromAttributes({ 'service.name': service }), spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': service }),
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
+  });
   const tracer = provider.getTracer('payloads');
   const t0 = Date.now() - 1000;
   const root = tracer.startSpan('root', { startTime: t0, attributes: attrs }, ROOT_CONTEXT);
@@ -30,13 +37,26 @@ export const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 /** An OTLP/JSON export with one span per entry; fields can be overridden to make them invalid. */
 export function jsonExportOf(service: string, spans: Record<string, unknown>[]) {
   return {
-    resourceSpans: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] }, scopeSpans: [{ scope: { name: 'e2e' }, spans }] }],
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: 'service.name', value: { stringValue: service } }] },
+        scopeSpans: [{ scope: { name: 'e2e' }, spans }],
+      },
+    ],
   };
 }
 
 export function jsonSpan(traceId: string, over: Record<string, unknown> = {}) {
   const start = BigInt(Date.now() - 500) * 1_000_000n;
-  return { traceId, spanId: hex(8), name: 'op', kind: 1, startTimeUnixNano: String(start), endTimeUnixNano: String(start + 1_000_000n), ...over };
+  return {
+    traceId,
+    spanId: hex(8),
+    name: 'op',
+    kind: 1,
+    startTimeUnixNano: String(start),
+    endTimeUnixNano: String(start + 1_000_000n),
+    ...over,
+  };
 }
 
 /** Decodes ExportTraceServiceResponse.partial_success (or google.rpc.Status when `status`). */
@@ -71,7 +91,11 @@ export function decodeStatus(buf: Uint8Array): { code: number; message: string }
 }
 
 export async function post(url: string, body: Buffer | string, headers: Record<string, string>) {
-  const res = await fetch(url, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
+  const res = await fetch(url, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+    headers,
+  });
   const buf = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, buf, text: buf.toString('utf8') };
 }

@@ -27,7 +27,13 @@ test.describe('OTLP/HTTP receiver', () => {
 
   test('JSON: some invalid spans → 200 with partial_success counting and naming them', async ({ stack }) => {
     const traceId = hex(16);
-    const body = JSON.stringify(jsonExportOf('e2e-partial', [jsonSpan(traceId), jsonSpan(traceId, { traceId: hex(15) }), jsonSpan(traceId, { endTimeUnixNano: '1' })]));
+    const body = JSON.stringify(
+      jsonExportOf('e2e-partial', [
+        jsonSpan(traceId),
+        jsonSpan(traceId, { traceId: hex(15) }),
+        jsonSpan(traceId, { endTimeUnixNano: '1' }),
+      ]),
+    );
     const json = await post(url, body, JSON_CT);
     expect(json.status).toBe(200);
     const parsed = JSON.parse(json.text) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
@@ -56,7 +62,15 @@ test.describe('OTLP/HTTP receiver', () => {
     ['random bytes', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 7919 + 13) % 256)), PROTO],
     ['truncated protobuf', sdkProtobufExport('e2e-trunc', 3).body.subarray(0, 60), PROTO],
     ['JSON that is not JSON', Buffer.from('{"resourceSpans": ['), JSON_CT],
-    ['JSON with wrong types', Buffer.from(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: hex(16), spanId: hex(8), startTimeUnixNano: true }] }] }] })), JSON_CT],
+    [
+      'JSON with wrong types',
+      Buffer.from(
+        JSON.stringify({
+          resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: hex(16), spanId: hex(8), startTimeUnixNano: true }] }] }],
+        }),
+      ),
+      JSON_CT,
+    ],
     ['JSON with a non-hex id', Buffer.from(JSON.stringify(jsonExportOf('x', [jsonSpan('zz'.repeat(16))]))), JSON_CT],
   ] as const) {
     test(`${name} → 400 with a google.rpc.Status that says why`, async () => {
@@ -79,7 +93,10 @@ test.describe('OTLP/HTTP receiver', () => {
 
   test('gzip is accepted; a gzip bomb and an oversized body are refused with 413', async ({ stack }) => {
     const traceId = hex(16);
-    const ok = await post(url, gzipSync(JSON.stringify(jsonExportOf('e2e-gzip', [jsonSpan(traceId)]))), { ...JSON_CT, 'Content-Encoding': 'gzip' });
+    const ok = await post(url, gzipSync(JSON.stringify(jsonExportOf('e2e-gzip', [jsonSpan(traceId)]))), {
+      ...JSON_CT,
+      'Content-Encoding': 'gzip',
+    });
     expect(ok.status).toBe(200);
     expect((await traceWithSpans(stack.consoleUrl, traceId, 1)).spans).toHaveLength(1);
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024)); // 64 MiB of zeroes in ~64 KB
@@ -90,13 +107,23 @@ test.describe('OTLP/HTTP receiver', () => {
     expect(big.status).toBe(413);
   });
 
-  test('10,000 attributes, a 1 MB value and 20-deep nesting are stored; 40-deep nesting is refused', async ({ stack }) => {
+  test('10,000 attributes, a 1 MB value and 20-deep nesting are stored; 40-deep nesting is refused', async ({
+    stack,
+  }) => {
     const traceId = hex(16);
     const many = Array.from({ length: 10_000 }, (_, i) => ({ key: `k${i}`, value: { intValue: String(i) } }));
     const huge = 'x'.repeat(1024 * 1024);
     let nested: Record<string, unknown> = { stringValue: 'leaf' };
     for (let i = 0; i < 20; i++) nested = { kvlistValue: { values: [{ key: `l${i}`, value: nested }] } };
-    const spans = [jsonSpan(traceId, { attributes: many }), jsonSpan(traceId, { attributes: [{ key: 'big', value: { stringValue: huge } }, { key: 'deep', value: nested }] })];
+    const spans = [
+      jsonSpan(traceId, { attributes: many }),
+      jsonSpan(traceId, {
+        attributes: [
+          { key: 'big', value: { stringValue: huge } },
+          { key: 'deep', value: nested },
+        ],
+      }),
+    ];
     const r = await post(url, JSON.stringify(jsonExportOf('e2e-hostile', spans)), JSON_CT);
     expect(r.status).toBe(200);
     const t = await traceWithSpans(stack.consoleUrl, traceId, 2);
@@ -108,7 +135,11 @@ test.describe('OTLP/HTTP receiver', () => {
 
     let tooDeep: Record<string, unknown> = { stringValue: 'leaf' };
     for (let i = 0; i < 40; i++) tooDeep = { arrayValue: { values: [tooDeep] } };
-    const d = await post(url, JSON.stringify(jsonExportOf('e2e-deep', [jsonSpan(hex(16), { attributes: [{ key: 'deep', value: tooDeep }] })])), JSON_CT);
+    const d = await post(
+      url,
+      JSON.stringify(jsonExportOf('e2e-deep', [jsonSpan(hex(16), { attributes: [{ key: 'deep', value: tooDeep }] })])),
+      JSON_CT,
+    );
     expect(d.status).toBe(400);
     expect(d.text).toContain('nested deeper than 32 levels');
   });
@@ -125,7 +156,10 @@ test.describe('OTLP/gRPC receiver', () => {
     expect(!bad.ok && bad.details).toContain('cannot decode');
     const partial = await grpcExport(stack.otlp.grpcPort, protoExportWithBadSpan());
     expect(partial.ok).toBe(true);
-    expect(partial.ok && decodeResponse(partial.body)).toEqual({ rejected: 1, message: expect.stringContaining('span_id must be 8 bytes, got 4') });
+    expect(partial.ok && decodeResponse(partial.body)).toEqual({
+      rejected: 1,
+      message: expect.stringContaining('span_id must be 8 bytes, got 4'),
+    });
   });
 });
 
@@ -133,9 +167,23 @@ test.describe('OTLP/gRPC receiver', () => {
 function protoExportWithBadSpan(): Buffer {
   const now = BigInt(Date.now()) * 1_000_000n;
   const span = encodeSpan({
-    traceId: Buffer.from(hex(16), 'hex'), spanId: Buffer.from(hex(4), 'hex'), parentSpanId: Buffer.alloc(0), traceState: '', flags: 0,
-    name: 'bad', kind: 1, startNs: now, endNs: now + 1000n, attributes: [], droppedAttributesCount: 0, events: [], droppedEventsCount: 0,
-    links: [], droppedLinksCount: 0, statusCode: 0, statusMessage: '',
+    traceId: Buffer.from(hex(16), 'hex'),
+    spanId: Buffer.from(hex(4), 'hex'),
+    parentSpanId: Buffer.alloc(0),
+    traceState: '',
+    flags: 0,
+    name: 'bad',
+    kind: 1,
+    startNs: now,
+    endNs: now + 1000n,
+    attributes: [],
+    droppedAttributesCount: 0,
+    events: [],
+    droppedEventsCount: 0,
+    links: [],
+    droppedLinksCount: 0,
+    statusCode: 0,
+    statusMessage: '',
   });
   const w = new Writer();
   w.message(1, (rs) => rs.message(2, (ss) => ss.tag(2, 2).bytes(span)));

@@ -18,7 +18,8 @@ import { traceWithSpans } from './otlp-helpers';
 const exporters: Record<string, (grpcPort: number, httpPort: number, consoleUrl: string) => SpanExporter> = {
   'OTLP/gRPC': (g) => new GrpcExporter({ url: `http://127.0.0.1:${g}` }),
   'OTLP/HTTP protobuf (dedicated port)': (_g, h) => new ProtoExporter({ url: `http://127.0.0.1:${h}/v1/traces` }),
-  'OTLP/HTTP JSON (console port)': (_g, _h, c) => new JsonExporter({ url: `${c.replace('localhost', '127.0.0.1')}/v1/traces` }),
+  'OTLP/HTTP JSON (console port)': (_g, _h, c) =>
+    new JsonExporter({ url: `${c.replace('localhost', '127.0.0.1')}/v1/traces` }),
 };
 
 function attr(span: Span | undefined, key: string): Attribute['value'] | undefined {
@@ -35,15 +36,33 @@ for (const [name, make] of Object.entries(exporters)) {
     const tracer = provider.getTracer('e2e-scope', '1.2.3');
     const linked = { traceId: randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), traceFlags: 1 };
     const t0 = Date.now() - 5000;
-    const root = tracer.startSpan('GET /checkout', { kind: SpanKind.SERVER, startTime: t0, attributes: { 'http.response.status_code': 200 } }, ROOT_CONTEXT);
+    const root = tracer.startSpan(
+      'GET /checkout',
+      { kind: SpanKind.SERVER, startTime: t0, attributes: { 'http.response.status_code': 200 } },
+      ROOT_CONTEXT,
+    );
     const rootCtx = trace.setSpan(ROOT_CONTEXT, root);
-    const a = tracer.startSpan('db.query', {
-      kind: SpanKind.CLIENT,
-      startTime: t0 + 10,
-      attributes: { 'db.statement': 'SELECT 1 "quoted" \\ back', 'rows': 42, 'ratio': 0.25, 'cached': true, 'tags': ['x', 'y'] },
-    }, rootCtx);
+    const a = tracer.startSpan(
+      'db.query',
+      {
+        kind: SpanKind.CLIENT,
+        startTime: t0 + 10,
+        attributes: {
+          'db.statement': 'SELECT 1 "quoted" \\ back',
+          rows: 42,
+          ratio: 0.25,
+          cached: true,
+          tags: ['x', 'y'],
+        },
+      },
+      rootCtx,
+    );
     a.addEvent('retry', { attempt: 2 }, t0 + 20);
-    const b = tracer.startSpan('render', { kind: SpanKind.INTERNAL, startTime: t0 + 15, links: [{ context: linked, attributes: { why: 'fan-in' } }] }, rootCtx);
+    const b = tracer.startSpan(
+      'render',
+      { kind: SpanKind.INTERNAL, startTime: t0 + 15, links: [{ context: linked, attributes: { why: 'fan-in' } }] },
+      rootCtx,
+    );
     b.setStatus({ code: SpanStatusCode.ERROR, message: 'template missing' });
     const c = tracer.startSpan('db.connect', { startTime: t0 + 11 }, trace.setSpan(rootCtx, a));
     c.end(t0 + 12);
@@ -71,12 +90,34 @@ for (const [name, make] of Object.entries(exporters)) {
     expect(attr(sa, 'rows')).toEqual({ type: 'int', value: '42' });
     expect(attr(sa, 'ratio')).toEqual({ type: 'double', value: 0.25 });
     expect(attr(sa, 'cached')).toEqual({ type: 'bool', value: true });
-    expect(attr(sa, 'tags')).toEqual({ type: 'array', value: [{ type: 'string', value: 'x' }, { type: 'string', value: 'y' }] });
-    expect(sa?.events).toEqual([{ timeNs: String(BigInt(t0 + 20) * 1_000_000n), name: 'retry', attributes: [{ key: 'attempt', value: { type: 'int', value: '2' } }], droppedAttributesCount: 0 }]);
+    expect(attr(sa, 'tags')).toEqual({
+      type: 'array',
+      value: [
+        { type: 'string', value: 'x' },
+        { type: 'string', value: 'y' },
+      ],
+    });
+    expect(sa?.events).toEqual([
+      {
+        timeNs: String(BigInt(t0 + 20) * 1_000_000n),
+        name: 'retry',
+        attributes: [{ key: 'attempt', value: { type: 'int', value: '2' } }],
+        droppedAttributesCount: 0,
+      },
+    ]);
     expect(sb?.status).toEqual({ code: 'error', message: 'template missing' });
-    expect(sb?.links[0]).toMatchObject({ traceId: linked.traceId, spanId: linked.spanId, attributes: [{ key: 'why', value: { type: 'string', value: 'fan-in' } }] });
+    expect(sb?.links[0]).toMatchObject({
+      traceId: linked.traceId,
+      spanId: linked.spanId,
+      attributes: [{ key: 'why', value: { type: 'string', value: 'fan-in' } }],
+    });
     const res = got.resources[r?.resourceId ?? ''];
-    expect(res?.resource.attributes).toEqual(expect.arrayContaining([{ key: 'service.name', value: { type: 'string', value: service } }, { key: 'host.name', value: { type: 'string', value: 'e2e-host' } }]));
+    expect(res?.resource.attributes).toEqual(
+      expect.arrayContaining([
+        { key: 'service.name', value: { type: 'string', value: service } },
+        { key: 'host.name', value: { type: 'string', value: 'e2e-host' } },
+      ]),
+    );
     expect(res?.scope).toMatchObject({ name: 'e2e-scope', version: '1.2.3' });
     expect(got.warnings).toEqual([]);
 
@@ -84,17 +125,28 @@ for (const [name, make] of Object.entries(exporters)) {
     const search = async (q: string) => {
       const res = await fetch(`${stack.consoleUrl}/api/traces?service=${encodeURIComponent(service)}&from=now-1h&${q}`);
       expect(res.status, q).toBe(200);
-      return ((await res.json()) as { traces: { traceId: string; spanCount: number; errorCount: number; rootName: string }[] }).traces;
+      return (
+        (await res.json()) as { traces: { traceId: string; spanCount: number; errorCount: number; rootName: string }[] }
+      ).traces;
     };
-    expect(await search('tags=rows%3D42')).toEqual([expect.objectContaining({ traceId, spanCount: 4, errorCount: 1, rootName: 'GET /checkout' })]);
+    expect(await search('tags=rows%3D42')).toEqual([
+      expect.objectContaining({ traceId, spanCount: 4, errorCount: 1, rootName: 'GET /checkout' }),
+    ]);
     expect((await search('minDuration=45ms')).map((t) => t.traceId)).toEqual([traceId]);
     expect(await search('minDuration=60ms')).toEqual([]);
     expect(await search('tags=rows%3D43')).toEqual([]);
     expect(await search('tags=status%3Derror&operation=render')).toHaveLength(1);
     const services = (await (await fetch(`${stack.consoleUrl}/api/services`)).json()) as { services: string[] };
     expect(services.services).toContain(service);
-    const ops = (await (await fetch(`${stack.consoleUrl}/api/services/${encodeURIComponent(service)}/operations`)).json()) as { operations: { name: string; kind: string }[] };
-    expect(ops.operations).toEqual(expect.arrayContaining([{ name: 'db.query', kind: 'client' }, { name: 'GET /checkout', kind: 'server' }]));
+    const ops = (await (
+      await fetch(`${stack.consoleUrl}/api/services/${encodeURIComponent(service)}/operations`)
+    ).json()) as { operations: { name: string; kind: string }[] };
+    expect(ops.operations).toEqual(
+      expect.arrayContaining([
+        { name: 'db.query', kind: 'client' },
+        { name: 'GET /checkout', kind: 'server' },
+      ]),
+    );
   });
 }
 
@@ -103,7 +155,10 @@ test('the trace API names what is wrong: 400 for malformed input, 404 for an unk
     const res = await fetch(`${stack.consoleUrl}${p}`);
     return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
   };
-  expect(await get('/api/traces/xyz')).toEqual({ status: 400, body: { error: { code: 'bad_request', message: 'invalid trace id "xyz": expected 32 hex digits, not all zero' } } });
+  expect(await get('/api/traces/xyz')).toEqual({
+    status: 400,
+    body: { error: { code: 'bad_request', message: 'invalid trace id "xyz": expected 32 hex digits, not all zero' } },
+  });
   const missing = await get(`/api/traces/${'ab'.repeat(16)}`);
   expect(missing.status).toBe(404);
   expect(missing.body.error.message).toContain(`trace ${'ab'.repeat(16)} is not in the store`);
@@ -113,8 +168,14 @@ test('the trace API names what is wrong: 400 for malformed input, 404 for an unk
 });
 
 test('the simulator’s exemplars lead to real traces whose root lasts exactly the exemplar value', async ({ stack }) => {
-  const om = await (await fetch(`http://127.0.0.1:${stack.simulator.orchestrator}/metrics`, { headers: { Accept: 'application/openmetrics-text' } })).text();
-  const lines = om.split('\n').filter((l) => l.startsWith('shannon_workflow_duration_seconds_bucket') && l.includes('trace_id='));
+  const om = await (
+    await fetch(`http://127.0.0.1:${stack.simulator.orchestrator}/metrics`, {
+      headers: { Accept: 'application/openmetrics-text' },
+    })
+  ).text();
+  const lines = om
+    .split('\n')
+    .filter((l) => l.startsWith('shannon_workflow_duration_seconds_bucket') && l.includes('trace_id='));
   expect(lines.length).toBeGreaterThan(0);
   // The newest live exemplar (history has exemplars too, but no traces).
   const parsed = lines

@@ -9,7 +9,11 @@ test.afterAll(async () => {
   if (restarted) await stopProcess(restarted);
 });
 
-test('Prometheus down: panels fail with retry, the page stays usable, /api/ready fails; back up: retry recovers', async ({ page, request, stack }) => {
+test('Prometheus down: panels fail with retry, the page stays usable, /api/ready fails; back up: retry recovers', async ({
+  page,
+  request,
+  stack,
+}) => {
   await page.goto('/workflows');
   await panelsSettled(page);
   await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);

@@ -14,12 +14,19 @@ for (const [path, d] of [
     await page.goto(`${path}?from=now-1h`);
     await panelsSettled(page);
     for (const p of d.panels) {
-      await expect(page.locator(`[data-testid=panel][data-panel-id="${p.id}"]`), p.id).toHaveAttribute('data-state', 'ready');
+      await expect(page.locator(`[data-testid=panel][data-panel-id="${p.id}"]`), p.id).toHaveAttribute(
+        'data-state',
+        'ready',
+      );
     }
   });
 }
 
-test('a shared /streaming link reproduces the model filter and range in a fresh context', async ({ page, browser, baseURL }) => {
+test('a shared /streaming link reproduces the model filter and range in a fresh context', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto('/streaming?from=now-3h');
   await panelsSettled(page);
   await page.getByTestId('var-model-button').click();
@@ -34,7 +41,9 @@ test('a shared /streaming link reproduces the model filter and range in a fresh 
   await other.goto(url);
   await panelsSettled(other);
   await other.locator('[data-testid=panel][data-panel-id=ttft]').getByRole('button', { name: 'Show query' }).click();
-  await expect(other.locator('[data-testid=panel][data-panel-id=ttft]').getByTestId('panel-query').first()).toContainText(`model="${model}"`);
+  await expect(
+    other.locator('[data-testid=panel][data-panel-id=ttft]').getByTestId('panel-query').first(),
+  ).toContainText(`model="${model}"`);
   await ctx.close();
 });
 
@@ -58,17 +67,24 @@ test('dragging across the TTFT heatmap zooms every /streaming panel into that wi
   expect(span).toBeGreaterThan(12 * 60_000);
   expect(span).toBeLessThan(24 * 60_000);
   await panelsSettled(page);
-  expect(Number(await page.locator('[data-testid=panel][data-panel-id=ttft]').getAttribute('data-start'))).toBeGreaterThan(before);
+  expect(
+    Number(await page.locator('[data-testid=panel][data-panel-id=ttft]').getAttribute('data-start')),
+  ).toBeGreaterThan(before);
 });
 
 for (const path of ['/memory', '/agents', '/llm', '/policy']) {
-  test(`a shared ${path} link with a pinned range reproduces the same range and queries in a fresh context`, async ({ page, browser, baseURL }) => {
+  test(`a shared ${path} link with a pinned range reproduces the same range and queries in a fresh context`, async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const to = Date.now() - 60_000;
     const url = `${path}?from=${to - 2 * 3600_000}&to=${to}`;
     await page.goto(url);
     await panelsSettled(page);
     const first = page.getByTestId('panel').first();
-    const attrs = async (p: import('@playwright/test').Locator) => Promise.all(['data-start', 'data-end', 'data-step'].map((a) => p.getAttribute(a)));
+    const attrs = async (p: import('@playwright/test').Locator) =>
+      Promise.all(['data-start', 'data-end', 'data-step'].map((a) => p.getAttribute(a)));
     const mine = await attrs(first);
     const ctx = await browser.newContext({ baseURL });
     const other = await ctx.newPage();

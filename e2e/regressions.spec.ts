@@ -19,7 +19,24 @@ const test = base.extend<Record<never, never>, { bad: { stack: Stack; url: strin
         consolePort: port,
         consoleHost: '127.0.0.1',
         history: '30m',
-        simulatorArgs: ['--seed', '5', '--rate', '6', '--canary-percent', '50', '--enforce-deny-extra', '0.1', '--enforce-latency-factor', '3', '--memory-leak', '3', '--ttft-regression', 'claude-haiku-3.5:6', '--kill-switch', killAt],
+        simulatorArgs: [
+          '--seed',
+          '5',
+          '--rate',
+          '6',
+          '--canary-percent',
+          '50',
+          '--enforce-deny-extra',
+          '0.1',
+          '--enforce-latency-factor',
+          '3',
+          '--memory-leak',
+          '3',
+          '--ttft-regression',
+          'claude-haiku-3.5:6',
+          '--kill-switch',
+          killAt,
+        ],
         log: (m) => console.log(`[regressions] ${m}`),
       });
       await use({ stack, url: `http://127.0.0.1:${port}` });
@@ -29,16 +46,29 @@ const test = base.extend<Record<never, never>, { bad: { stack: Stack; url: strin
   ],
 });
 
-test('an enforce regression fails the canary verdict, and the kill switch raises the incident banner', async ({ page, bad }) => {
+test('an enforce regression fails the canary verdict, and the kill switch raises the incident banner', async ({
+  page,
+  bad,
+}) => {
   await page.goto(`${bad.url}/policy?from=now-30m`);
   await expect(page.getByTestId('kill-switch-banner')).toBeVisible();
   const verdict = page.getByTestId('canary-verdict');
   await expect(verdict).toHaveAttribute('data-status', 'fail');
-  await expect(page.locator('[data-testid=verdict-metric][data-metric=deny-rate]')).toHaveAttribute('data-status', 'fail');
-  await expect(page.locator('[data-testid=verdict-metric][data-metric=mean-latency]')).toHaveAttribute('data-status', /^(fail|marginal)$/);
+  await expect(page.locator('[data-testid=verdict-metric][data-metric=deny-rate]')).toHaveAttribute(
+    'data-status',
+    'fail',
+  );
+  await expect(page.locator('[data-testid=verdict-metric][data-metric=mean-latency]')).toHaveAttribute(
+    'data-status',
+    /^(fail|marginal)$/,
+  );
   await expect(page.getByTestId('verdict-badge')).toContainText('Fail');
   // The project's rule fires, and the page it concerns shows it.
-  await expect(page.locator('[data-testid=alert-rule][data-name=ShannonPolicyKillSwitchActive]')).toHaveAttribute('data-state', 'firing', { timeout: 45_000 });
+  await expect(page.locator('[data-testid=alert-rule][data-name=ShannonPolicyKillSwitchActive]')).toHaveAttribute(
+    'data-state',
+    'firing',
+    { timeout: 45_000 },
+  );
 });
 
 test('a memory leak gives a finite time to exhaustion', async ({ page, bad }) => {
@@ -51,7 +81,9 @@ test('a memory leak gives a finite time to exhaustion', async ({ page, bad }) =>
   expect(last).toMatch(/^[\d.,]+ (s|min|h)$/);
   // 3 MB/min into a 512 MiB pool fills it within hours: on a 24h view the forecast falls inside the range.
   await page.goto(`${bad.url}/memory?from=now-24h`);
-  await expect(page.locator('[data-testid=panel][data-panel-id=time-to-exhaustion]').getByTestId('panel-notice')).toContainText('the memory pool is full in');
+  await expect(
+    page.locator('[data-testid=panel][data-panel-id=time-to-exhaustion]').getByTestId('panel-notice'),
+  ).toContainText('the memory pool is full in');
 });
 
 test('the model with the injected TTFT regression has the highest TTFT p95', async ({ page, bad }) => {

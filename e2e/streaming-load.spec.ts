@@ -9,7 +9,10 @@ import { expect, panelsSettled, test } from './fixtures';
  * skeleton per panel, and each panel follows in the same response as its answers settle. A
  * second console on the same Prometheus, with PAGE_DATA_WAIT=0, always takes it.
  */
-test('with answers still on their way the page streams skeletons, then every panel drawn, with no request from the browser', async ({ page, stack }) => {
+test('with answers still on their way the page streams skeletons, then every panel drawn, with no request from the browser', async ({
+  page,
+  stack,
+}) => {
   const port = await freePort();
   const dir = path.resolve('data/e2e-streaming');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -42,7 +45,9 @@ test('with answers still on their way the page streams skeletons, then every pan
     expect(html).toMatch(/data-testid="panel" data-panel-id="workflow-latency" data-state="ready"/);
     await panelsSettled(page);
     await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);
-    await expect(page.locator('[data-testid=panel][data-panel-id="workflow-latency"] [data-testid=series-line]')).not.toHaveCount(0);
+    await expect(
+      page.locator('[data-testid=panel][data-panel-id="workflow-latency"] [data-testid=series-line]'),
+    ).not.toHaveCount(0);
     expect(asked).toEqual([]);
     expect(errors).toEqual([]);
   } finally {

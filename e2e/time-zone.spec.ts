@@ -5,7 +5,10 @@ function wall(ms: number, timeZone: string): string {
   return new Date(ms).toLocaleTimeString('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
-test('charts are labelled in the viewer’s time zone, rendered so by the server once it knows it', async ({ browser, baseURL }) => {
+test('charts are labelled in the viewer’s time zone, rendered so by the server once it knows it', async ({
+  browser,
+  baseURL,
+}) => {
   const zone = 'Asia/Kolkata'; // UTC+5:30: a label in any other zone would fall outside the hour shown
   const ctx = await browser.newContext({ baseURL, timezoneId: zone });
   const page = await ctx.newPage();
@@ -25,10 +28,12 @@ test('charts are labelled in the viewer’s time zone, rendered so by the server
 
   // First visit: the server does not know the zone yet; the browser relabels after hydrating.
   await page.goto('/workflows?from=now-1h&to=now');
-  await expect.poll(async () => {
-    const { ticks, shown } = await labels();
-    return ticks.length > 0 && ticks.every((t) => shown.has(t));
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const { ticks, shown } = await labels();
+      return ticks.length > 0 && ticks.every((t) => shown.has(t));
+    })
+    .toBe(true);
 
   // Later visits: the cookie tells the server, whose HTML already has the viewer's labels.
   const res = await page.goto('/workflows?from=now-1h&to=now');

@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 
 /** Synthetic traces for the waterfall tests, sent as OTLP/JSON to the console's real receiver. */
-export type FixtureSpan = { id: string; parent?: string; service: string; name: string; startMs: number; endMs: number; attributes?: Record<string, string> };
+export type FixtureSpan = {
+  id: string;
+  parent?: string;
+  service: string;
+  name: string;
+  startMs: number;
+  endMs: number;
+  attributes?: Record<string, string>;
+};
 
 export const newTraceId = () => randomBytes(16).toString('hex');
 export const newSpanId = () => randomBytes(8).toString('hex');
@@ -34,10 +42,15 @@ export function otlpJson(traceId: string, spans: FixtureSpan[], baseMs = Date.no
 }
 
 export async function sendTrace(consoleUrl: string, traceId: string, spans: FixtureSpan[]): Promise<void> {
-  const res = await fetch(`${consoleUrl}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(otlpJson(traceId, spans)) });
+  const res = await fetch(`${consoleUrl}/v1/traces`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(otlpJson(traceId, spans)),
+  });
   if (!res.ok) throw new Error(`OTLP export: HTTP ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { partialSuccess?: { rejectedSpans?: string | number } };
-  if (Number(body.partialSuccess?.rejectedSpans ?? 0) > 0) throw new Error(`OTLP export rejected spans: ${JSON.stringify(body)}`);
+  if (Number(body.partialSuccess?.rejectedSpans ?? 0) > 0)
+    throw new Error(`OTLP export rejected spans: ${JSON.stringify(body)}`);
 }
 
 /**
@@ -61,10 +74,24 @@ export function bigTrace() {
   const spans: FixtureSpan[] = [{ id: root, service: 'gateway', name: 'POST /v1/batch', startMs: 0, endMs: 1000 }];
   for (let i = 0; i < 40; i++) {
     const batch = newSpanId();
-    spans.push({ id: batch, parent: root, service: 'orchestrator', name: `batch ${i}`, startMs: i * 25, endMs: i * 25 + 25 });
+    spans.push({
+      id: batch,
+      parent: root,
+      service: 'orchestrator',
+      name: `batch ${i}`,
+      startMs: i * 25,
+      endMs: i * 25 + 25,
+    });
     for (let j = 0; j < 49; j++) {
       const s = i * 25 + j * 0.5;
-      spans.push({ id: newSpanId(), parent: batch, service: j % 2 ? 'agent-core' : 'llm-service', name: `leaf ${i}.${j}`, startMs: s, endMs: s + 0.4 });
+      spans.push({
+        id: newSpanId(),
+        parent: batch,
+        service: j % 2 ? 'agent-core' : 'llm-service',
+        name: `leaf ${i}.${j}`,
+        startMs: s,
+        endMs: s + 0.4,
+      });
     }
   }
   return spans;

@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 import { getTrace, traceWithSpans } from './otlp-helpers';
 import { bigTrace, criticalTrace, newSpanId, newTraceId, sendTrace } from './trace-fixtures';
 
-const row = (page: import('@playwright/test').Page, spanId: string) => page.locator(`[data-testid=span-row][data-span-id="${spanId}"]`);
+const row = (page: import('@playwright/test').Page, spanId: string) =>
+  page.locator(`[data-testid=span-row][data-span-id="${spanId}"]`);
 
 test('critical path rows are marked, and "critical path only" keeps just them', async ({ page, stack }) => {
   const id = newTraceId();
@@ -23,7 +24,11 @@ test('critical path rows are marked, and "critical path only" keeps just them', 
   await expect(page).toHaveURL(/critical=1/);
 });
 
-test('a ?span= deep link opens a 2,001-span trace in a fresh browser with that span selected and in view', async ({ browser, stack, baseURL }) => {
+test('a ?span= deep link opens a 2,001-span trace in a fresh browser with that span selected and in view', async ({
+  browser,
+  stack,
+  baseURL,
+}) => {
   const id = newTraceId();
   const spans = bigTrace();
   await sendTrace(stack.consoleUrl, id, spans);
@@ -53,7 +58,9 @@ test('filters hide spans and say how many: minimum duration, then a service', as
   const shortOnes = spans.filter((s) => s.endMs - s.startMs < 1).length;
   await page.getByLabel('Minimum span duration').fill('1ms');
   await page.getByLabel('Minimum span duration').press('Enter');
-  await expect(page.getByTestId('hidden-count')).toHaveText(`${shortOnes.toLocaleString('en-US')} spans hidden by filters`);
+  await expect(page.getByTestId('hidden-count')).toHaveText(
+    `${shortOnes.toLocaleString('en-US')} spans hidden by filters`,
+  );
   await expect(page.getByRole('treegrid')).toHaveAttribute('aria-rowcount', String(spans.length - shortOnes));
   await page.getByLabel('Minimum span duration').fill('');
   await page.getByLabel('Minimum span duration').press('Enter');
@@ -65,20 +72,36 @@ test('filters hide spans and say how many: minimum duration, then a service', as
   const matching = spans.filter((s) => s.name.includes('leaf 39.4'));
   const shown = matching.filter((s) => s.service !== 'llm-service');
   await page.getByPlaceholder('Search spans, attributes…').fill('leaf 39.4');
-  await expect(page.getByTestId('match-count')).toHaveText(`– of ${shown.length} (${matching.length - shown.length} more hidden or collapsed)`);
+  await expect(page.getByTestId('match-count')).toHaveText(
+    `– of ${shown.length} (${matching.length - shown.length} more hidden or collapsed)`,
+  );
   await page.getByRole('button', { name: 'Next match' }).click();
-  await expect(page.getByTestId('match-count')).toHaveText(`1 of ${shown.length} (${matching.length - shown.length} more hidden or collapsed)`);
+  await expect(page.getByTestId('match-count')).toHaveText(
+    `1 of ${shown.length} (${matching.length - shown.length} more hidden or collapsed)`,
+  );
   await expect(row(page, shown[0]!.id)).toHaveAttribute('data-match', 'true');
   await expect(row(page, shown[0]!.id)).toBeInViewport();
 });
 
-test('attribute values render as text: markup, right-to-left text and a 1 MB string; no script runs', async ({ page, stack }) => {
+test('attribute values render as text: markup, right-to-left text and a 1 MB string; no script runs', async ({
+  page,
+  stack,
+}) => {
   const id = newTraceId();
   const root = newSpanId();
   const big = `${'x'.repeat(1_000_000)}END`;
   const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
   const rtl = 'مرحبا بالعالم שלום';
-  await sendTrace(stack.consoleUrl, id, [{ id: root, service: 'gateway', name: '<b>bold?</b>', startMs: 0, endMs: 5, attributes: { 'a.html': hostile, 'b.rtl': rtl, 'c.big': big } }]);
+  await sendTrace(stack.consoleUrl, id, [
+    {
+      id: root,
+      service: 'gateway',
+      name: '<b>bold?</b>',
+      startMs: 0,
+      endMs: 5,
+      attributes: { 'a.html': hostile, 'b.rtl': rtl, 'c.big': big },
+    },
+  ]);
   await traceWithSpans(stack.consoleUrl, id, 1);
   let dialogs = 0;
   page.on('dialog', (d) => {
@@ -116,15 +139,24 @@ test('a downloaded OTLP JSON file opens from disk without the store', async ({ p
   // A file that is not OTLP says so.
   fs.writeFileSync(file, '{"resourceSpans": 3}');
   await page.getByTestId('trace-file').setInputFiles(file);
-  await expect(page.getByRole('alert').filter({ hasText: 'is not an OTLP/JSON trace export' })).toContainText('resourceSpans');
+  await expect(page.getByRole('alert').filter({ hasText: 'is not an OTLP/JSON trace export' })).toContainText(
+    'resourceSpans',
+  );
 });
 
-test('from /workflows, an exemplar opens its trace: all three services, root selected, root duration = exemplar value', async ({ page, stack }) => {
+test('from /workflows, an exemplar opens its trace: all three services, root selected, root duration = exemplar value', async ({
+  page,
+  stack,
+}) => {
   await page.goto('/workflows?from=now-15m');
   const panel = page.locator('[data-testid=panel][data-panel-id=workflow-latency]');
   await expect(panel).toHaveAttribute('data-state', 'ready');
   await expect(panel.getByTestId('exemplar').first()).toBeAttached();
-  const marks = await panel.getByTestId('exemplar').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-trace-id')!, value: Number(e.getAttribute('data-value')) })));
+  const marks = await panel
+    .getByTestId('exemplar')
+    .evaluateAll((els) =>
+      els.map((e) => ({ id: e.getAttribute('data-trace-id')!, value: Number(e.getAttribute('data-value')) })),
+    );
   // Newest first; the newest may still be in the simulator's export batch.
   let chosen: { id: string; value: number; rootId: string; rootNs: string } | null = null;
   for (const m of marks.reverse()) {
@@ -139,7 +171,8 @@ test('from /workflows, an exemplar opens its trace: all three services, root sel
   await panel.locator(`[data-testid=exemplar][data-trace-id="${chosen!.id}"]`).click();
   await expect(page).toHaveURL(new RegExp(`/traces/${chosen!.id}`));
   await expect(page.getByTestId('trace-services')).toHaveText('3');
-  for (const svc of ['orchestrator', 'agent-core', 'llm-service']) await expect(page.getByRole('button', { name: new RegExp(`^${svc} `) })).toBeVisible();
+  for (const svc of ['orchestrator', 'agent-core', 'llm-service'])
+    await expect(page.getByRole('button', { name: new RegExp(`^${svc} `) })).toBeVisible();
   const detail = page.getByTestId('span-detail');
   await expect(detail).toHaveAttribute('data-span-id', chosen!.rootId);
   await expect(row(page, chosen!.rootId)).toHaveAttribute('data-selected', 'true');
@@ -148,7 +181,10 @@ test('from /workflows, an exemplar opens its trace: all three services, root sel
   expect(ns).toBe(chosen!.rootNs);
 });
 
-test('compare two traces: added and removed spans, and the duration change of matched ones', async ({ page, stack }) => {
+test('compare two traces: added and removed spans, and the duration change of matched ones', async ({
+  page,
+  stack,
+}) => {
   const [ida, idb] = [newTraceId(), newTraceId()];
   const a = criticalTrace().spans;
   const rootB = newSpanId();
@@ -169,7 +205,9 @@ test('compare two traces: added and removed spans, and the duration change of ma
   await expect(page).toHaveURL(new RegExp(`/traces/compare\\?a=${ida}&b=${idb}`));
   const rows = page.getByTestId('compare-row');
   await expect(rows).toHaveCount(5);
-  await expect(page.getByTestId('compare-summary')).toContainText('Duration +50 ms (+50%) · 3 matched · 1 added · 1 removed');
+  await expect(page.getByTestId('compare-summary')).toContainText(
+    'Duration +50 ms (+50%) · 3 matched · 1 added · 1 removed',
+  );
   await expect(rows.filter({ hasText: 'audit.write' })).toHaveAttribute('data-status', 'removed');
   await expect(rows.filter({ hasText: 'tool web_search' })).toHaveAttribute('data-status', 'added');
   await expect(rows.filter({ hasText: 'workflow' }).getByTestId('compare-delta')).toHaveText('+50 ms (+56%)');

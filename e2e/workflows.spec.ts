@@ -27,7 +27,10 @@ test('every /workflows panel reaches ready', async ({ page }) => {
   }
 });
 
-for (const [panelId, unit] of [['workflow-throughput', 'reqps'], ['agent-execution-p95', 'ms']] as const) {
+for (const [panelId, unit] of [
+  ['workflow-throughput', 'reqps'],
+  ['agent-execution-p95', 'ms'],
+] as const) {
   test(`${panelId}: the figures shown equal what Prometheus returns`, async ({ page, stack }) => {
     const w = pastWindow();
     await page.goto(`/workflows?from=${w.from}&to=${w.to}`);
@@ -36,7 +39,9 @@ for (const [panelId, unit] of [['workflow-throughput', 'reqps'], ['agent-executi
     await expect(panel).toHaveAttribute('data-state', 'ready');
     await panel.getByRole('button', { name: 'Show query' }).click();
     const queries = await panel.getByTestId('panel-query').locator('pre').allInnerTexts();
-    const [start, end, step] = await Promise.all(['data-start', 'data-end', 'data-step'].map((a) => panel.getAttribute(a)));
+    const [start, end, step] = await Promise.all(
+      ['data-start', 'data-end', 'data-step'].map((a) => panel.getAttribute(a)),
+    );
     expect(queries.length).toBeGreaterThan(0);
 
     // The independent witness: the same queries, straight to Prometheus, same instants.
@@ -44,7 +49,12 @@ for (const [panelId, unit] of [['workflow-throughput', 'reqps'], ['agent-executi
     for (const q of queries) {
       for (const s of await promRange(stack, q, start!, end!, step!)) {
         const last = s.values.at(-1)!;
-        const name = panelId === 'workflow-throughput' ? (q.includes('started') ? 'started' : 'completed') : `${s.metric.agent_id} p95`;
+        const name =
+          panelId === 'workflow-throughput'
+            ? q.includes('started')
+              ? 'started'
+              : 'completed'
+            : `${s.metric.agent_id} p95`;
         expected.set(name, Number(last[1]));
       }
     }
@@ -52,7 +62,9 @@ for (const [panelId, unit] of [['workflow-throughput', 'reqps'], ['agent-executi
     const rows = panel.getByTestId('legend-item');
     await expect(rows).toHaveCount(expected.size);
     for (const [name, value] of expected) {
-      const shown = await panel.locator(`[data-testid=legend-item][data-series="${name}"] [data-testid=legend-last]`).innerText();
+      const shown = await panel
+        .locator(`[data-testid=legend-item][data-series="${name}"] [data-testid=legend-last]`)
+        .innerText();
       const parsed = parseFormatted(shown, unit);
       expect(parsed, `${name} shows "${shown}"`).not.toBeNull();
       // Three significant digits on screen: within 0.5 %.
@@ -76,8 +88,17 @@ test('range and variables live in the URL and a fresh context reproduces them', 
   await panelsSettled(page);
   const latency = page.locator('[data-testid=panel][data-panel-id="workflow-latency"]');
   await expect(latency.getByTestId('legend-item')).toHaveCount(6);
-  const names = await latency.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')).sort());
-  expect(names).toEqual(['DAGWorkflow p50', 'DAGWorkflow p95', 'DAGWorkflow p99', 'ResearchWorkflow p50', 'ResearchWorkflow p95', 'ResearchWorkflow p99']);
+  const names = await latency
+    .getByTestId('legend-item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-series')).sort());
+  expect(names).toEqual([
+    'DAGWorkflow p50',
+    'DAGWorkflow p95',
+    'DAGWorkflow p99',
+    'ResearchWorkflow p50',
+    'ResearchWorkflow p95',
+    'ResearchWorkflow p99',
+  ]);
 
   // Share: the copy-link dialog holds both links.
   await page.getByTestId('copy-link').click();
@@ -95,7 +116,11 @@ test('range and variables live in the URL and a fresh context reproduces them', 
   await panelsSettled(other);
   await expect(other.getByTestId('var-workflow_type-button')).toHaveText('2 selected');
   const otherLatency = other.locator('[data-testid=panel][data-panel-id="workflow-latency"]');
-  expect(await otherLatency.getByTestId('legend-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-series')).sort())).toEqual(names);
+  expect(
+    await otherLatency
+      .getByTestId('legend-item')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-series')).sort()),
+  ).toEqual(names);
   for (const attr of ['data-start', 'data-end', 'data-step']) {
     expect(await otherLatency.getAttribute(attr)).toBe(await latency.getAttribute(attr));
   }
@@ -103,7 +128,8 @@ test('range and variables live in the URL and a fresh context reproduces them', 
   const third = await fresh.newPage();
   await third.goto(absolute);
   await panelsSettled(third);
-  const figures = (p: typeof other) => p.locator('[data-panel-id="workflow-throughput"] [data-testid=legend-last]').allInnerTexts();
+  const figures = (p: typeof other) =>
+    p.locator('[data-panel-id="workflow-throughput"] [data-testid=legend-last]').allInnerTexts();
   expect(await figures(third)).toEqual(await figures(other));
   await fresh.close();
 });
@@ -173,7 +199,9 @@ test('auto-refresh re-runs the panel queries on its interval', async ({ page }) 
   await expect(page).not.toHaveURL(/refresh=/);
 });
 
-test('a page load streams every panel’s data with the page: the browser asks the API for none of it', async ({ page }) => {
+test('a page load streams every panel’s data with the page: the browser asks the API for none of it', async ({
+  page,
+}) => {
   const asked: string[] = [];
   page.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/prom/')) asked.push(r.url());
@@ -181,7 +209,9 @@ test('a page load streams every panel’s data with the page: the browser asks t
   await page.goto('/workflows?from=now-6h&to=now');
   await panelsSettled(page);
   await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(PANELS.length);
-  await expect(page.locator('[data-testid=panel][data-panel-id="workflow-latency"] [data-testid=series-line]')).not.toHaveCount(0);
+  await expect(
+    page.locator('[data-testid=panel][data-panel-id="workflow-latency"] [data-testid=series-line]'),
+  ).not.toHaveCount(0);
   expect(asked).toEqual([]);
 });
 

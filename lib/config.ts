@@ -47,13 +47,27 @@ const bytes = (name: string, def: number, min: number) =>
       if (v === undefined || v === '') return def;
       const n = parseBytes(v);
       if (n === null || n < min) {
-        ctx.addIssue({ code: 'custom', message: `${name} must be a size like 512KiB, 16MiB or 10GB (at least ${min} bytes), got "${v}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a size like 512KiB, 16MiB or 10GB (at least ${min} bytes), got "${v}"`,
+        });
         return z.NEVER;
       }
       return n;
     });
 
-const UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 1024, mib: 1024 ** 2, gib: 1024 ** 3, tib: 1024 ** 4 };
+const UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+  tib: 1024 ** 4,
+};
 /** "16MiB", "10GB", "1048576" → bytes; null when not a size. */
 export function parseBytes(v: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(v);
@@ -90,16 +104,20 @@ const envSchema = z
     QUERY_CACHE_TTL: duration('QUERY_CACHE_TTL', '1h'),
     QUERY_CACHE_MAX_POINTS: intIn('QUERY_CACHE_MAX_POINTS', 2_000_000, 0, 1_000_000_000),
     PAGE_DATA_WAIT: duration('PAGE_DATA_WAIT', '600ms', true),
-    TRACE_STORE: z.enum(['embedded', 'tempo', 'jaeger'], {
-      error: (iss) => `TRACE_STORE must be one of embedded, tempo, jaeger, got "${String(iss.input)}"`,
-    }).default('embedded'),
+    TRACE_STORE: z
+      .enum(['embedded', 'tempo', 'jaeger'], {
+        error: (iss) => `TRACE_STORE must be one of embedded, tempo, jaeger, got "${String(iss.input)}"`,
+      })
+      .default('embedded'),
     TRACE_STORE_URL: httpUrl('TRACE_STORE_URL'),
     DATA_DIR: z.string().min(1).default('./data'),
     TRACE_RETENTION: duration('TRACE_RETENTION', '72h'),
     TRACE_MAX_BYTES: bytes('TRACE_MAX_BYTES', 0, 0),
-    TRACE_SYNC: z.enum(['off', 'normal', 'full'], {
-      error: (iss) => `TRACE_SYNC must be one of off, normal, full, got "${String(iss.input)}"`,
-    }).default('normal'),
+    TRACE_SYNC: z
+      .enum(['off', 'normal', 'full'], {
+        error: (iss) => `TRACE_SYNC must be one of off, normal, full, got "${String(iss.input)}"`,
+      })
+      .default('normal'),
     OTLP_MAX_BYTES: bytes('OTLP_MAX_BYTES', 16 * 1024 * 1024, 1024),
     OTLP_QUEUE_BYTES: bytes('OTLP_QUEUE_BYTES', 64 * 1024 * 1024, 1024),
     OTLP_TOKEN: z.string().optional(),

@@ -25,7 +25,9 @@ export class AnswerableError extends Error {
 
 /** The error as an AnswerableError, whichever copy of this module made it; null for any other value. */
 export function asAnswerable(e: unknown): AnswerableError | null {
-  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true ? (e as AnswerableError) : null;
+  return typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[BRAND] === true
+    ? (e as AnswerableError)
+    : null;
 }
 
 /** Whether `e` is an AnswerableError of the class called `name` (from any copy of its module). */

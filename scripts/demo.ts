@@ -11,7 +11,9 @@ async function otlpPort(name: string, standard: number): Promise<number> {
   if (asked !== undefined && asked !== '') {
     const port = Number(asked);
     if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-      console.error(`demo: ${name} must be a port number from 1 to 65535 (the demo needs both OTLP receivers), got "${asked}"`);
+      console.error(
+        `demo: ${name} must be a port number from 1 to 65535 (the demo needs both OTLP receivers), got "${asked}"`,
+      );
       process.exit(2);
     }
     if (!(await portFree(port))) {
@@ -21,7 +23,10 @@ async function otlpPort(name: string, standard: number): Promise<number> {
     return port;
   }
   const port = await preferredPort(standard);
-  if (port !== standard) console.log(`[demo] port ${standard} is taken: ${name.replace('_PORT', '').replace('_', '/')} listens on ${port} instead (set ${name} to choose)`);
+  if (port !== standard)
+    console.log(
+      `[demo] port ${standard} is taken: ${name.replace('_PORT', '').replace('_', '/')} listens on ${port} instead (set ${name} to choose)`,
+    );
   return port;
 }
 

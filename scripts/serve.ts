@@ -45,7 +45,12 @@ async function main() {
     const rawUrl = req.url ?? '/';
     if (rawUrl.length > MAX_URL_BYTES) {
       req.resume();
-      sendJson(res, 414, 'uri_too_long', `the URL is ${rawUrl.length} bytes, more than ${MAX_URL_BYTES}: send a long query in a POST body (application/x-www-form-urlencoded), as Prometheus's API takes it`);
+      sendJson(
+        res,
+        414,
+        'uri_too_long',
+        `the URL is ${rawUrl.length} bytes, more than ${MAX_URL_BYTES}: send a long query in a POST body (application/x-www-form-urlencoded), as Prometheus's API takes it`,
+      );
       return;
     }
     const url = new URL(rawUrl, `http://${req.headers.host ?? 'localhost'}`);
@@ -73,17 +78,25 @@ async function main() {
     if (!socket.writable) return socket.destroy();
     const [status, code, message] =
       err.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'request_header_fields_too_large', `the request line and headers are larger than ${MAX_HEADER_BYTES / 1024} KiB: send a long query in a POST body`]
+        ? [
+            431,
+            'request_header_fields_too_large',
+            `the request line and headers are larger than ${MAX_HEADER_BYTES / 1024} KiB: send a long query in a POST body`,
+          ]
         : [400, 'bad_request', 'the request is not valid HTTP'];
     const body = JSON.stringify({ error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   server.keepAliveTimeout = 65_000;
   server.once('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') refuse(`PORT ${port} on ${hostname} is already in use: set PORT to a free port`);
     throw e;
   });
-  server.listen(port, hostname, () => console.log(`[shannon-console] ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+  server.listen(port, hostname, () =>
+    console.log(`[shannon-console] ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`),
+  );
   const stop = () => {
     server.close();
     void traceSide.stop().finally(() => process.exit(0));

@@ -36,10 +36,42 @@ export type ModelSpec = {
 
 export const MODELS: readonly ModelSpec[] = [
   { model: 'gpt-4o', provider: 'openai', tier: 'large', weight: 25, ttft: 0.45, tps: 60, price: [0.0025, 0.01] },
-  { model: 'gpt-4o-mini', provider: 'openai', tier: 'small', weight: 30, ttft: 0.25, tps: 110, price: [0.00015, 0.0006] },
-  { model: 'claude-sonnet-4', provider: 'anthropic', tier: 'large', weight: 20, ttft: 0.6, tps: 55, price: [0.003, 0.015] },
-  { model: 'claude-haiku-3.5', provider: 'anthropic', tier: 'medium', weight: 15, ttft: 0.3, tps: 90, price: [0.0008, 0.004] },
-  { model: 'deepseek-chat', provider: 'deepseek', tier: 'medium', weight: 10, ttft: 0.7, tps: 40, price: [0.00027, 0.0011] },
+  {
+    model: 'gpt-4o-mini',
+    provider: 'openai',
+    tier: 'small',
+    weight: 30,
+    ttft: 0.25,
+    tps: 110,
+    price: [0.00015, 0.0006],
+  },
+  {
+    model: 'claude-sonnet-4',
+    provider: 'anthropic',
+    tier: 'large',
+    weight: 20,
+    ttft: 0.6,
+    tps: 55,
+    price: [0.003, 0.015],
+  },
+  {
+    model: 'claude-haiku-3.5',
+    provider: 'anthropic',
+    tier: 'medium',
+    weight: 15,
+    ttft: 0.3,
+    tps: 90,
+    price: [0.0008, 0.004],
+  },
+  {
+    model: 'deepseek-chat',
+    provider: 'deepseek',
+    tier: 'medium',
+    weight: 10,
+    ttft: 0.7,
+    tps: 40,
+    price: [0.00027, 0.0011],
+  },
 ];
 
 export const AGENTS = ['planner', 'researcher', 'coder', 'critic', 'synthesizer', 'executor'] as const;
@@ -55,7 +87,15 @@ export const TOOLS: readonly { name: string; median: number; failRate: number }[
 export const COLLECTIONS = ['task_embeddings', 'document_chunks', 'session_memory'] as const;
 export const EMBEDDING_MODELS = ['text-embedding-3-small'] as const;
 export const MEMORY_TYPES = ['session', 'semantic', 'hierarchical-recent'] as const;
-export const FSM_STATES = ['idle', 'planning', 'executing', 'waiting_tool', 'reflecting', 'completed', 'failed'] as const;
+export const FSM_STATES = [
+  'idle',
+  'planning',
+  'executing',
+  'waiting_tool',
+  'reflecting',
+  'completed',
+  'failed',
+] as const;
 export const DENY_REASONS: readonly [string, string][] = [
   ['a1f3c9', 'token budget exceeded for user tier'],
   ['b7e210', 'tool not allowed in mode'],

@@ -96,9 +96,14 @@ describe('simulator knobs are ground truth', () => {
 
 describe('injected regressions are ground truth', () => {
   it('--enforce-deny-extra raises the deny rate of enforce only', () => {
-    const sim = run(['--rate', '20', '--canary-percent', '50', '--deny-rate', '0.05', '--enforce-deny-extra', '0.1', '--seed', '3'], 20);
+    const sim = run(
+      ['--rate', '20', '--canary-percent', '50', '--deny-rate', '0.05', '--enforce-deny-extra', '0.1', '--seed', '3'],
+      20,
+    );
     const c = sim.services.orch.polComparison;
-    const rate = (mode: string) => total(c, (l) => l.effective_mode === mode && l.would_enforce_decision === 'deny') / total(c, (l) => l.effective_mode === mode);
+    const rate = (mode: string) =>
+      total(c, (l) => l.effective_mode === mode && l.would_enforce_decision === 'deny') /
+      total(c, (l) => l.effective_mode === mode);
     expect(rate('dry-run')).toBeCloseTo(0.05, 1);
     expect(rate('enforce')).toBeCloseTo(0.15, 1);
   });
@@ -115,14 +120,17 @@ describe('injected regressions are ground truth', () => {
     const mean = (model: string) => {
       let sum = 0;
       let n = 0;
-      for (const s of h.series.values()) if (s.labels.model === model && s.hist) {
-        sum += s.hist.sum;
-        n += s.hist.count;
-      }
+      for (const s of h.series.values())
+        if (s.labels.model === model && s.hist) {
+          sum += s.hist.sum;
+          n += s.hist.count;
+        }
       return sum / n;
     };
     expect(mean('gpt-4o')).toBeGreaterThan(3 * mean('gpt-4o-mini'));
-    expect(() => parseKnobs(['--ttft-regression', 'gpt-4o'])).toThrow('--ttft-regression: must be model:factor, e.g. gpt-4o:5');
+    expect(() => parseKnobs(['--ttft-regression', 'gpt-4o'])).toThrow(
+      '--ttft-regression: must be model:factor, e.g. gpt-4o:5',
+    );
   });
 });
 
@@ -160,7 +168,21 @@ describe('exemplars and traces', () => {
     const byId = new Map(spans.map((x) => [x.id, x]));
     for (const x of spans) if (x.parent) expect(x.endMs).toBeLessThanOrEqual(byId.get(x.parent)!.endMs + 1e-6);
     const ms = (t: number) => BigInt(Math.round(t * 1e6));
-    const ix = buildTraceIndex(dag!.traceId, spans.map((x) => ({ spanId: x.id, ...(x.parent ? { parentSpanId: x.parent } : {}), name: x.name, service: x.service, startNs: ms(x.startMs), endNs: ms(x.endMs), kind: 0, error: false, attributes: [], events: [] })));
+    const ix = buildTraceIndex(
+      dag!.traceId,
+      spans.map((x) => ({
+        spanId: x.id,
+        ...(x.parent ? { parentSpanId: x.parent } : {}),
+        name: x.name,
+        service: x.service,
+        startNs: ms(x.startMs),
+        endNs: ms(x.endMs),
+        kind: 0,
+        error: false,
+        attributes: [],
+        events: [],
+      })),
+    );
     const crit = criticalPath(ix);
     const onPath = crit.reduce((a, b) => a + b, 0);
     expect(onPath).toBeGreaterThan(2);
@@ -173,7 +195,8 @@ describe('exemplars and traces', () => {
 });
 
 function indexOf(ix: ReturnType<typeof buildTraceIndex>, spanId: string): number {
-  for (let i = 0; i < ix.n; i++) if (Buffer.from(ix.ids.subarray(i * 8, i * 8 + 8)).toString('hex') === spanId) return i;
+  for (let i = 0; i < ix.n; i++)
+    if (Buffer.from(ix.ids.subarray(i * 8, i * 8 + 8)).toString('hex') === spanId) return i;
   return -1;
 }
 
@@ -183,8 +206,12 @@ describe('exposition', () => {
     expect(text.endsWith('# EOF\n')).toBe(true);
     expect(text).toContain('# TYPE shannon_workflows_started counter');
     expect(text).toMatch(/^shannon_workflows_started_total\{workflow_type="DAGWorkflow",mode="standard"\} \d+$/m);
-    expect(text).toMatch(/^shannon_agent_execution_duration_ms_bucket\{agent_id="planner",mode="[a-z_]+",le="30000"\} \d+/m);
-    expect(text).toMatch(/^shannon_workflow_duration_seconds_bucket\{[^}]*le="[^"]+"\} \d+ # \{trace_id="[0-9a-f]{32}",span_id="[0-9a-f]{16}"\} [\d.e-]+ \d+\.\d{3}$/m);
+    expect(text).toMatch(
+      /^shannon_agent_execution_duration_ms_bucket\{agent_id="planner",mode="[a-z_]+",le="30000"\} \d+/m,
+    );
+    expect(text).toMatch(
+      /^shannon_workflow_duration_seconds_bucket\{[^}]*le="[^"]+"\} \d+ # \{trace_id="[0-9a-f]{32}",span_id="[0-9a-f]{16}"\} [\d.e-]+ \d+\.\d{3}$/m,
+    );
     expect(text).toMatch(/^shannon_policy_evaluation_duration_seconds_bucket\{mode="[a-z-]+",le="0.512"\}/m);
   });
 

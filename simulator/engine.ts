@@ -100,7 +100,11 @@ export class Simulation {
     orch.polCacheEntries.set({ cache_type: 'compiled_query' }, 12);
     // Compression runs on long sessions now and then.
     if (rng.chance(0.08 * k.rate * dtSec)) {
-      const status = rng.weighted([['triggered', 70], ['skipped', 25], ['failed', 5]] as const);
+      const status = rng.weighted([
+        ['triggered', 70],
+        ['skipped', 25],
+        ['failed', 5],
+      ] as const);
       orch.compressionEvents.inc({ status });
       if (status === 'triggered') {
         orch.compressionTokensSaved.observe({}, rng.int(400, 12000));
@@ -108,14 +112,23 @@ export class Simulation {
       }
     }
     if (rng.chance(0.05 * k.rate * dtSec)) {
-      orch.memoryWritesSkipped.inc({ reason: rng.weighted([['duplicate', 60], ['low_value', 35], ['error', 5]] as const) });
+      orch.memoryWritesSkipped.inc({
+        reason: rng.weighted([
+          ['duplicate', 60],
+          ['low_value', 35],
+          ['error', 5],
+        ] as const),
+      });
     }
     if (rng.chance(0.02 * k.rate * dtSec)) {
       orch.chunksPerQa.observe({}, rng.int(1, 30));
       orch.chunkSize.observe({}, rng.int(80, 1500));
     }
     if (rng.chance(0.01 * k.rate * dtSec)) {
-      orch.rateLimitDelay.observe({ provider: rng.pick(['openai', 'anthropic']), tier: rng.pick(['small', 'medium', 'large']) }, rng.logNormal(1.2, 0.8));
+      orch.rateLimitDelay.observe(
+        { provider: rng.pick(['openai', 'anthropic']), tier: rng.pick(['small', 'medium', 'large']) },
+        rng.logNormal(1.2, 0.8),
+      );
     }
   }
 

@@ -12,7 +12,14 @@ export type Target = { job: string; instance: string; registry: Registry };
  * instance labels Prometheus will add when scraping, so history and live data are one series.
  */
 /** Returns the time of the last snapshot written. */
-export function writeHistory(sim: Simulation, targets: Target[], fromMs: number, toMs: number, stepMs: number, outFile: string): number {
+export function writeHistory(
+  sim: Simulation,
+  targets: Target[],
+  fromMs: number,
+  toMs: number,
+  stepMs: number,
+  outFile: string,
+): number {
   const spoolDir = fs.mkdtempSync(path.join(path.dirname(outFile), '.history-'));
   const entries: { header: string[]; file: string; buf: string[]; fam: Family; target: Target }[] = [];
   for (const target of targets) {

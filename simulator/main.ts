@@ -73,7 +73,9 @@ async function main() {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const t0 = performance.now();
     const lastSnapshot = writeHistory(sim, targets, start, now, knobs.historyStep, out);
-    console.log(`simulator: wrote ${knobs.history / 3_600_000}h of history to ${out} in ${Math.round(performance.now() - t0)} ms`);
+    console.log(
+      `simulator: wrote ${knobs.history / 3_600_000}h of history to ${out} in ${Math.round(performance.now() - t0)} ms`,
+    );
     if (knobs.historyHold === 'on') {
       // The backfill of that file takes a while: the time it takes is written too, when asked,
       // so that Prometheus's data runs without a gap into the first live scrape.
@@ -93,20 +95,23 @@ async function main() {
     }
   }
   // Traces from the first live request on, and exemplars only on traced requests.
-  const tracing = knobs.otlpGrpc || knobs.otlpHttp
-    ? new SimulatorTracing({
-        ...(knobs.otlpGrpc ? { grpcUrl: knobs.otlpGrpc } : {}),
-        ...(knobs.otlpHttp ? { httpUrl: knobs.otlpHttp } : {}),
-        ...(knobs.otlpToken ? { headers: { Authorization: `Bearer ${knobs.otlpToken}` } } : {}),
-      })
-    : undefined;
+  const tracing =
+    knobs.otlpGrpc || knobs.otlpHttp
+      ? new SimulatorTracing({
+          ...(knobs.otlpGrpc ? { grpcUrl: knobs.otlpGrpc } : {}),
+          ...(knobs.otlpHttp ? { httpUrl: knobs.otlpHttp } : {}),
+          ...(knobs.otlpToken ? { headers: { Authorization: `Bearer ${knobs.otlpToken}` } } : {}),
+        })
+      : undefined;
   if (tracing) sim.onRequest = (out) => tracing.record(out);
   live = true;
   catchUp();
   const timer = setInterval(catchUp, knobs.tick);
   const ports = { orchestrator: o, agentCore: a, llmService: l, historyEndMs };
   if (knobs.portsFile) fs.writeFileSync(knobs.portsFile, JSON.stringify(ports));
-  console.log(`simulator: ready orchestrator=${instance(o)} agent-core=${instance(a)} llm-service=${instance(l)} seed=${knobs.seed}`);
+  console.log(
+    `simulator: ready orchestrator=${instance(o)} agent-core=${instance(a)} llm-service=${instance(l)} seed=${knobs.seed}`,
+  );
 
   const stop = () => {
     clearInterval(timer);

@@ -9,8 +9,17 @@ import type { OrchestratorMetrics } from './services/orchestrator-metrics';
  * traffic (canaryPercent), dry-run otherwise; the kill switch forces everything to dry-run.
  * Returns whether the request is blocked (only enforce can block).
  */
-export function evaluatePolicy(m: OrchestratorMetrics, k: Knobs, rng: Rng, tMs: number): { blocked: boolean; mode: string } {
-  const userType = rng.weighted([['regular', 80], ['premium', 15], ['internal', 5]] as const);
+export function evaluatePolicy(
+  m: OrchestratorMetrics,
+  k: Knobs,
+  rng: Rng,
+  tMs: number,
+): { blocked: boolean; mode: string } {
+  const userType = rng.weighted([
+    ['regular', 80],
+    ['premium', 15],
+    ['internal', 5],
+  ] as const);
   let configured = 'enforce';
   let effective: string;
   let reason: string;
@@ -43,13 +52,16 @@ export function evaluatePolicy(m: OrchestratorMetrics, k: Knobs, rng: Rng, tMs: 
     user_type: userType,
   });
   if (effective === 'dry-run' && wouldDeny) m.polDivergence.inc({ divergence_type: 'would_deny' });
-  if (effective === 'enforce' && !wouldDeny && rng.chance(0.02)) m.polDivergence.inc({ divergence_type: 'would_allow' });
+  if (effective === 'enforce' && !wouldDeny && rng.chance(0.02))
+    m.polDivergence.inc({ divergence_type: 'would_allow' });
   if (wouldDeny) {
     m.polDenyReasons.inc({ reason_hash: denyReason[0], mode: effective, truncated_reason: denyReason[1] });
   }
 
   const cacheHit = rng.chance(0.88);
-  const seconds = (cacheHit ? rng.logNormal(0.0004, 0.5) : rng.logNormal(0.0018, 0.6)) * (effective === 'enforce' ? k.enforceLatencyFactor : 1);
+  const seconds =
+    (cacheHit ? rng.logNormal(0.0004, 0.5) : rng.logNormal(0.0018, 0.6)) *
+    (effective === 'enforce' ? k.enforceLatencyFactor : 1);
   m.polDuration.observe({ mode: effective }, seconds);
   m.polLatencySlo.observe({ effective_mode: effective, cache_hit: String(cacheHit) }, seconds);
   (cacheHit ? m.polCacheHits : m.polCacheMisses).inc({ effective_mode: effective });

@@ -1,4 +1,13 @@
-import { type Context, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode, defaultTextMapGetter, defaultTextMapSetter, trace } from '@opentelemetry/api';
+import {
+  type Context,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
+  trace,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter as GrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { OTLPTraceExporter as JsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -48,9 +57,19 @@ export class SimulatorTracing {
   constructor(opts: TraceExport) {
     const make = (service: Service, exporter: ConstructorParameters<typeof BatchSpanProcessor>[0]) =>
       new BasicTracerProvider({
-        resource: resourceFromAttributes({ 'service.name': service, 'service.namespace': 'shannon', 'deployment.environment.name': 'simulator' }),
+        resource: resourceFromAttributes({
+          'service.name': service,
+          'service.namespace': 'shannon',
+          'deployment.environment.name': 'simulator',
+        }),
         idGenerator: this.ids,
-        spanProcessors: [new BatchSpanProcessor(exporter, { maxQueueSize: 20_000, maxExportBatchSize: 512, scheduledDelayMillis: 1000 })],
+        spanProcessors: [
+          new BatchSpanProcessor(exporter, {
+            maxQueueSize: 20_000,
+            maxExportBatchSize: 512,
+            scheduledDelayMillis: 1000,
+          }),
+        ],
       });
     const headers = opts.headers ?? {};
     if (opts.grpcUrl) this.providers.set('orchestrator', make('orchestrator', new GrpcExporter({ url: opts.grpcUrl })));
@@ -74,10 +93,15 @@ export class SimulatorTracing {
       this.ids.spanId = p.id;
       if (!provider) {
         // Not exported, but children in other services still join the trace.
-        contexts.set(p.id, { ctx: trace.setSpanContext(ctx, { traceId: d.traceId, spanId: p.id, traceFlags: 1, isRemote: false }), service: p.service });
+        contexts.set(p.id, {
+          ctx: trace.setSpanContext(ctx, { traceId: d.traceId, spanId: p.id, traceFlags: 1, isRemote: false }),
+          service: p.service,
+        });
         continue;
       }
-      const span = provider.getTracer(`shannon-${p.service}`, '0.1.0').startSpan(p.name, { kind: KIND[p.kind], startTime: hr(p.startMs), attributes: p.attrs }, ctx);
+      const span = provider
+        .getTracer(`shannon-${p.service}`, '0.1.0')
+        .startSpan(p.name, { kind: KIND[p.kind], startTime: hr(p.startMs), attributes: p.attrs }, ctx);
       finish(span, p);
       contexts.set(p.id, { ctx: trace.setSpan(ctx, span), service: p.service });
       this.exported++;

@@ -38,14 +38,26 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number, tr
   const tsSec = tMs / 1000;
   const traceId = saltedTraceId(rng.hex(16));
   const spanId = rng.hex(8);
-  const exemplar = (value: number) => (traced ? { labels: { trace_id: traceId, span_id: spanId }, value, tsSec } : undefined);
+  const exemplar = (value: number) =>
+    traced ? { labels: { trace_id: traceId, span_id: spanId }, value, tsSec } : undefined;
   const model = rng.weighted(MODELS.map((m) => [m, m.weight] as const));
   const stream = rng.chance(0.7);
   const endpoint = '/v1/chat/completions';
   const wf = rng.weighted(workflowSpecs(k).map((w) => [w, w.weight] as const));
   const out: RequestOutcome = {
-    traceId, rootSpanId: spanId, endMs: Math.round(tMs * 1000) / 1000, durationSec: 0, status: 'completed', model: model.model, stream,
-    workflowType: wf.type, mode: wf.mode, stages: [], agents: [], parallelAgents: wf.parallel === true, workflow: wf,
+    traceId,
+    rootSpanId: spanId,
+    endMs: Math.round(tMs * 1000) / 1000,
+    durationSec: 0,
+    status: 'completed',
+    model: model.model,
+    stream,
+    workflowType: wf.type,
+    mode: wf.mode,
+    stages: [],
+    agents: [],
+    parallelAgents: wf.parallel === true,
+    workflow: wf,
   };
 
   orch.gwModelRequests.inc({ model: model.model });
@@ -82,13 +94,28 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number, tr
   };
   orch.complexityLatency.observe({}, stage('complexity.analyze', rng.logNormal(0.03, 0.4)));
   orch.learningRouterLatency.observe({}, stage('router.select', rng.logNormal(0.008, 0.4), { strategy: wf.mode }));
-  if (wf.agents > 1) orch.decompositionLatency.observe({}, stage('task.decompose', rng.logNormal(0.9, 0.45) * (slow ? 2 : 1), { 'workflow.agents': wf.agents }));
+  if (wf.agents > 1)
+    orch.decompositionLatency.observe(
+      {},
+      stage('task.decompose', rng.logNormal(0.9, 0.45) * (slow ? 2 : 1), { 'workflow.agents': wf.agents }),
+    );
   orch.strategySelection.inc({ strategy: wf.mode });
   orch.embeddingRequests.inc({ model: 'text-embedding-3-small', status: rng.chance(0.995) ? 'success' : 'error' });
-  orch.embeddingLatency.observe({ model: 'text-embedding-3-small' }, stage('embeddings text-embedding-3-small', rng.logNormal(0.09, 0.35), { 'gen_ai.request.model': 'text-embedding-3-small' }));
+  orch.embeddingLatency.observe(
+    { model: 'text-embedding-3-small' },
+    stage('embeddings text-embedding-3-small', rng.logNormal(0.09, 0.35), {
+      'gen_ai.request.model': 'text-embedding-3-small',
+    }),
+  );
   const collection = rng.pick(COLLECTIONS);
   orch.vectorSearches.inc({ collection, status: rng.chance(0.997) ? 'success' : 'error' });
-  orch.vectorLatency.observe({ collection }, stage(`qdrant.search ${collection}`, rng.logNormal(0.018, 0.5), { 'db.system': 'qdrant', 'db.collection.name': collection }));
+  orch.vectorLatency.observe(
+    { collection },
+    stage(`qdrant.search ${collection}`, rng.logNormal(0.018, 0.5), {
+      'db.system': 'qdrant',
+      'db.collection.name': collection,
+    }),
+  );
   const memType = rng.pick(MEMORY_TYPES);
   const hit = rng.chance(memType === 'session' ? 0.85 : 0.65);
   orch.memoryFetches.inc({ type: memType, source: 'qdrant', result: hit ? 'hit' : 'miss' });
@@ -106,11 +133,25 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number, tr
     // Side by side each agent may take most of the workflow; one after another they share it.
     const ms = wf.parallel
       ? Math.min(durationSec * 1000 * rng.logNormal(0.45, 0.3), durationSec * 600)
-      : Math.min((durationSec * 1000 * rng.logNormal(0.55, 0.25)) / Math.max(1, wf.agents / 2), (durationSec * 850) / wf.agents);
-    const call: AgentCall = { agentId, spanId: rng.hex(8), ms, ok: true, tools: [], llm: { model: model.model, provider: model.provider, prompt: 0, completion: 0, sec: 0, cached: false } };
+      : Math.min(
+          (durationSec * 1000 * rng.logNormal(0.55, 0.25)) / Math.max(1, wf.agents / 2),
+          (durationSec * 850) / wf.agents,
+        );
+    const call: AgentCall = {
+      agentId,
+      spanId: rng.hex(8),
+      ms,
+      ok: true,
+      tools: [],
+      llm: { model: model.model, provider: model.provider, prompt: 0, completion: 0, sec: 0, cached: false },
+    };
     out.agents.push(call);
     orch.agentExecutions.inc({ agent_id: agentId, mode: wf.mode });
-    orch.agentDuration.observe({ agent_id: agentId, mode: wf.mode }, ms, traced ? { labels: { trace_id: traceId, span_id: call.spanId }, value: ms, tsSec } : undefined);
+    orch.agentDuration.observe(
+      { agent_id: agentId, mode: wf.mode },
+      ms,
+      traced ? { labels: { trace_id: traceId, span_id: call.spanId }, value: ms, tsSec } : undefined,
+    );
     const grpcSec = ms / 1000;
     const grpcOk = !(failed && i === wf.agents - 1);
     call.ok = grpcOk;
@@ -142,7 +183,15 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number, tr
     }
     agent.fsmTransitions.inc({ from_state: 'executing', to_state: grpcOk ? 'completed' : 'failed' });
     const llmOut = llmCall(s, rng, model, wf.mode);
-    call.llm = { model: model.model, provider: model.provider, prompt: llmOut.prompt, completion: llmOut.completion, sec: llmOut.sec, cached: llmOut.cached, ...(stream ? { ttft: llmOut.cached ? llmOut.sec * 0.3 : model.ttft } : {}) };
+    call.llm = {
+      model: model.model,
+      provider: model.provider,
+      prompt: llmOut.prompt,
+      completion: llmOut.completion,
+      sec: llmOut.sec,
+      cached: llmOut.cached,
+      ...(stream ? { ttft: llmOut.cached ? llmOut.sec * 0.3 : model.ttft } : {}),
+    };
     tokensIn += llmOut.prompt;
     tokensOut += llmOut.completion;
     cost += llmOut.cost;
@@ -179,16 +228,28 @@ function llmCall(s: Services, rng: Rng, model: (typeof MODELS)[number], mode: st
   const selectedTier = drift ? (model.tier === 'large' ? 'medium' : 'small') : model.tier;
   orch.tierSelected.inc({ tier: selectedTier, provider: model.provider });
   if (drift) {
-    orch.tierDrift.inc({ requested_tier: model.tier, selected_tier: selectedTier, reason: rng.pick(['provider_unavailable', 'tier_unavailable', 'fallback']) });
+    orch.tierDrift.inc({
+      requested_tier: model.tier,
+      selected_tier: selectedTier,
+      reason: rng.pick(['provider_unavailable', 'tier_unavailable', 'fallback']),
+    });
   }
   if (rng.chance(0.1)) {
     orch.overrideRequested.inc({ provider: model.provider });
     if (rng.chance(0.92)) orch.overrideRespected.inc({ provider: model.provider });
-    else orch.providerDrift.inc({ requested_provider: model.provider, selected_provider: 'openai', reason: rng.pick(['unavailable', 'rate_limited', 'fallback']) });
+    else
+      orch.providerDrift.inc({
+        requested_provider: model.provider,
+        selected_provider: 'openai',
+        reason: rng.pick(['unavailable', 'rate_limited', 'fallback']),
+      });
   }
   if (model.provider === 'anthropic') {
     orch.promptCacheRead.inc({ provider: model.provider, model: model.model }, cached ? prompt : 0);
-    orch.promptCacheCreation.inc({ provider: model.provider, model: model.model }, cached ? 0 : Math.round(prompt * 0.3));
+    orch.promptCacheCreation.inc(
+      { provider: model.provider, model: model.model },
+      cached ? 0 : Math.round(prompt * 0.3),
+    );
   }
   if (rng.chance(0.15)) {
     const name = rng.pick(['filesystem', 'github', 'search']);
@@ -197,14 +258,26 @@ function llmCall(s: Services, rng: Rng, model: (typeof MODELS)[number], mode: st
     llm.mcpRequests.inc({ name, function: fn, status: st });
     llm.mcpDuration.observe({ name, function: fn, status: st }, rng.logNormal(0.15, 0.6));
   }
-  if (rng.chance(0.01)) llm.errors.inc({ error_type: rng.pick(['timeout', 'provider_error', 'invalid_response']), component: rng.pick(['llm', 'cache', 'service']) });
+  if (rng.chance(0.01))
+    llm.errors.inc({
+      error_type: rng.pick(['timeout', 'provider_error', 'invalid_response']),
+      component: rng.pick(['llm', 'cache', 'service']),
+    });
   if (mode === 'complex' && rng.chance(0.05)) llm.plannerFallbacks.inc();
   return { prompt, completion, cost, sec, cached };
 }
 
 function gatewayResponse(
-  s: Services, k: Knobs, rng: Rng, model: (typeof MODELS)[number], stream: boolean, endpoint: string,
-  durationSec: number, prompt: number, completion: number, failed: boolean,
+  s: Services,
+  k: Knobs,
+  rng: Rng,
+  model: (typeof MODELS)[number],
+  stream: boolean,
+  endpoint: string,
+  durationSec: number,
+  prompt: number,
+  completion: number,
+  failed: boolean,
   exemplar: (v: number) => { labels: Record<string, string>; value: number; tsSec: number } | undefined,
 ) {
   const { orch } = s;
@@ -218,11 +291,19 @@ function gatewayResponse(
   if (failed) orch.gwErrors.inc({ model: m, error_type: 'workflow_failed', error_code: '500' });
   if (!stream) return undefined;
   // Time to first token cannot exceed the request itself.
-  const regressed = k.ttftRegression && k.ttftRegression.slice(0, k.ttftRegression.lastIndexOf(':')) === m ? Number(k.ttftRegression.slice(k.ttftRegression.lastIndexOf(':') + 1)) : 1;
-  const ttft = Math.min(durationSec, rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1)) * regressed;
+  const regressed =
+    k.ttftRegression && k.ttftRegression.slice(0, k.ttftRegression.lastIndexOf(':')) === m
+      ? Number(k.ttftRegression.slice(k.ttftRegression.lastIndexOf(':') + 1))
+      : 1;
+  const ttft =
+    Math.min(
+      durationSec,
+      rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1),
+    ) * regressed;
   orch.gwTtft.observe({ model: m }, ttft, exemplar(ttft));
   orch.gwStreamDuration.observe({ model: m }, Math.max(durationSec, ttft + completion / model.tps));
   orch.gwStreamChunks.inc({ model: m }, Math.ceil(completion / 4));
-  if (rng.chance(0.005)) orch.gwStreamErrors.inc({ model: m, error_type: rng.pick(['client_disconnect', 'upstream_error']) });
+  if (rng.chance(0.005))
+    orch.gwStreamErrors.inc({ model: m, error_type: rng.pick(['client_disconnect', 'upstream_error']) });
   return ttft;
 }

@@ -27,7 +27,10 @@ export async function DashboardPage({ dashboard, searchParams, header, prefetch 
   const cfg = getConfig();
   const settings = { maxDataPoints: cfg.maxDataPoints, scrapeIntervalSec: cfg.scrapeIntervalMs / 1000 };
   const search = toSearchParams(await searchParams);
-  const entries = await pageAnswers((anchorMs) => [...(prefetch?.(search, anchorMs) ?? []), ...dashboardPrefetch(dashboard, search, anchorMs, settings)]);
+  const entries = await pageAnswers((anchorMs) => [
+    ...(prefetch?.(search, anchorMs) ?? []),
+    ...dashboardPrefetch(dashboard, search, anchorMs, settings),
+  ]);
   // No Suspense boundary around the whole: what waits for an answer has its own
   // (AnswersBoundary), and a page whose answers are all at hand arrives in one piece.
   return (

@@ -26,17 +26,27 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   return (
     <div className="mx-auto max-w-[1800px] space-y-3">
       {/* Rendered on the server: the HTML then preloads the charts' interaction code. */}
-      <Suspense fallback={null}>{dashboard.panels.some((p) => p.kind === 'timeseries') && <InteractionsCode />}</Suspense>
+      <Suspense fallback={null}>
+        {dashboard.panels.some((p) => p.kind === 'timeseries') && <InteractionsCode />}
+      </Suspense>
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-xl font-semibold">{dashboard.title}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.description}</p>
       </div>
       {notices.length > 0 && dismissed !== noticeKey && (
-        <div role="status" data-testid="url-notice" className="flex items-start gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="status"
+          data-testid="url-notice"
+          className="flex items-start gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
           <ul className="flex-1 list-disc pl-4">
-            {notices.map((n) => <li key={n}>{n}</li>)}
+            {notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
           </ul>
-          <button type="button" onClick={() => setDismissed(noticeKey)} className="text-xs underline">Dismiss</button>
+          <button type="button" onClick={() => setDismissed(noticeKey)} className="text-xs underline">
+            Dismiss
+          </button>
         </div>
       )}
       {dashboard.variables.length > 0 && (
@@ -57,7 +67,18 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
         {dashboard.panels.map((p) => (
           <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
             {/* A panel whose answers are still on their way streams in on its own. */}
-            <AnswersBoundary fallback={<PanelFrame id={p.id} title={p.title} description={p.description} state="loading" queries={[]} wide={p.wide} />}>
+            <AnswersBoundary
+              fallback={
+                <PanelFrame
+                  id={p.id}
+                  title={p.title}
+                  description={p.description}
+                  state="loading"
+                  queries={[]}
+                  wide={p.wide}
+                />
+              }
+            >
               <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} />
             </AnswersBoundary>
           </PanelErrorBoundary>

@@ -32,7 +32,12 @@ export function PrefetchedQueries({ entries, children }: { entries: Prefetched[]
     const hydrated = new Promise<void>((resolve) => {
       open = resolve;
     });
-    if (typeof window !== 'undefined') seedPrefetched(qc, entries.filter((e) => !e.inline), hydrated);
+    if (typeof window !== 'undefined')
+      seedPrefetched(
+        qc,
+        entries.filter((e) => !e.inline),
+        hydrated,
+      );
     return open;
   });
   useEffect(() => release(), [release]);
@@ -81,7 +86,11 @@ export function useServerAnswers(keys: readonly (readonly unknown[])[]): void {
     // and not asked again as the component mounts.
     if (!answer.ok && known === undefined) {
       qc.setQueryDefaults(key, { retryOnMount: false });
-      qc.getQueryCache().build(qc, { queryKey: key }, failedState(new ApiError(answer.status, answer.code, answer.message)));
+      qc.getQueryCache().build(
+        qc,
+        { queryKey: key },
+        failedState(new ApiError(answer.status, answer.code, answer.message)),
+      );
     }
     answers.written.add(id);
   }

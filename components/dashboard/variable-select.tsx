@@ -35,7 +35,12 @@ export function VariableSelect({ def, selected, start, end, onChange }: Variable
   return (
     <div className="flex items-center gap-1.5 text-sm" data-testid={`var-${def.name}`}>
       <span className="text-slate-500">{def.label}</span>
-      <Popover align="left" title={`Filter by ${def.label}`} testId={`var-${def.name}-button`} label={<span className="inline-block max-w-[14rem] truncate align-bottom">{summary}</span>}>
+      <Popover
+        align="left"
+        title={`Filter by ${def.label}`}
+        testId={`var-${def.name}-button`}
+        label={<span className="inline-block max-w-[14rem] truncate align-bottom">{summary}</span>}
+      >
         {() => (
           <div>
             <input
@@ -50,18 +55,30 @@ export function VariableSelect({ def, selected, start, end, onChange }: Variable
             {q.error && (
               <p role="alert" className="text-xs text-red-600 dark:text-red-400">
                 Could not load values: {q.error.message}{' '}
-                <button type="button" className="underline" onClick={() => q.refetch()}>Retry</button>
+                <button type="button" className="underline" onClick={() => q.refetch()}>
+                  Retry
+                </button>
               </p>
             )}
-            {q.data && values.length === 0 && <p className="text-xs text-slate-500">Prometheus has no values of {def.name} in this range.</p>}
+            {q.data && values.length === 0 && (
+              <p className="text-xs text-slate-500">Prometheus has no values of {def.name} in this range.</p>
+            )}
             <div className="mb-2 flex gap-2 text-xs">
-              <button type="button" className="underline" onClick={() => set([])}>All</button>
+              <button type="button" className="underline" onClick={() => set([])}>
+                All
+              </button>
             </div>
             <ul className="max-h-64 overflow-y-auto" role="group" aria-label={`${def.label} values`}>
               {shown.map((v) => (
                 <li key={v}>
                   <label className="flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-100 dark:hover:bg-slate-800">
-                    <input type="checkbox" checked={current.includes(v)} onChange={() => toggle(v)} data-testid="var-option" data-value={v} />
+                    <input
+                      type="checkbox"
+                      checked={current.includes(v)}
+                      onChange={() => toggle(v)}
+                      data-testid="var-option"
+                      data-value={v}
+                    />
                     <span className="break-all">{v}</span>
                   </label>
                 </li>

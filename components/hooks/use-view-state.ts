@@ -11,7 +11,10 @@ export function useViewState(spec: ViewSpec) {
   const pathname = usePathname();
   const { anchorMs, bump } = useTimeAnchor();
   const raw = params.toString();
-  const { state, notices } = useMemo(() => parseViewState(new URLSearchParams(raw), spec, anchorMs), [raw, spec, anchorMs]);
+  const { state, notices } = useMemo(
+    () => parseViewState(new URLSearchParams(raw), spec, anchorMs),
+    [raw, spec, anchorMs],
+  );
 
   const update = useCallback(
     (patch: Partial<ViewState>) => {

@@ -26,28 +26,57 @@ export function Overview() {
   // On a full page load the server fetched these: rendered with the page.
   useServerAnswers([promKeys.targets(anchorMs), ...SLO_TILES.map((t) => promKeys.instant(t.expr, anchorSec))]);
   // A Prometheus that just started lists no targets until its discovery runs: ask again.
-  const targets = useQuery({ ...targetsOptions(anchorMs), refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false) });
+  const targets = useQuery({
+    ...targetsOptions(anchorMs),
+    refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false),
+  });
   const tiles = useQueries({ queries: SLO_TILES.map((t) => instantOptions(t.expr, anchorSec)) });
   return (
     <div className="mx-auto max-w-[1800px] space-y-4">
       <h1 className="text-xl font-semibold">Shannon overview</h1>
-      <section aria-labelledby="services-title" data-testid="targets" data-state={targets.isPending ? 'loading' : targets.error ? 'error' : 'ready'}>
+      <section
+        aria-labelledby="services-title"
+        data-testid="targets"
+        data-state={targets.isPending ? 'loading' : targets.error ? 'error' : 'ready'}
+      >
         <h2 id="services-title" className="mb-2 text-sm font-semibold">
           Services (Prometheus scrape targets)
         </h2>
         {targets.error && (
-<LoadError what="Targets could not load" message={targets.error.message} onRetry={() => void targets.refetch()} />
+          <LoadError
+            what="Targets could not load"
+            message={targets.error.message}
+            onRetry={() => void targets.refetch()}
+          />
         )}
         <div className="grid grid-cols-1 gap-2 sm:grid-cols-3">
           {SERVICES.map((job) => {
             const ts = targets.data?.targets.filter((t) => t.job === job) ?? [];
             const up = ts.filter((t) => t.health === 'up').length;
-            const state = targets.isPending ? 'loading' : ts.length === 0 ? 'missing' : up === ts.length ? 'up' : 'down';
+            const state = targets.isPending
+              ? 'loading'
+              : ts.length === 0
+                ? 'missing'
+                : up === ts.length
+                  ? 'up'
+                  : 'down';
             return (
-              <div key={job} data-testid="target" data-job={job} data-health={state} className={`rounded-lg border p-3 text-sm ${state === 'up' ? TILE.green : state === 'loading' ? TILE.nodata : TILE.red}`}>
+              <div
+                key={job}
+                data-testid="target"
+                data-job={job}
+                data-health={state}
+                className={`rounded-lg border p-3 text-sm ${state === 'up' ? TILE.green : state === 'loading' ? TILE.nodata : TILE.red}`}
+              >
                 <p className="font-medium">{job}</p>
                 <p className="text-xs">
-                  {state === 'loading' ? 'checking…' : state === 'missing' ? (targets.data?.targets.length === 0 ? 'Prometheus has not discovered its targets yet…' : 'not a scrape target of this Prometheus') : `${up} of ${ts.length} up`}
+                  {state === 'loading'
+                    ? 'checking…'
+                    : state === 'missing'
+                      ? targets.data?.targets.length === 0
+                        ? 'Prometheus has not discovered its targets yet…'
+                        : 'not a scrape target of this Prometheus'
+                      : `${up} of ${ts.length} up`}
                   {ts.find((t) => t.lastError)?.lastError ? ` · ${ts.find((t) => t.lastError)!.lastError}` : ''}
                 </p>
               </div>
@@ -65,9 +94,18 @@ export function Overview() {
             const v = r.data?.series[0]?.value ?? null;
             const st = r.isPending ? 'nodata' : sloState(t, v);
             return (
-              <Link key={t.id} href={t.href} data-testid="slo-tile" data-slo={t.id} data-state={r.isPending ? 'loading' : r.error ? 'error' : st} className={`rounded-lg border p-3 text-sm hover:shadow ${TILE[st]}`}>
+              <Link
+                key={t.id}
+                href={t.href}
+                data-testid="slo-tile"
+                data-slo={t.id}
+                data-state={r.isPending ? 'loading' : r.error ? 'error' : st}
+                className={`rounded-lg border p-3 text-sm hover:shadow ${TILE[st]}`}
+              >
                 <p className="text-xs text-slate-600 dark:text-slate-300">{t.label}</p>
-                <p className="text-lg font-semibold">{r.isPending ? '…' : r.error ? 'error' : v === null ? 'no data' : formatValue(v, t.unit)}</p>
+                <p className="text-lg font-semibold">
+                  {r.isPending ? '…' : r.error ? 'error' : v === null ? 'no data' : formatValue(v, t.unit)}
+                </p>
                 <p className="text-xs text-slate-500">target {t.target}</p>
               </Link>
             );

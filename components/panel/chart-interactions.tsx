@@ -2,7 +2,17 @@
 
 import { useEffect, useMemo, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { LineChart, ReferenceArea, ResponsiveContainer, Tooltip, useActiveTooltipCoordinate, useActiveTooltipLabel, usePlotArea, XAxis, YAxis } from 'recharts';
+import {
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  useActiveTooltipCoordinate,
+  useActiveTooltipLabel,
+  usePlotArea,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import { formatValue, type Unit } from '@/lib/format/units';
@@ -37,7 +47,18 @@ export type ChartInteractionsProps = {
  * for the crosshair (synced across every chart on the page), the values at the hovered instant,
  * drag-to-zoom and a click for the point menu. It draws nothing until the pointer is over a chart.
  */
-export function ChartInteractions({ rows, series, unit, domain, yDomain, margin = CHART_MARGIN, container, onReady, onZoom, onPoint }: ChartInteractionsProps) {
+export function ChartInteractions({
+  rows,
+  series,
+  unit,
+  domain,
+  yDomain,
+  margin = CHART_MARGIN,
+  container,
+  onReady,
+  onZoom,
+  onPoint,
+}: ChartInteractionsProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
   useEffect(() => onReady(), [onReady]);
@@ -63,7 +84,8 @@ export function ChartInteractions({ rows, series, unit, domain, yDomain, margin 
           }}
           onMouseUp={(e) => {
             if (drag && drag.a !== drag.b && onZoom) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
-            else if (drag && e.activeCoordinate) onPoint({ t: drag.a, x: e.activeCoordinate.x, y: e.activeCoordinate.y });
+            else if (drag && e.activeCoordinate)
+              onPoint({ t: drag.a, x: e.activeCoordinate.x, y: e.activeCoordinate.y });
             setDrag(null);
           }}
           onMouseLeave={() => setDrag(null)}
@@ -72,7 +94,14 @@ export function ChartInteractions({ rows, series, unit, domain, yDomain, margin 
           <YAxis domain={yDomain} hide allowDataOverflow />
           <Tooltip isAnimationActive={false} content={NO_CONTENT} />
           <TooltipBox byTime={byTime} series={series} unit={unit} container={container} />
-          {drag && drag.a !== drag.b && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#6366f1" fillOpacity={0.15} />}
+          {drag && drag.a !== drag.b && (
+            <ReferenceArea
+              x1={Math.min(drag.a, drag.b)}
+              x2={Math.max(drag.a, drag.b)}
+              fill="#6366f1"
+              fillOpacity={0.15}
+            />
+          )}
         </LineChart>
       </ResponsiveContainer>
     </div>
@@ -83,7 +112,17 @@ export function ChartInteractions({ rows, series, unit, domain, yDomain, margin 
  * The values at the hovered instant (or the instant another panel is hovered at), largest first,
  * in a box beside the crosshair. Only this component re-renders as the pointer moves.
  */
-function TooltipBox({ byTime, series, unit, container }: { byTime: Map<number, ChartRow>; series: ChartSeries[]; unit: Unit; container: HTMLElement | null }) {
+function TooltipBox({
+  byTime,
+  series,
+  unit,
+  container,
+}: {
+  byTime: Map<number, ChartRow>;
+  series: ChartSeries[];
+  unit: Unit;
+  container: HTMLElement | null;
+}) {
   const label = useActiveTooltipLabel();
   const at = useActiveTooltipCoordinate();
   const area = usePlotArea();

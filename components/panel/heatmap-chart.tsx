@@ -35,14 +35,25 @@ export function HeatmapChart({ heatmap: h, unit, height = 260, onZoom }: Heatmap
   const plotHeight = height - BOTTOM;
   const cellAt = (e: ReactMouseEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    return { c: Math.floor(((e.clientX - box.left) / box.width) * cols), r: rows - 1 - Math.floor(((e.clientY - box.top) / box.height) * rows) };
+    return {
+      c: Math.floor(((e.clientX - box.left) / box.width) * cols),
+      r: rows - 1 - Math.floor(((e.clientY - box.top) / box.height) * rows),
+    };
   };
   return (
     <>
-      <div data-testid="heatmap" className="relative select-none text-[10px] text-[color:var(--chart-axis)]" style={{ height }}>
+      <div
+        data-testid="heatmap"
+        className="relative select-none text-[10px] text-[color:var(--chart-axis)]"
+        style={{ height }}
+      >
         <div aria-hidden className="absolute left-0 top-0" style={{ width: LEFT, height: plotHeight }}>
           {h.bounds.map((_, r) => (
-            <span key={r} className="absolute right-1.5 -translate-y-1/2 whitespace-nowrap leading-none" style={{ top: `${((rows - r - 0.5) / rows) * 100}%` }}>
+            <span
+              key={r}
+              className="absolute right-1.5 -translate-y-1/2 whitespace-nowrap leading-none"
+              style={{ top: `${((rows - r - 0.5) / rows) * 100}%` }}
+            >
               {bucketLabel(h.bounds, r, fmt)}
             </span>
           ))}
@@ -64,7 +75,8 @@ export function HeatmapChart({ heatmap: h, unit, height = 260, onZoom }: Heatmap
             if (c >= 0 && c < cols) setDrag({ a: c, b: c });
           }}
           onMouseUp={() => {
-            if (drag && drag.a !== drag.b && onZoom) onZoom(h.times[Math.min(drag.a, drag.b)]!, h.times[Math.max(drag.a, drag.b)]!);
+            if (drag && drag.a !== drag.b && onZoom)
+              onZoom(h.times[Math.min(drag.a, drag.b)]!, h.times[Math.max(drag.a, drag.b)]!);
             setDrag(null);
           }}
           onMouseLeave={() => {
@@ -73,7 +85,13 @@ export function HeatmapChart({ heatmap: h, unit, height = 260, onZoom }: Heatmap
           }}
         >
           {paths.map((p) => (
-            <path key={p.level} data-testid="heatmap-level" d={p.d} fill="#6366f1" fillOpacity={levelOpacity(p.level)} />
+            <path
+              key={p.level}
+              data-testid="heatmap-level"
+              d={p.d}
+              fill="#6366f1"
+              fillOpacity={levelOpacity(p.level)}
+            />
           ))}
         </svg>
         {drag && drag.a !== drag.b && (
@@ -90,19 +108,31 @@ export function HeatmapChart({ heatmap: h, unit, height = 260, onZoom }: Heatmap
         )}
         <div className="absolute bottom-0 right-0 h-5" style={{ left: LEFT }} aria-hidden>
           {ticks.map((c) => (
-            <span key={c} className="absolute -translate-x-1/2 whitespace-nowrap" style={{ left: `${((c + 0.5) / Math.max(cols, 1)) * 100}%` }}>
+            <span
+              key={c}
+              className="absolute -translate-x-1/2 whitespace-nowrap"
+              style={{ left: `${((c + 0.5) / Math.max(cols, 1)) * 100}%` }}
+            >
               {formatTime(h.times[c] ?? 0, span, timeZone)}
             </span>
           ))}
         </div>
         {hover && hv !== undefined && hv !== null && (
-          <p role="status" className="pointer-events-none absolute right-2 top-1 rounded border border-slate-200 bg-white/95 px-2 py-1 text-xs text-slate-900 shadow dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100">
-            {formatTime(h.times[hover.c]!, 0, timeZone)} · {bucketLabel(h.bounds, hover.r, fmt)}: {formatValue(hv, 'reqps')}
+          <p
+            role="status"
+            className="pointer-events-none absolute right-2 top-1 rounded border border-slate-200 bg-white/95 px-2 py-1 text-xs text-slate-900 shadow dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100"
+          >
+            {formatTime(h.times[hover.c]!, 0, timeZone)} · {bucketLabel(h.bounds, hover.r, fmt)}:{' '}
+            {formatValue(hv, 'reqps')}
           </p>
         )}
       </div>
       <p className="mt-1 flex items-center gap-2 text-[11px] text-slate-500">
-        <span aria-hidden className="inline-block h-2 w-16 rounded-sm" style={{ background: 'linear-gradient(to right, rgba(99,102,241,.12), rgba(99,102,241,1))' }} />
+        <span
+          aria-hidden
+          className="inline-block h-2 w-16 rounded-sm"
+          style={{ background: 'linear-gradient(to right, rgba(99,102,241,.12), rgba(99,102,241,1))' }}
+        />
         requests per second in the bucket: 0 to {formatValue(h.max, 'reqps')}
       </p>
     </>

@@ -52,40 +52,58 @@ export function PanelFrame(p: PanelFrameProps) {
           </h2>
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">{p.description}</p>
         </div>
-        {p.fetching && p.state === 'ready' && <span className="text-xs text-slate-400" aria-live="polite">updating…</span>}
+        {p.fetching && p.state === 'ready' && (
+          <span className="text-xs text-slate-400" aria-live="polite">
+            updating…
+          </span>
+        )}
         {p.queries.length > 0 && (
-        <button
-          type="button"
-          aria-expanded={showQuery}
-          aria-controls={queryId}
-          onClick={() => setShowQuery((s) => !s)}
-          className="shrink-0 rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-        >
-          {showQuery ? 'Hide query' : 'Show query'}
-        </button>
+          <button
+            type="button"
+            aria-expanded={showQuery}
+            aria-controls={queryId}
+            onClick={() => setShowQuery((s) => !s)}
+            className="shrink-0 rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+          >
+            {showQuery ? 'Hide query' : 'Show query'}
+          </button>
         )}
       </header>
       {showQuery && (
         <div id={queryId} data-testid="panel-query" className="mb-2 space-y-1">
           {p.queries.map((q, i) => (
-            <pre key={i} className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-950">
+            <pre
+              key={i}
+              className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-950"
+            >
               {q}
             </pre>
           ))}
         </div>
       )}
       {p.notice && (
-        <p role="alert" data-testid="panel-notice" className="mb-2 rounded bg-red-50 px-2 py-1 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
+        <p
+          role="alert"
+          data-testid="panel-notice"
+          className="mb-2 rounded bg-red-50 px-2 py-1 text-xs font-medium text-red-800 dark:bg-red-950 dark:text-red-200"
+        >
           {p.notice}
         </p>
       )}
       {p.warnings && p.warnings.length > 0 && (
-        <p role="status" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="status"
+          className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
           Prometheus warning: {p.warnings.join('; ')}
         </p>
       )}
       {p.problems && p.problems.length > 0 && (
-        <p role="status" data-testid="panel-problems" className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="status"
+          data-testid="panel-problems"
+          className="mb-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        >
           Panel definition: {p.problems.join('; ')}
         </p>
       )}
@@ -94,15 +112,24 @@ export function PanelFrame(p: PanelFrameProps) {
         {p.state === 'empty' && (
           <div className="flex h-[220px] flex-col items-center justify-center text-center text-sm text-slate-500">
             <p className="font-medium">No data in this range</p>
-            <p className="mt-1 max-w-sm text-xs">{p.emptyText ?? 'Prometheus has no samples for this query and these filters. Widen the time range or clear a filter.'}</p>
+            <p className="mt-1 max-w-sm text-xs">
+              {p.emptyText ??
+                'Prometheus has no samples for this query and these filters. Widen the time range or clear a filter.'}
+            </p>
           </div>
         )}
         {p.state === 'error' && (
           <div role="alert" className="flex h-[220px] flex-col items-center justify-center gap-2 text-center text-sm">
             <p className="font-medium text-red-700 dark:text-red-400">This panel could not load</p>
-            <p data-testid="panel-error" className="max-w-md break-words text-xs text-slate-600 dark:text-slate-300">{p.error}</p>
+            <p data-testid="panel-error" className="max-w-md break-words text-xs text-slate-600 dark:text-slate-300">
+              {p.error}
+            </p>
             {p.onRetry && (
-              <button type="button" onClick={p.onRetry} className="rounded bg-slate-800 px-3 py-1 text-xs text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white">
+              <button
+                type="button"
+                onClick={p.onRetry}
+                className="rounded bg-slate-800 px-3 py-1 text-xs text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
+              >
                 Retry
               </button>
             )}
@@ -111,7 +138,9 @@ export function PanelFrame(p: PanelFrameProps) {
         {p.state === 'unsupported' && (
           <div role="status" className="flex h-[220px] flex-col items-center justify-center gap-2 text-center text-sm">
             <p className="font-medium">Unsupported panel kind</p>
-            <p data-testid="panel-error" className="max-w-md break-words text-xs text-slate-600 dark:text-slate-300">{p.error}</p>
+            <p data-testid="panel-error" className="max-w-md break-words text-xs text-slate-600 dark:text-slate-300">
+              {p.error}
+            </p>
           </div>
         )}
         {p.state === 'ready' && p.children}

@@ -21,7 +21,13 @@ describe('every kind: loading, error with retry, empty', () => {
     { ...base, kind: 'timeseries', unit: 's', queries: [{ expr: 'sum(a)' }] },
     { ...base, kind: 'heatmap', unit: 's', queries: [{ expr: 'sum(a)' }] },
     { ...base, kind: 'table', unit: 'short', queries: [{ expr: 'sum(a)' }], columns: [{ key: 'job', label: 'Job' }] },
-    { ...base, kind: 'matrix', unit: 'short', queries: [{ expr: 'sum(a)' }], matrix: { rows: 'a', cols: 'b', rowTitle: 'A', colTitle: 'B' } },
+    {
+      ...base,
+      kind: 'matrix',
+      unit: 'short',
+      queries: [{ expr: 'sum(a)' }],
+      matrix: { rows: 'a', cols: 'b', rowTitle: 'A', colTitle: 'B' },
+    },
     { ...base, kind: 'stat', unit: 'short', queries: [{ expr: 'sum(a)' }] },
     { ...base, kind: 'gauge', unit: 'percentunit', min: 0, max: 1, queries: [{ expr: 'sum(a)' }] },
     { ...base, kind: 'bargauge', unit: 'short', queries: [{ expr: 'sum(a)' }] },
@@ -34,7 +40,9 @@ describe('every kind: loading, error with retry, empty', () => {
     });
 
     it(`${def.kind}: says what failed, and Retry asks again and draws the answer`, async () => {
-      const answers: Parameters<typeof renderPanel>[1] = { 'sum(a)': { status: 400, code: 'bad_query', message: 'parse error at char 5: unclosed left parenthesis' } };
+      const answers: Parameters<typeof renderPanel>[1] = {
+        'sum(a)': { status: 400, code: 'bad_query', message: 'parse error at char 5: unclosed left parenthesis' },
+      };
       const { asked } = renderPanel(def, answers);
       const alert = await within(panel()).findByRole('alert');
       expect(alert).toHaveTextContent('This panel could not load');
@@ -60,7 +68,9 @@ describe('unsupported kinds', () => {
       expect(panel()).toHaveAttribute('data-state', 'unsupported');
       const status = within(panel()).getByRole('status');
       expect(status).toHaveTextContent('Unsupported panel kind');
-      expect(status).toHaveTextContent(`This panel's kind "${kind}" is not one the console draws. Kinds it draws: timeseries, heatmap, table, matrix, stat, gauge, bargauge, text.`);
+      expect(status).toHaveTextContent(
+        `This panel's kind "${kind}" is not one the console draws. Kinds it draws: timeseries, heatmap, table, matrix, stat, gauge, bargauge, text.`,
+      );
     });
   }
 });

@@ -33,7 +33,12 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
         emptyText={data.emptyText}
         fetching={data.fetching}
         onRetry={data.retry}
-        dataAttrs={{ 'data-kind': def.kind, 'data-start': String(range.start), 'data-end': String(range.end), 'data-step': String(range.step) }}
+        dataAttrs={{
+          'data-kind': def.kind,
+          'data-start': String(range.start),
+          'data-end': String(range.end),
+          'data-step': String(range.step),
+        }}
       >
         {body}
       </PanelFrame>

@@ -30,15 +30,24 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
   const [error, setError] = useState<string | null>(null);
   const from = Math.floor(t - stepMs);
   const to = Math.ceil(t + stepMs);
-  const base = (extra: Record<string, string>) => new URLSearchParams({ ...(service ? { service } : {}), from: String(from), to: String(to), ...extra });
+  const base = (extra: Record<string, string>) =>
+    new URLSearchParams({ ...(service ? { service } : {}), from: String(from), to: String(to), ...extra });
   const slowestBelow = async (name: string, value: number) => {
     setBusy(name);
     setError(null);
     try {
       const ms = asMs(value, unit);
-      const r = await fetchJson(`/api/traces?${base({ maxDuration: `${ms.toFixed(3)}ms`, limit: '1000' })}`, traceSearchResponseSchema);
-      const best = r.traces.filter((tr) => Number(tr.durationNs) <= ms * 1e6).sort((a, b) => Number(b.durationNs) - Number(a.durationNs))[0];
-      if (!best) setError(`No trace at or below ${formatValue(value, unit)} between ${new Date(from).toLocaleTimeString()} and ${new Date(to).toLocaleTimeString()}.`);
+      const r = await fetchJson(
+        `/api/traces?${base({ maxDuration: `${ms.toFixed(3)}ms`, limit: '1000' })}`,
+        traceSearchResponseSchema,
+      );
+      const best = r.traces
+        .filter((tr) => Number(tr.durationNs) <= ms * 1e6)
+        .sort((a, b) => Number(b.durationNs) - Number(a.durationNs))[0];
+      if (!best)
+        setError(
+          `No trace at or below ${formatValue(value, unit)} between ${new Date(from).toLocaleTimeString()} and ${new Date(to).toLocaleTimeString()}.`,
+        );
       else router.push(`/traces/${best.traceId}`);
     } catch (e) {
       setError(`The trace search failed: ${(e as Error).message}`);
@@ -58,7 +67,13 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
     >
       <div className="mb-1 flex items-center">
         <p className="flex-1 font-medium">Traces at {new Date(t).toLocaleTimeString()}</p>
-        <button type="button" autoFocus aria-label="Close" onClick={onClose} className="rounded px-1 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          autoFocus
+          aria-label="Close"
+          onClick={onClose}
+          className="rounded px-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
           ×
         </button>
       </div>
@@ -66,13 +81,22 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
         {values.slice(0, 5).map((v) => (
           <li key={v.name}>
             <p>
-              <span style={{ color: v.color }}>{v.name}</span> <span className="font-mono">{formatValue(v.value, v.unit ?? unit)}</span>
+              <span style={{ color: v.color }}>{v.name}</span>{' '}
+              <span className="font-mono">{formatValue(v.value, v.unit ?? unit)}</span>
             </p>
             <div className="flex gap-3">
-              <Link className="text-indigo-700 underline dark:text-indigo-300" href={`/traces?${base({ minDuration: `${asMs(v.value, unit).toFixed(3)}ms` })}`}>
+              <Link
+                className="text-indigo-700 underline dark:text-indigo-300"
+                href={`/traces?${base({ minDuration: `${asMs(v.value, unit).toFixed(3)}ms` })}`}
+              >
                 slower than this, in this window
               </Link>
-              <button type="button" disabled={busy !== null} className="text-indigo-700 underline disabled:opacity-50 dark:text-indigo-300" onClick={() => void slowestBelow(v.name, v.value)}>
+              <button
+                type="button"
+                disabled={busy !== null}
+                className="text-indigo-700 underline disabled:opacity-50 dark:text-indigo-300"
+                onClick={() => void slowestBelow(v.name, v.value)}
+              >
                 {busy === v.name ? 'searching…' : 'slowest at or below'}
               </button>
             </div>

@@ -3,7 +3,13 @@
 import { toMatrix, type TableRow } from '@/lib/charts/table';
 import { formatValue, type Unit } from '@/lib/format/units';
 
-export type TableViewProps = { rows: TableRow[]; columns: { key: string; label: string }[]; valueLabel: string; unit: Unit; limit?: number };
+export type TableViewProps = {
+  rows: TableRow[];
+  columns: { key: string; label: string }[];
+  valueLabel: string;
+  unit: Unit;
+  limit?: number;
+};
 
 /** A panel as a table: one row per series, its labels and its value over the range. */
 export function TableView({ rows, columns, valueLabel, unit, limit = 20 }: TableViewProps) {
@@ -35,7 +41,14 @@ export function TableView({ rows, columns, valueLabel, unit, limit = 20 }: Table
   );
 }
 
-export type MatrixViewProps = { rows: TableRow[]; rowLabel: string; colLabel: string; rowTitle: string; colTitle: string; unit: Unit };
+export type MatrixViewProps = {
+  rows: TableRow[];
+  rowLabel: string;
+  colLabel: string;
+  rowTitle: string;
+  colTitle: string;
+  unit: Unit;
+};
 
 /** Rows × columns from two labels; cells where the two labels differ are the ones that change. */
 export function MatrixView({ rows, rowLabel, colLabel, rowTitle, colTitle, unit }: MatrixViewProps) {

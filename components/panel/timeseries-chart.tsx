@@ -18,7 +18,9 @@ import { PointMenu } from './point-menu';
 
 // Recharts (crosshair synced across panels, tooltip, drag to zoom) arrives after the chart is
 // drawn, when the page is idle or when the pointer reaches the chart.
-const ChartInteractions = dynamic(() => import('./chart-interactions').then((m) => m.ChartInteractions), { ssr: false });
+const ChartInteractions = dynamic(() => import('./chart-interactions').then((m) => m.ChartInteractions), {
+  ssr: false,
+});
 
 /** Renders nothing: rendered on the server so that the page's HTML preloads the interaction code. */
 export const InteractionsCode = dynamic(() => import('./chart-interactions').then((m) => m.InteractionsCode));
@@ -65,7 +67,25 @@ const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
  * interactive layer (Recharts: crosshair synced across panels, tooltip, drag to zoom, point
  * menu) is laid over the same plot area once the page is idle.
  */
-export function TimeseriesChart({ rows, series, unit, domain, min, max, height = 220, hidden, onZoom, exemplars = [], stepMs = 60_000, traceService, thresholds = NO_LINES, wide = false, right, draw = 'line', stack = false }: TimeseriesChartProps) {
+export function TimeseriesChart({
+  rows,
+  series,
+  unit,
+  domain,
+  min,
+  max,
+  height = 220,
+  hidden,
+  onZoom,
+  exemplars = [],
+  stepMs = 60_000,
+  traceService,
+  thresholds = NO_LINES,
+  wide = false,
+  right,
+  draw = 'line',
+  stack = false,
+}: TimeseriesChartProps) {
   const timeZone = useTimeZone();
   const [interactive, wake] = useIdleFlag();
   const [ready, setReady] = useState(false);
@@ -99,26 +119,49 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
       {/* Value axis: labels beside the plot's left edge. */}
       <div aria-hidden className="absolute left-0" style={{ top: plot.top, bottom: plot.bottom, width: plot.left }}>
         {y.ticks.map((v) => (
-          <span key={v} className="absolute right-2 -translate-y-1/2 whitespace-nowrap leading-none" style={{ top: pct(fy(v)) }}>
+          <span
+            key={v}
+            className="absolute right-2 -translate-y-1/2 whitespace-nowrap leading-none"
+            style={{ top: pct(fy(v)) }}
+          >
             {formatValue(v, unit)}
           </span>
         ))}
       </div>
       {yR && (
-        <div aria-hidden data-testid="right-axis" className="absolute right-0" style={{ top: plot.top, bottom: plot.bottom, width: plot.right }}>
+        <div
+          aria-hidden
+          data-testid="right-axis"
+          className="absolute right-0"
+          style={{ top: plot.top, bottom: plot.bottom, width: plot.right }}
+        >
           {yR.ticks.map((v) => (
-            <span key={v} className="absolute left-2 -translate-y-1/2 whitespace-nowrap leading-none" style={{ top: pct(fyR(v)) }}>
+            <span
+              key={v}
+              className="absolute left-2 -translate-y-1/2 whitespace-nowrap leading-none"
+              style={{ top: pct(fyR(v)) }}
+            >
               {formatValue(v, rightUnit)}
             </span>
           ))}
         </div>
       )}
       {/* Time axis: labels under the plot, in the viewer's time zone. */}
-      <div aria-hidden className="absolute bottom-0" style={{ left: plot.left, right: plot.right, height: plot.bottom }}>
+      <div
+        aria-hidden
+        className="absolute bottom-0"
+        style={{ left: plot.left, right: plot.right, height: plot.bottom }}
+      >
         {xTicks.map((t) => (
-          <span key={t} className="absolute top-0 flex -translate-x-1/2 flex-col items-center whitespace-nowrap leading-none" style={{ left: pct(fx(t)) }}>
+          <span
+            key={t}
+            className="absolute top-0 flex -translate-x-1/2 flex-col items-center whitespace-nowrap leading-none"
+            style={{ left: pct(fx(t)) }}
+          >
             <span className="h-1.5 w-px bg-[color:var(--chart-axis)]" />
-            <span className="mt-1" data-testid="time-tick">{formatTime(t, span, timeZone)}</span>
+            <span className="mt-1" data-testid="time-tick">
+              {formatTime(t, span, timeZone)}
+            </span>
           </span>
         ))}
       </div>
@@ -135,21 +178,53 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           </clipPath>
           <g aria-hidden>
             {y.ticks.map((v) => (
-              <line key={v} x1={0} x2={VIEW} y1={fy(v) * VIEW} y2={fy(v) * VIEW} stroke="var(--chart-grid)" strokeDasharray="3 3" vectorEffect="non-scaling-stroke" />
+              <line
+                key={v}
+                x1={0}
+                x2={VIEW}
+                y1={fy(v) * VIEW}
+                y2={fy(v) * VIEW}
+                stroke="var(--chart-grid)"
+                strokeDasharray="3 3"
+                vectorEffect="non-scaling-stroke"
+              />
             ))}
             <line x1={0} x2={0} y1={0} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />
-            {yR && <line x1={VIEW} x2={VIEW} y1={0} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />}
+            {yR && (
+              <line x1={VIEW} x2={VIEW} y1={0} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />
+            )}
             <line x1={0} x2={VIEW} y1={VIEW} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />
           </g>
           <g clipPath={`url(#${clip})`}>
             {paths.map((p) =>
               p.style === 'bars' ? (
-                <path key={p.s.key} data-testid="series-line" data-series={p.s.name} data-draw="bars" d={p.d} fill={p.s.color} fillOpacity={0.85} />
+                <path
+                  key={p.s.key}
+                  data-testid="series-line"
+                  data-series={p.s.name}
+                  data-draw="bars"
+                  d={p.d}
+                  fill={p.s.color}
+                  fillOpacity={0.85}
+                />
               ) : p.style === 'points' ? (
-                <path key={p.s.key} data-testid="series-line" data-series={p.s.name} data-draw="points" d={p.d} fill="none" stroke={p.s.color} strokeWidth={4} strokeLinecap="round" vectorEffect="non-scaling-stroke" />
+                <path
+                  key={p.s.key}
+                  data-testid="series-line"
+                  data-series={p.s.name}
+                  data-draw="points"
+                  d={p.d}
+                  fill="none"
+                  stroke={p.s.color}
+                  strokeWidth={4}
+                  strokeLinecap="round"
+                  vectorEffect="non-scaling-stroke"
+                />
               ) : (
                 <g key={p.s.key}>
-                  {'area' in p && p.area && <path data-testid="series-area" d={p.area} fill={p.s.color} fillOpacity={0.2} />}
+                  {'area' in p && p.area && (
+                    <path data-testid="series-area" d={p.area} fill={p.s.color} fillOpacity={0.2} />
+                  )}
                   <path
                     data-testid="series-line"
                     data-series={p.s.name}
@@ -168,11 +243,22 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           </g>
         </svg>
         {thresholds.map((t) => (
-          <div key={t.label} data-testid="threshold" data-value={t.value} className="pointer-events-none absolute inset-x-0 h-0" style={{ top: pct(t.axis === 'right' ? fyR(t.value) : fy(t.value)) }}>
+          <div
+            key={t.label}
+            data-testid="threshold"
+            data-value={t.value}
+            className="pointer-events-none absolute inset-x-0 h-0"
+            style={{ top: pct(t.axis === 'right' ? fyR(t.value) : fy(t.value)) }}
+          >
             <svg aria-hidden className="absolute left-0 top-0 h-px w-full overflow-visible">
               <line x1="0" x2="100%" y1="0" y2="0" stroke={cssColor(t.color ?? 'red')} strokeDasharray="4 4" />
             </svg>
-            <span className="chart-halo absolute bottom-0.5 right-1 whitespace-nowrap text-[10px] leading-none" style={{ color: cssColor(t.color ?? 'red') }}>{t.label}</span>
+            <span
+              className="chart-halo absolute bottom-0.5 right-1 whitespace-nowrap text-[10px] leading-none"
+              style={{ color: cssColor(t.color ?? 'red') }}
+            >
+              {t.label}
+            </span>
           </div>
         ))}
       </div>
@@ -227,7 +313,12 @@ export function TimeseriesChart({ rows, series, unit, domain, min, max, height =
           onClose={() => setMenu(null)}
           values={shown
             .filter((s) => typeof menuRow?.[s.key] === 'number')
-            .map((s) => ({ name: s.name, color: s.color, value: menuRow![s.key] as number, ...(s.unit ? { unit: s.unit } : {}) }))
+            .map((s) => ({
+              name: s.name,
+              color: s.color,
+              value: menuRow![s.key] as number,
+              ...(s.unit ? { unit: s.unit } : {}),
+            }))
             .sort((a, b) => b.value - a.value)}
         />
       )}

@@ -31,7 +31,10 @@ const canarySchema = z.object({
 });
 type Sample = z.infer<typeof sample>;
 // JSON has no Infinity: the +Inf bucket arrives as null.
-const fromWire = (s: Sample) => ({ ...s, latency: { ...s.latency, buckets: s.latency.buckets.map((b) => ({ le: b.le ?? Infinity, count: b.count })) } });
+const fromWire = (s: Sample) => ({
+  ...s,
+  latency: { ...s.latency, buckets: s.latency.buckets.map((b) => ({ le: b.le ?? Infinity, count: b.count })) },
+});
 
 const STATUS: Record<Status, string> = {
   pass: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
@@ -50,7 +53,12 @@ function fmt(id: string, v: number | null): string {
 /** The verdict's place while its inputs are on their way. */
 export function VerdictSkeleton() {
   return (
-    <section data-testid="canary-verdict" data-state="loading" aria-busy className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      data-testid="canary-verdict"
+      data-state="loading"
+      aria-busy
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
       <h2 className="text-base font-semibold">Canary verdict: enforce vs dry-run in this range</h2>
       <div className="skeleton mt-3 h-36 rounded bg-slate-100 dark:bg-slate-800" aria-label="Loading" />
     </section>
@@ -70,13 +78,31 @@ export function CanaryVerdict() {
     queryKey: canaryKey(start, end),
     queryFn: ({ signal }) => fetchJson(`/api/policy/canary?start=${start}&end=${end}`, canarySchema, signal),
   });
-  const v = q.data ? canaryVerdict(fromWire(q.data.samples['dry-run']), fromWire(q.data.samples.enforce), thresholds, q.data.enforcePercent) : null;
+  const v = q.data
+    ? canaryVerdict(
+        fromWire(q.data.samples['dry-run']),
+        fromWire(q.data.samples.enforce),
+        thresholds,
+        q.data.enforcePercent,
+      )
+    : null;
   const state_ = q.isPending ? 'loading' : q.error ? 'error' : 'ready';
   return (
-    <section data-testid="canary-verdict" data-state={state_} data-status={v?.status ?? ''} aria-labelledby="verdict-title" className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <section
+      data-testid="canary-verdict"
+      data-state={state_}
+      data-status={v?.status ?? ''}
+      aria-labelledby="verdict-title"
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
       {q.data?.killSwitchActive && (
-        <p role="alert" data-testid="kill-switch-banner" className="mb-3 rounded bg-red-600 px-3 py-2 text-sm font-medium text-white">
-          Incident: the emergency kill switch is on. Every policy evaluation is forced to dry-run; nothing is being enforced.
+        <p
+          role="alert"
+          data-testid="kill-switch-banner"
+          className="mb-3 rounded bg-red-600 px-3 py-2 text-sm font-medium text-white"
+        >
+          Incident: the emergency kill switch is on. Every policy evaluation is forced to dry-run; nothing is being
+          enforced.
         </p>
       )}
       <div className="flex flex-wrap items-center gap-3">
@@ -99,7 +125,13 @@ export function CanaryVerdict() {
       {notices.length > 0 && <p className="mt-1 text-xs text-amber-800 dark:text-amber-200">{notices.join(' ')}</p>}
       {q.isPending && <div className="skeleton mt-3 h-40 rounded bg-slate-100 dark:bg-slate-800" />}
       {q.error && (
-<LoadError variant="block" className="mt-3" what="The canary inputs could not load" message={q.error.message} onRetry={() => void q.refetch()} />
+        <LoadError
+          variant="block"
+          className="mt-3"
+          what="The canary inputs could not load"
+          message={q.error.message}
+          onRetry={() => void q.refetch()}
+        />
       )}
       {v && (
         <>
@@ -116,7 +148,13 @@ export function CanaryVerdict() {
             </thead>
             <tbody>
               {v.metrics.map((m) => (
-                <tr key={m.id} data-testid="verdict-metric" data-metric={m.id} data-status={m.status} className="border-t border-slate-100 dark:border-slate-800">
+                <tr
+                  key={m.id}
+                  data-testid="verdict-metric"
+                  data-metric={m.id}
+                  data-status={m.status}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                >
                   <td className="py-1">{m.label}</td>
                   <td className="py-1 text-right">{fmt(m.id, m.dryRun)}</td>
                   <td className="py-1 text-right">{fmt(m.id, m.enforce)}</td>
@@ -129,8 +167,10 @@ export function CanaryVerdict() {
             </tbody>
           </table>
           <p className="mt-2 text-xs text-slate-500">
-            Inputs: {Math.round(q.data!.samples['dry-run'].evaluations).toLocaleString('en-US')} dry-run and {Math.round(q.data!.samples.enforce.evaluations).toLocaleString('en-US')} enforce evaluations (increase over the range). Score = pass 1, marginal ½, fail 0, averaged over
-            metrics with data; pass ≥ {thresholds.scorePass}, marginal ≥ {thresholds.scoreMarginal}; any failing metric fails the canary.
+            Inputs: {Math.round(q.data!.samples['dry-run'].evaluations).toLocaleString('en-US')} dry-run and{' '}
+            {Math.round(q.data!.samples.enforce.evaluations).toLocaleString('en-US')} enforce evaluations (increase over
+            the range). Score = pass 1, marginal ½, fail 0, averaged over metrics with data; pass ≥{' '}
+            {thresholds.scorePass}, marginal ≥ {thresholds.scoreMarginal}; any failing metric fails the canary.
           </p>
         </>
       )}

@@ -37,8 +37,19 @@ function LinkRow({ label, value, testId }: { label: string; value: string; testI
     <div>
       <p className="mb-1 text-xs text-slate-500">{label}</p>
       <div className="flex gap-2">
-        <input readOnly value={value} data-testid={testId} onFocus={(e) => e.target.select()} aria-label={label} className="min-w-0 flex-1 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950" />
-        <button type="button" onClick={copy} className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <input
+          readOnly
+          value={value}
+          data-testid={testId}
+          onFocus={(e) => e.target.select()}
+          aria-label={label}
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
+        />
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
           {copied === 'ok' ? 'Copied' : copied === 'failed' ? 'Select & ⌘C' : 'Copy'}
         </button>
       </div>

@@ -24,10 +24,18 @@ export function LoadError({ what, message, onRetry, variant = 'inline', classNam
     );
   }
   return (
-    <div role="alert" data-testid={testId} className={`rounded border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900 ${className}`}>
+    <div
+      role="alert"
+      data-testid={testId}
+      className={`rounded border border-red-200 bg-white p-3 text-sm dark:border-red-900 dark:bg-slate-900 ${className}`}
+    >
       <p className="font-medium text-red-700 dark:text-red-400">{what}</p>
       <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">{message}</p>
-      <button type="button" onClick={onRetry} className="mt-2 rounded bg-slate-800 px-3 py-1 text-xs text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white">
+      <button
+        type="button"
+        onClick={onRetry}
+        className="mt-2 rounded bg-slate-800 px-3 py-1 text-xs text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
+      >
         Retry
       </button>
     </div>

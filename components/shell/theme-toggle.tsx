@@ -18,8 +18,12 @@ export function ThemeToggle() {
       aria-label="Toggle dark mode"
       title="Toggle dark mode"
     >
-      <span aria-hidden className="dark:hidden">☾</span>
-      <span aria-hidden className="hidden dark:inline">☀</span>
+      <span aria-hidden className="dark:hidden">
+        ☾
+      </span>
+      <span aria-hidden className="hidden dark:inline">
+        ☀
+      </span>
     </button>
   );
 }

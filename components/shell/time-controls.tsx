@@ -2,12 +2,20 @@
 
 import { useEffect, useState } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
-import { describeRange, parseTimeExpr, QUICK_RANGES, REFRESH_OPTIONS, type RefreshOption, refreshMs } from '@/lib/url/time';
+import {
+  describeRange,
+  parseTimeExpr,
+  QUICK_RANGES,
+  REFRESH_OPTIONS,
+  type RefreshOption,
+  refreshMs,
+} from '@/lib/url/time';
 import { CopyLink } from './copy-link';
 import { Popover } from './popover';
 
 const SPEC = { variables: [] as string[] };
-const input = 'w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-950';
+const input =
+  'w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** The header's range picker, auto-refresh, refresh-now and copy-link controls. */
 export function TimeControls() {
@@ -22,8 +30,21 @@ export function TimeControls() {
 
   return (
     <div className="flex items-center gap-2" data-testid="time-controls">
-      <Popover label={<span data-testid="range-label">{describeRange(state.from, state.to)}</span>} title="Time range" testId="range-picker">
-        {(close) => <RangeForm from={state.from} to={state.to} onApply={(from, to) => { update({ from, to }); close(); }} />}
+      <Popover
+        label={<span data-testid="range-label">{describeRange(state.from, state.to)}</span>}
+        title="Time range"
+        testId="range-picker"
+      >
+        {(close) => (
+          <RangeForm
+            from={state.from}
+            to={state.to}
+            onApply={(from, to) => {
+              update({ from, to });
+              close();
+            }}
+          />
+        )}
       </Popover>
       <button
         type="button"
@@ -34,7 +55,9 @@ export function TimeControls() {
       >
         ⟳
       </button>
-      <label className="sr-only" htmlFor="refresh-select">Auto-refresh</label>
+      <label className="sr-only" htmlFor="refresh-select">
+        Auto-refresh
+      </label>
       <select
         id="refresh-select"
         data-testid="refresh-select"
@@ -44,7 +67,9 @@ export function TimeControls() {
         title="Auto-refresh"
       >
         {REFRESH_OPTIONS.map((r) => (
-          <option key={r} value={r}>{r === 'off' ? 'Auto-refresh off' : `Every ${r}`}</option>
+          <option key={r} value={r}>
+            {r === 'off' ? 'Auto-refresh off' : `Every ${r}`}
+          </option>
         ))}
       </select>
       <CopyLink links={links} />
@@ -88,8 +113,14 @@ function RangeForm({ from, to, onApply }: RangeFormProps) {
           To
           <input data-testid="range-to" className={input} value={t} onChange={(e) => setT(e.target.value)} />
         </label>
-        {error && <p role="alert" className="text-xs text-red-600 dark:text-red-400">{error}</p>}
-        <button type="submit" className="rounded bg-indigo-600 px-3 py-1 text-sm text-white hover:bg-indigo-500">Apply</button>
+        {error && (
+          <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="rounded bg-indigo-600 px-3 py-1 text-sm text-white hover:bg-indigo-500">
+          Apply
+        </button>
       </form>
       <div>
         <p className="mb-1 text-xs font-medium uppercase text-slate-500">Quick ranges</p>

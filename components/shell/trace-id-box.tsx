@@ -39,7 +39,11 @@ export function TraceIdBox() {
         className="w-56 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-700 dark:bg-slate-950"
       />
       {error && (
-        <p id="trace-id-error" role="alert" className="absolute right-0 top-full z-40 mt-1 w-80 rounded border border-red-200 bg-white p-2 text-xs text-red-700 shadow dark:border-red-900 dark:bg-slate-900 dark:text-red-300">
+        <p
+          id="trace-id-error"
+          role="alert"
+          className="absolute right-0 top-full z-40 mt-1 w-80 rounded border border-red-200 bg-white p-2 text-xs text-red-700 shadow dark:border-red-900 dark:bg-slate-900 dark:text-red-300"
+        >
           {error}
         </p>
       )}

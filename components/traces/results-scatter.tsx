@@ -12,18 +12,45 @@ type Dot = { t: number; ms: number; id: string; label: string; errors: number };
 /** Duration over time, one dot per trace (errors in red); click a dot to open its trace. */
 export function ResultsScatter({ traces, domain }: ResultsScatterProps) {
   const router = useRouter();
-  const dots: Dot[] = traces.map((t) => ({ t: Number(BigInt(t.startNs) / 1_000_000n), ms: Number(t.durationNs) / 1e6, id: t.traceId, label: `${t.rootService}: ${t.rootName}`, errors: t.errorCount }));
+  const dots: Dot[] = traces.map((t) => ({
+    t: Number(BigInt(t.startNs) / 1_000_000n),
+    ms: Number(t.durationNs) / 1e6,
+    id: t.traceId,
+    label: `${t.rootService}: ${t.rootName}`,
+    errors: t.errorCount,
+  }));
   const open = (d: unknown) => {
     const id = (d as { payload?: Dot }).payload?.id;
     if (id) router.push(`/traces/${id}`);
   };
   return (
-    <div data-testid="trace-scatter" className="h-56 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900">
+    <div
+      data-testid="trace-scatter"
+      className="h-56 rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900"
+    >
       <ResponsiveContainer width="100%" height="100%">
         <ScatterChart margin={{ top: 8, right: 12, bottom: 0, left: 4 }}>
           <CartesianGrid stroke="var(--chart-grid)" />
-          <XAxis dataKey="t" type="number" domain={domain} scale="time" tickFormatter={(v: number) => formatTime(v, domain[1] - domain[0])} stroke="var(--chart-axis)" fontSize={11} name="Start" />
-          <YAxis dataKey="ms" type="number" tickFormatter={(v: number) => formatValue(v, 'ms')} stroke="var(--chart-axis)" fontSize={11} width={64} name="Duration" label={{ value: 'duration', angle: -90, position: 'insideLeft', fontSize: 11, fill: 'var(--chart-axis)' }} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={domain}
+            scale="time"
+            tickFormatter={(v: number) => formatTime(v, domain[1] - domain[0])}
+            stroke="var(--chart-axis)"
+            fontSize={11}
+            name="Start"
+          />
+          <YAxis
+            dataKey="ms"
+            type="number"
+            tickFormatter={(v: number) => formatValue(v, 'ms')}
+            stroke="var(--chart-axis)"
+            fontSize={11}
+            width={64}
+            name="Duration"
+            label={{ value: 'duration', angle: -90, position: 'insideLeft', fontSize: 11, fill: 'var(--chart-axis)' }}
+          />
           <Tooltip
             cursor={{ strokeDasharray: '3 3' }}
             content={({ payload }) => {
@@ -33,15 +60,30 @@ export function ResultsScatter({ traces, domain }: ResultsScatterProps) {
                 <div className="rounded border border-slate-200 bg-white p-2 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
                   <p className="font-medium">{d.label}</p>
                   <p>
-                    {formatValue(d.ms, 'ms')} · {new Date(d.t).toISOString().slice(11, 23)} UTC{d.errors ? ` · ${d.errors} errors` : ''}
+                    {formatValue(d.ms, 'ms')} · {new Date(d.t).toISOString().slice(11, 23)} UTC
+                    {d.errors ? ` · ${d.errors} errors` : ''}
                   </p>
                   <p className="text-slate-500">click to open</p>
                 </div>
               );
             }}
           />
-          <Scatter data={dots.filter((d) => d.errors === 0)} fill="#6366f1" onClick={open} cursor="pointer" isAnimationActive={false} name="traces" />
-          <Scatter data={dots.filter((d) => d.errors > 0)} fill="#dc2626" onClick={open} cursor="pointer" isAnimationActive={false} name="traces with errors" />
+          <Scatter
+            data={dots.filter((d) => d.errors === 0)}
+            fill="#6366f1"
+            onClick={open}
+            cursor="pointer"
+            isAnimationActive={false}
+            name="traces"
+          />
+          <Scatter
+            data={dots.filter((d) => d.errors > 0)}
+            fill="#dc2626"
+            onClick={open}
+            cursor="pointer"
+            isAnimationActive={false}
+            name="traces with errors"
+          />
         </ScatterChart>
       </ResponsiveContainer>
     </div>

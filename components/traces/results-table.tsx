@@ -47,18 +47,34 @@ export function ResultsTable({ traces }: ResultsTableProps) {
         </thead>
         <tbody>
           {rows.map((t) => (
-            <tr key={t.traceId} data-testid="trace-result" data-trace-id={t.traceId} className="border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60">
+            <tr
+              key={t.traceId}
+              data-testid="trace-result"
+              data-trace-id={t.traceId}
+              className="border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60"
+            >
               <td className="px-2 py-1.5">
-                <Link href={`/traces/${t.traceId}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <Link
+                  href={`/traces/${t.traceId}`}
+                  className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                >
                   {t.rootService}: {t.rootName}
                 </Link>
                 <div className="font-mono text-[11px] text-slate-500">{t.traceId}</div>
               </td>
-              <td className="whitespace-nowrap px-2 py-1.5 text-xs">{new Date(Number(BigInt(t.startNs) / 1_000_000n)).toISOString().replace('T', ' ').slice(0, 23)}</td>
+              <td className="whitespace-nowrap px-2 py-1.5 text-xs">
+                {new Date(Number(BigInt(t.startNs) / 1_000_000n)).toISOString().replace('T', ' ').slice(0, 23)}
+              </td>
               <td className="px-2 py-1.5 text-right">{formatNs(Number(t.durationNs))}</td>
               <td className="px-2 py-1.5 text-right">{t.spanCount.toLocaleString('en-US')}</td>
-              <td className={`px-2 py-1.5 text-right ${t.errorCount ? 'font-medium text-red-700 dark:text-red-400' : ''}`}>{t.errorCount}</td>
-              <td className="px-2 py-1.5 text-xs">{t.services.map((s) => `${s.service} (${s.spanCount})`).join(', ')}</td>
+              <td
+                className={`px-2 py-1.5 text-right ${t.errorCount ? 'font-medium text-red-700 dark:text-red-400' : ''}`}
+              >
+                {t.errorCount}
+              </td>
+              <td className="px-2 py-1.5 text-xs">
+                {t.services.map((s) => `${s.service} (${s.spanCount})`).join(', ')}
+              </td>
             </tr>
           ))}
         </tbody>

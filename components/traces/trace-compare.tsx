@@ -18,7 +18,11 @@ const STATUS_STYLE = {
 function Delta({ ns, base }: { ns: number; base: number }) {
   if (ns === 0) return <span className="text-slate-400">±0</span>;
   const pct = base > 0 ? ` (${ns > 0 ? '+' : ''}${((ns / base) * 100).toFixed(0)}%)` : '';
-  return <span className={ns > 0 ? 'text-rose-700 dark:text-rose-300' : 'text-emerald-700 dark:text-emerald-300'}>{`${ns > 0 ? '+' : '−'}${formatNs(Math.abs(ns))}${pct}`}</span>;
+  return (
+    <span
+      className={ns > 0 ? 'text-rose-700 dark:text-rose-300' : 'text-emerald-700 dark:text-emerald-300'}
+    >{`${ns > 0 ? '+' : '−'}${formatNs(Math.abs(ns))}${pct}`}</span>
+  );
 }
 
 function Side({ label, s }: { label: string; s: CompareResponse['a'] }) {
@@ -48,8 +52,19 @@ export function TraceCompare() {
   const qb = params.get('b') ?? '';
   const changesOnly = params.get('changes') === '1';
   const q = useQuery({ ...compareOptions(qa, qb), enabled: qa !== '' && qb !== '' });
-  const go = (next: Record<string, string>) => window.history.pushState(null, '', `${pathname}?${new URLSearchParams({ ...Object.fromEntries(params), ...next })}`);
-  const rows = q.data ? (changesOnly ? q.data.rows.filter((r) => r.status !== 'matched' || r.subtreeChanged || (r.deltaNs !== undefined && Math.abs(r.deltaNs) >= 1e6)) : q.data.rows) : [];
+  const go = (next: Record<string, string>) =>
+    window.history.pushState(
+      null,
+      '',
+      `${pathname}?${new URLSearchParams({ ...Object.fromEntries(params), ...next })}`,
+    );
+  const rows = q.data
+    ? changesOnly
+      ? q.data.rows.filter(
+          (r) => r.status !== 'matched' || r.subtreeChanged || (r.deltaNs !== undefined && Math.abs(r.deltaNs) >= 1e6),
+        )
+      : q.data.rows
+    : [];
   return (
     <div className="space-y-3">
       <form
@@ -73,14 +88,24 @@ export function TraceCompare() {
         ).map(([label, v, set]) => (
           <label key={label} className="flex flex-col text-xs">
             {label}
-            <input aria-label={`Trace ${label[0]}`} value={v} onChange={(e) => set(e.target.value)} className="w-80 rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-950" />
+            <input
+              aria-label={`Trace ${label[0]}`}
+              value={v}
+              onChange={(e) => set(e.target.value)}
+              className="w-80 rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-950"
+            />
           </label>
         ))}
         <button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500">
           Compare
         </button>
         <label className="flex items-center gap-1 text-xs">
-          <input type="checkbox" checked={changesOnly} onChange={(e) => go({ changes: e.target.checked ? '1' : '0' })} /> changes only
+          <input
+            type="checkbox"
+            checked={changesOnly}
+            onChange={(e) => go({ changes: e.target.checked ? '1' : '0' })}
+          />{' '}
+          changes only
         </label>
       </form>
       {error && (
@@ -88,10 +113,19 @@ export function TraceCompare() {
           {error}
         </p>
       )}
-      {!qa || !qb ? <p className="text-sm text-slate-500">Enter two trace ids: the waterfall of each has a “Compare with…” box too.</p> : null}
+      {!qa || !qb ? (
+        <p className="text-sm text-slate-500">
+          Enter two trace ids: the waterfall of each has a “Compare with…” box too.
+        </p>
+      ) : null}
       {q.isPending && qa && qb && <div className="skeleton h-64 rounded-lg bg-slate-200 dark:bg-slate-800" />}
       {q.error && (
-<LoadError variant="block" what="The comparison failed" message={q.error.message} onRetry={() => void q.refetch()} />
+        <LoadError
+          variant="block"
+          what="The comparison failed"
+          message={q.error.message}
+          onRetry={() => void q.refetch()}
+        />
       )}
       {q.data && (
         <>
@@ -100,7 +134,9 @@ export function TraceCompare() {
             <Side label="B" s={q.data.b} />
           </div>
           <p data-testid="compare-summary" className="text-sm">
-            Duration <Delta ns={q.data.b.durationNs - q.data.a.durationNs} base={q.data.a.durationNs} /> · {q.data.matched} matched · <span className="text-emerald-700 dark:text-emerald-300">{q.data.added} added</span> ·{' '}
+            Duration <Delta ns={q.data.b.durationNs - q.data.a.durationNs} base={q.data.a.durationNs} /> ·{' '}
+            {q.data.matched} matched ·{' '}
+            <span className="text-emerald-700 dark:text-emerald-300">{q.data.added} added</span> ·{' '}
             <span className="text-rose-700 dark:text-rose-300">{q.data.removed} removed</span>
             {q.data.truncated ? ' · showing the first 5,000 rows' : ''}
           </p>
@@ -116,16 +152,40 @@ export function TraceCompare() {
               </thead>
               <tbody>
                 {rows.map((r, i) => (
-                  <tr key={i} data-testid="compare-row" data-status={r.status} data-changed={r.subtreeChanged ? 'true' : 'false'} className={`border-t border-slate-100 dark:border-slate-800 ${STATUS_STYLE[r.status]}`}>
+                  <tr
+                    key={i}
+                    data-testid="compare-row"
+                    data-status={r.status}
+                    data-changed={r.subtreeChanged ? 'true' : 'false'}
+                    className={`border-t border-slate-100 dark:border-slate-800 ${STATUS_STYLE[r.status]}`}
+                  >
                     <td className="px-2 py-1" style={{ paddingLeft: 8 + r.depth * 14 }}>
                       <span aria-label={r.status} className="mr-1 inline-block w-3 font-bold">
                         {r.status === 'added' ? '+' : r.status === 'removed' ? '−' : r.subtreeChanged ? '~' : ''}
                       </span>
                       <span className="text-slate-500">{r.service}</span> {r.name}
                     </td>
-                    <td className="px-2 py-1 text-right">{r.aDurNs !== undefined ? <Link className="hover:underline" href={`/traces/${q.data.a.traceId}?span=${r.aSpanId}`}>{formatNs(r.aDurNs)}</Link> : ''}</td>
-                    <td className="px-2 py-1 text-right">{r.bDurNs !== undefined ? <Link className="hover:underline" href={`/traces/${q.data.b.traceId}?span=${r.bSpanId}`}>{formatNs(r.bDurNs)}</Link> : ''}</td>
-                    <td data-testid="compare-delta" className="px-2 py-1 text-right">{r.deltaNs !== undefined ? <Delta ns={r.deltaNs} base={r.aDurNs!} /> : r.status}</td>
+                    <td className="px-2 py-1 text-right">
+                      {r.aDurNs !== undefined ? (
+                        <Link className="hover:underline" href={`/traces/${q.data.a.traceId}?span=${r.aSpanId}`}>
+                          {formatNs(r.aDurNs)}
+                        </Link>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td className="px-2 py-1 text-right">
+                      {r.bDurNs !== undefined ? (
+                        <Link className="hover:underline" href={`/traces/${q.data.b.traceId}?span=${r.bSpanId}`}>
+                          {formatNs(r.bDurNs)}
+                        </Link>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                    <td data-testid="compare-delta" className="px-2 py-1 text-right">
+                      {r.deltaNs !== undefined ? <Delta ns={r.deltaNs} base={r.aDurNs!} /> : r.status}
+                    </td>
                   </tr>
                 ))}
               </tbody>

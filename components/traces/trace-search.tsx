@@ -31,8 +31,20 @@ export function TraceSearch() {
     window.history.pushState(null, '', `${pathname}?${sp}`);
     bump();
   };
-  const domain: [number, number] = 'error' in parsed ? [anchorMs - 3_600_000, anchorMs] : [Number(parsed.search.fromNs / 1_000_000n), Number(parsed.search.toNs / 1_000_000n)];
-  const state = 'error' in parsed ? 'error' : q.isPending ? 'loading' : q.error ? 'error' : q.data.traces.length === 0 ? 'empty' : 'ready';
+  const domain: [number, number] =
+    'error' in parsed
+      ? [anchorMs - 3_600_000, anchorMs]
+      : [Number(parsed.search.fromNs / 1_000_000n), Number(parsed.search.toNs / 1_000_000n)];
+  const state =
+    'error' in parsed
+      ? 'error'
+      : q.isPending
+        ? 'loading'
+        : q.error
+          ? 'error'
+          : q.data.traces.length === 0
+            ? 'empty'
+            : 'ready';
   return (
     <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
       <div className="space-y-2">
@@ -41,20 +53,36 @@ export function TraceSearch() {
           Open a trace file from disk
         </Link>
       </div>
-      <section data-testid="trace-search" data-state={state} aria-busy={state === 'loading'} className="min-w-0 space-y-3">
+      <section
+        data-testid="trace-search"
+        data-state={state}
+        aria-busy={state === 'loading'}
+        className="min-w-0 space-y-3"
+      >
         {'error' in parsed && (
-          <p role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          <p
+            role="alert"
+            className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200"
+          >
             This search cannot run: {parsed.error}. Fix it in the form.
           </p>
         )}
         {state === 'loading' && <div className="skeleton h-80 rounded-lg bg-slate-200 dark:bg-slate-800" />}
         {q.error && (
-<LoadError variant="block" what="The search failed" message={q.error.message} onRetry={() => void q.refetch()} />
+          <LoadError
+            variant="block"
+            what="The search failed"
+            message={q.error.message}
+            onRetry={() => void q.refetch()}
+          />
         )}
         {state === 'empty' && (
           <div className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">
             <p className="font-medium">No traces match</p>
-            <p className="mt-1 text-xs">Nothing in the store matches these filters in this time range. Widen the range in the header, lower the minimum duration or remove a tag.</p>
+            <p className="mt-1 text-xs">
+              Nothing in the store matches these filters in this time range. Widen the range in the header, lower the
+              minimum duration or remove a tag.
+            </p>
           </div>
         )}
         {state === 'ready' && q.data && (

@@ -30,7 +30,11 @@ function LongText({ text }: { text: string }) {
   return (
     <>
       {open ? text : `${text.slice(0, LONG)}…`}
-      <button type="button" onClick={() => setOpen((o) => !o)} className="ml-1 text-indigo-700 underline dark:text-indigo-300">
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        className="ml-1 text-indigo-700 underline dark:text-indigo-300"
+      >
         {open ? 'show less' : `show all ${text.length.toLocaleString('en-US')} characters`}
       </button>
     </>

@@ -5,7 +5,11 @@ import type { Overview } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
 import { serviceColor } from './colors';
 
-export type MinimapProps = { overview: Overview; zoom: [number, number] | null; onZoom: (z: [number, number] | null) => void };
+export type MinimapProps = {
+  overview: Overview;
+  zoom: [number, number] | null;
+  onZoom: (z: [number, number] | null) => void;
+};
 
 /** The whole trace in miniature; drag across it to zoom the waterfall into that time window. */
 export function Minimap({ overview, zoom, onZoom }: MinimapProps) {
@@ -45,7 +49,12 @@ export function Minimap({ overview, zoom, onZoom }: MinimapProps) {
           <span
             key={i}
             className="absolute h-px"
-            style={{ left: `${(b.start / dur) * 100}%`, width: `${Math.max((b.dur / dur) * 100, 0.2)}%`, top: `${(i / Math.max(bars.length, 1)) * 100}%`, background: serviceColor(b.service) }}
+            style={{
+              left: `${(b.start / dur) * 100}%`,
+              width: `${Math.max((b.dur / dur) * 100, 0.2)}%`,
+              top: `${(i / Math.max(bars.length, 1)) * 100}%`,
+              background: serviceColor(b.service),
+            }}
           />
         ))}
         {sel && (
@@ -57,7 +66,11 @@ export function Minimap({ overview, zoom, onZoom }: MinimapProps) {
         )}
       </div>
       {zoom ? (
-        <button type="button" onClick={() => onZoom(null)} className="shrink-0 rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={() => onZoom(null)}
+          className="shrink-0 rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
           Reset zoom ({formatNs(zoom[0] * dur)}–{formatNs(zoom[1] * dur)})
         </button>
       ) : (

@@ -24,16 +24,26 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
   const q = useQuery(spanOptions(source, spanId));
   const rel = (ns: string) => formatNs(Number(BigInt(ns) - BigInt(traceStartNs)));
   return (
-    <aside data-testid="span-detail" data-span-id={spanId} aria-label="Span details" className="flex min-h-0 w-[28rem] shrink-0 flex-col overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <aside
+      data-testid="span-detail"
+      data-span-id={spanId}
+      aria-label="Span details"
+      className="flex min-h-0 w-[28rem] shrink-0 flex-col overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="mb-2 flex items-start gap-2">
         <h2 className="min-w-0 flex-1 break-words text-sm font-semibold">{q.data?.span.name ?? 'Span'}</h2>
-        <button type="button" onClick={onClose} aria-label="Close span details" className="rounded px-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close span details"
+          className="rounded px-2 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
           ×
         </button>
       </div>
       {q.isPending && <div className="skeleton h-40 rounded bg-slate-100 dark:bg-slate-800" />}
       {q.error && (
-<LoadError what="Could not load the span" message={q.error.message} onRetry={() => void q.refetch()} />
+        <LoadError what="Could not load the span" message={q.error.message} onRetry={() => void q.refetch()} />
       )}
       {q.data && (
         <div className="text-xs">
@@ -43,12 +53,17 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
             <dt className="text-slate-500">Kind</dt>
             <dd>{q.data.span.kind}</dd>
             <dt className="text-slate-500">Status</dt>
-            <dd data-testid="span-status" className={q.data.span.status.code === 'error' ? 'font-medium text-red-700 dark:text-red-400' : ''}>
+            <dd
+              data-testid="span-status"
+              className={q.data.span.status.code === 'error' ? 'font-medium text-red-700 dark:text-red-400' : ''}
+            >
               {q.data.span.status.code}
               {q.data.span.status.message && `: ${q.data.span.status.message}`}
             </dd>
             <dt className="text-slate-500">Duration</dt>
-            <dd data-testid="span-duration" data-duration-ns={q.data.span.durationNs}>{formatNs(Number(q.data.span.durationNs))}</dd>
+            <dd data-testid="span-duration" data-duration-ns={q.data.span.durationNs}>
+              {formatNs(Number(q.data.span.durationNs))}
+            </dd>
             <dt className="text-slate-500">Start</dt>
             <dd>
               +{rel(q.data.span.startNs)} <span className="text-slate-500">({q.data.span.startNs} ns)</span>
@@ -70,14 +85,19 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
           </dl>
           <Section title={`Attributes (${q.data.span.attributes.length})`}>
             <AttributeList attributes={q.data.span.attributes} />
-            {q.data.span.droppedAttributesCount > 0 && <p className="text-slate-500">{q.data.span.droppedAttributesCount} attributes dropped by the SDK</p>}
+            {q.data.span.droppedAttributesCount > 0 && (
+              <p className="text-slate-500">{q.data.span.droppedAttributesCount} attributes dropped by the SDK</p>
+            )}
           </Section>
           <Section title={`Events (${q.data.span.events.length})`}>
             {q.data.span.events.length === 0 && <p className="text-slate-500">None</p>}
             <ol className="space-y-1">
               {q.data.span.events.map((ev, i) => (
                 <li key={i}>
-                  <span className="font-medium">{ev.name}</span> <span className="text-slate-500">at +{formatNs(Number(BigInt(ev.timeNs) - BigInt(q.data.span.startNs)))} into the span</span>
+                  <span className="font-medium">{ev.name}</span>{' '}
+                  <span className="text-slate-500">
+                    at +{formatNs(Number(BigInt(ev.timeNs) - BigInt(q.data.span.startNs)))} into the span
+                  </span>
                   <AttributeList attributes={ev.attributes} empty="" />
                 </li>
               ))}
@@ -88,7 +108,10 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
             <ul>
               {q.data.span.links.map((l, i) => (
                 <li key={i}>
-                  <Link className="font-mono text-indigo-700 underline dark:text-indigo-300" href={`/traces/${l.traceId}?span=${l.spanId}`}>
+                  <Link
+                    className="font-mono text-indigo-700 underline dark:text-indigo-300"
+                    href={`/traces/${l.traceId}?span=${l.spanId}`}
+                  >
                     {l.traceId.slice(0, 12)}…/{l.spanId}
                   </Link>
                 </li>

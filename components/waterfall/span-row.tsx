@@ -26,7 +26,15 @@ function labelPlace(left: number, width: number): React.CSSProperties {
 }
 
 /** One waterfall row: tree column (indent, collapse toggle, service, name) and the span's bar. */
-export const SpanRow = memo(function SpanRow({ row, selected, win, adjust, nameWidth, onSelect, onToggle }: SpanRowProps) {
+export const SpanRow = memo(function SpanRow({
+  row,
+  selected,
+  win,
+  adjust,
+  nameWidth,
+  onSelect,
+  onToggle,
+}: SpanRowProps) {
   const span = win[1] - win[0];
   const start = row.start + (adjust ? row.shift : 0);
   const left = ((start - win[0]) / span) * 100;
@@ -46,10 +54,18 @@ export const SpanRow = memo(function SpanRow({ row, selected, win, adjust, nameW
       aria-expanded={row.childCount > 0 ? !row.collapsed : undefined}
       onClick={() => onSelect(row)}
       className={`flex h-full cursor-pointer items-center border-b border-slate-100 text-xs dark:border-slate-800 ${
-        selected ? 'bg-indigo-100 dark:bg-indigo-950' : row.match ? 'bg-amber-50 dark:bg-amber-950/50' : 'hover:bg-slate-50 dark:hover:bg-slate-800/60'
+        selected
+          ? 'bg-indigo-100 dark:bg-indigo-950'
+          : row.match
+            ? 'bg-amber-50 dark:bg-amber-950/50'
+            : 'hover:bg-slate-50 dark:hover:bg-slate-800/60'
       }`}
     >
-      <div role="gridcell" className="flex h-full shrink-0 items-center gap-1 overflow-hidden pr-2" style={{ width: nameWidth, paddingLeft: 4 + row.depth * INDENT }}>
+      <div
+        role="gridcell"
+        className="flex h-full shrink-0 items-center gap-1 overflow-hidden pr-2"
+        style={{ width: nameWidth, paddingLeft: 4 + row.depth * INDENT }}
+      >
         {row.childCount > 0 ? (
           <button
             type="button"
@@ -67,13 +83,32 @@ export const SpanRow = memo(function SpanRow({ row, selected, win, adjust, nameW
           <span className="w-4 shrink-0" />
         )}
         <span aria-hidden className="h-3 w-1 shrink-0 rounded-sm" style={{ background: color }} />
-        {row.critical && <span title="On the critical path" aria-label="critical path" className="shrink-0 text-[10px] font-bold text-rose-600 dark:text-rose-400">◆</span>}
+        {row.critical && (
+          <span
+            title="On the critical path"
+            aria-label="critical path"
+            className="shrink-0 text-[10px] font-bold text-rose-600 dark:text-rose-400"
+          >
+            ◆
+          </span>
+        )}
         <span className="shrink-0 text-slate-500 dark:text-slate-400">{row.service}</span>
         <span className={`truncate ${row.error ? 'font-medium text-red-700 dark:text-red-400' : ''}`} title={row.name}>
           {row.name}
         </span>
-        {row.error && <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-800 dark:bg-red-950 dark:text-red-300">error</span>}
-        {row.missingParent && <span title="Its parent span is not in the trace" className="shrink-0 rounded bg-amber-100 px-1 text-[10px] text-amber-900 dark:bg-amber-950 dark:text-amber-200">orphan</span>}
+        {row.error && (
+          <span className="shrink-0 rounded bg-red-100 px-1 text-[10px] text-red-800 dark:bg-red-950 dark:text-red-300">
+            error
+          </span>
+        )}
+        {row.missingParent && (
+          <span
+            title="Its parent span is not in the trace"
+            className="shrink-0 rounded bg-amber-100 px-1 text-[10px] text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          >
+            orphan
+          </span>
+        )}
         {row.collapsed && <span className="shrink-0 text-[10px] text-slate-500">+{row.childCount}</span>}
       </div>
       <div role="gridcell" className="relative h-full min-w-0 flex-1">
@@ -81,7 +116,9 @@ export const SpanRow = memo(function SpanRow({ row, selected, win, adjust, nameW
           className={`absolute top-1/2 h-3 -translate-y-1/2 overflow-hidden rounded-sm ${row.error ? 'outline outline-2 outline-red-600' : ''}`}
           style={{ left: `${left}%`, width: `${width}%`, background: color, opacity: 0.9 }}
         >
-          {row.critical && <span aria-hidden className="absolute inset-x-0 bottom-0 h-1 bg-rose-700/80 dark:bg-rose-300/80" />}
+          {row.critical && (
+            <span aria-hidden className="absolute inset-x-0 bottom-0 h-1 bg-rose-700/80 dark:bg-rose-300/80" />
+          )}
           {row.events?.map((t, k) => (
             <span
               key={k}
@@ -96,7 +133,14 @@ export const SpanRow = memo(function SpanRow({ row, selected, win, adjust, nameW
           style={labelPlace(left, width)}
         >
           {formatNs(row.dur)}
-          {row.skewed && <span className="ml-1 text-amber-700 dark:text-amber-300" title="Clock skew: this span does not fit inside its parent">⚠ skew</span>}
+          {row.skewed && (
+            <span
+              className="ml-1 text-amber-700 dark:text-amber-300"
+              title="Clock skew: this span does not fit inside its parent"
+            >
+              ⚠ skew
+            </span>
+          )}
           {g && (
             <span className="ml-1 text-violet-700 dark:text-violet-300">
               {g.model}

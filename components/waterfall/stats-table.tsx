@@ -25,9 +25,7 @@ export function StatsTable({ overview }: StatsTableProps) {
     <div className="overflow-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table data-testid="trace-stats" className="w-full text-xs">
         <thead className="sticky top-0 bg-slate-50 dark:bg-slate-800">
-          <tr>
-            {COLS.map(([k, label]) => header(k, label, typeof overview.stats[0]?.[k] === 'number'))}
-          </tr>
+          <tr>{COLS.map(([k, label]) => header(k, label, typeof overview.stats[0]?.[k] === 'number'))}</tr>
         </thead>
         <tbody>
           {rows.map((r) => (
@@ -44,7 +42,11 @@ export function StatsTable({ overview }: StatsTableProps) {
           ))}
         </tbody>
       </table>
-      {overview.statsTruncated && <p className="p-2 text-xs text-slate-500">Showing the {overview.stats.length} operations with the most self time.</p>}
+      {overview.statsTruncated && (
+        <p className="p-2 text-xs text-slate-500">
+          Showing the {overview.stats.length} operations with the most self time.
+        </p>
+      )}
     </div>
   );
 }

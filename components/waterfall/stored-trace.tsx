@@ -16,7 +16,11 @@ export function StoredTrace({ traceId }: StoredTraceProps) {
       actions={
         <>
           <CompareWith traceId={traceId} />
-          <a href={`/api/traces/${traceId}/otlp`} download={`trace-${traceId}.otlp.json`} className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          <a
+            href={`/api/traces/${traceId}/otlp`}
+            download={`trace-${traceId}.otlp.json`}
+            className="rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
             Download OTLP JSON
           </a>
         </>

@@ -19,10 +19,23 @@ export type ToolbarProps = {
   onExpandAll: () => void;
 };
 
-const btn = 'rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
+const btn =
+  'rounded border border-slate-200 px-2 py-1 text-xs hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
 
 /** Search in the trace, filters that hide spans, critical path only, skew adjustment, collapse. */
-export function Toolbar({ state, update, matchCount, matchShown, matchIndex, onStep, hidden, collapsedAway, skewedCount, onCollapseAll, onExpandAll }: ToolbarProps) {
+export function Toolbar({
+  state,
+  update,
+  matchCount,
+  matchShown,
+  matchIndex,
+  onStep,
+  hidden,
+  collapsedAway,
+  skewedCount,
+  onCollapseAll,
+  onExpandAll,
+}: ToolbarProps) {
   // The typed text wins until the URL moves on (back button, shared link): then the URL's.
   const [draft, setDraft] = useState({ value: state.q, base: state.q });
   const q = draft.base === state.q ? draft.value : state.q;
@@ -69,18 +82,32 @@ export function Toolbar({ state, update, matchCount, matchShown, matchIndex, onS
           {matchCount > matchShown ? ` (${matchCount - matchShown} more hidden or collapsed)` : ''}
         </span>
       )}
-      <button type="button" className={btn} onClick={() => onStep(-1)} disabled={matchShown === 0} aria-label="Previous match">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => onStep(-1)}
+        disabled={matchShown === 0}
+        aria-label="Previous match"
+      >
         ↑
       </button>
-      <button type="button" className={btn} onClick={() => onStep(1)} disabled={matchShown === 0} aria-label="Next match">
+      <button
+        type="button"
+        className={btn}
+        onClick={() => onStep(1)}
+        disabled={matchShown === 0}
+        aria-label="Next match"
+      >
         ↓
       </button>
       <label className="flex items-center gap-1">
-        <input type="checkbox" checked={state.matches} onChange={(e) => update({ matches: e.target.checked })} /> matches only
+        <input type="checkbox" checked={state.matches} onChange={(e) => update({ matches: e.target.checked })} />{' '}
+        matches only
       </label>
       <span className="mx-1 h-4 border-l border-slate-300 dark:border-slate-700" aria-hidden />
       <label className="flex items-center gap-1">
-        <input type="checkbox" checked={state.critical} onChange={(e) => update({ critical: e.target.checked })} /> critical path only
+        <input type="checkbox" checked={state.critical} onChange={(e) => update({ critical: e.target.checked })} />{' '}
+        critical path only
       </label>
       <label className="flex items-center gap-1">
         min duration
@@ -101,8 +128,12 @@ export function Toolbar({ state, update, matchCount, matchShown, matchIndex, onS
         </span>
       )}
       {skewedCount > 0 && (
-        <label className="flex items-center gap-1" title="Move spans whose clocks disagree with their parent's inside it; raw timings stay in the span details">
-          <input type="checkbox" checked={state.adjust} onChange={(e) => update({ adjust: e.target.checked })} /> adjust clock skew ({skewedCount})
+        <label
+          className="flex items-center gap-1"
+          title="Move spans whose clocks disagree with their parent's inside it; raw timings stay in the span details"
+        >
+          <input type="checkbox" checked={state.adjust} onChange={(e) => update({ adjust: e.target.checked })} /> adjust
+          clock skew ({skewedCount})
         </label>
       )}
       <span className="mx-1 h-4 border-l border-slate-300 dark:border-slate-700" aria-hidden />

@@ -4,7 +4,12 @@ import type { Overview } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
 import { serviceColor } from './colors';
 
-export type TraceHeaderProps = { overview: Overview; hidden: string[]; onToggleService: (service: string) => void; actions?: React.ReactNode };
+export type TraceHeaderProps = {
+  overview: Overview;
+  hidden: string[];
+  onToggleService: (service: string) => void;
+  actions?: React.ReactNode;
+};
 
 function startText(ns: string): string {
   const d = new Date(Number(BigInt(ns) / 1_000_000n));
@@ -14,7 +19,10 @@ function startText(ns: string): string {
 /** Root, start, duration, counts, service legend (click to hide), warnings and tokens per model. */
 export function TraceHeader({ overview: o, hidden, onToggleService, actions }: TraceHeaderProps) {
   return (
-    <header data-testid="trace-header" className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+    <header
+      data-testid="trace-header"
+      className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
         <h1 className="text-base font-semibold">
           {o.root ? (
@@ -40,7 +48,10 @@ export function TraceHeader({ overview: o, hidden, onToggleService, actions }: T
         ].map(([k, v]) => (
           <div key={k} className="flex gap-1">
             <dt className="text-slate-500 dark:text-slate-400">{k}</dt>
-            <dd data-testid={`trace-${k!.toLowerCase().replace(' ', '-')}`} className={`font-medium ${k === 'Errors' && o.errorCount > 0 ? 'text-red-700 dark:text-red-400' : ''}`}>
+            <dd
+              data-testid={`trace-${k!.toLowerCase().replace(' ', '-')}`}
+              className={`font-medium ${k === 'Errors' && o.errorCount > 0 ? 'text-red-700 dark:text-red-400' : ''}`}
+            >
               {v}
             </dd>
           </div>
@@ -69,14 +80,21 @@ export function TraceHeader({ overview: o, hidden, onToggleService, actions }: T
       {o.tokensByModel.length > 0 && (
         <p data-testid="trace-tokens" className="mt-2 text-xs text-violet-800 dark:text-violet-300">
           LLM tokens:{' '}
-          {o.tokensByModel.map((t) => `${t.model} (${t.provider}): ${t.inputTokens.toLocaleString('en-US')} in, ${t.outputTokens.toLocaleString('en-US')} out in ${t.spans} call${t.spans === 1 ? '' : 's'}`).join(' · ')}
-          {o.extrasPending > 0 && ` (counted over the ${(o.spanCount - o.extrasPending).toLocaleString('en-US')} spans loaded so far)`}
+          {o.tokensByModel
+            .map(
+              (t) =>
+                `${t.model} (${t.provider}): ${t.inputTokens.toLocaleString('en-US')} in, ${t.outputTokens.toLocaleString('en-US')} out in ${t.spans} call${t.spans === 1 ? '' : 's'}`,
+            )
+            .join(' · ')}
+          {o.extrasPending > 0 &&
+            ` (counted over the ${(o.spanCount - o.extrasPending).toLocaleString('en-US')} spans loaded so far)`}
         </p>
       )}
       {o.warningCount > 0 && (
         <details className="mt-2 text-xs text-amber-800 dark:text-amber-200">
           <summary className="cursor-pointer">
-            {o.warningCount.toLocaleString('en-US')} warning{o.warningCount === 1 ? '' : 's'}: {o.rootCount > 1 ? `${o.rootCount - 1} span(s) without their parent` : ''}
+            {o.warningCount.toLocaleString('en-US')} warning{o.warningCount === 1 ? '' : 's'}:{' '}
+            {o.rootCount > 1 ? `${o.rootCount - 1} span(s) without their parent` : ''}
             {o.rootCount > 1 && o.skewedCount > 0 ? ', ' : ''}
             {o.skewedCount > 0 ? `${o.skewedCount} span(s) with clock skew` : ''}
           </summary>

@@ -20,14 +20,18 @@ export type TraceViewProps = { source: TraceSource; actions?: React.ReactNode };
 /** The waterfall page: header, minimap, tools, the virtualized rows and the selected span. */
 export function TraceView({ source, actions }: TraceViewProps) {
   const { state, notices, update } = useTracePage();
-  const [collapse, setCollapse] = useState<{ collapseAll: boolean; toggled: string[] }>({ collapseAll: false, toggled: [] });
+  const [collapse, setCollapse] = useState<{ collapseAll: boolean; toggled: string[] }>({
+    collapseAll: false,
+    toggled: [],
+  });
   const view: ViewSpec = useMemo(() => pageView(state, collapse), [state, collapse]);
   // The deep-linked span is looked up once, when the page opens.
   const [initialFocus] = useState(state.span ?? '');
   // Tokens per model fill in while the server loads every span's attributes in the background.
   const overview = useQuery({
     ...overviewOptions(source),
-    refetchInterval: (q) => (q.state.data && q.state.data.extrasPending > 0 && q.state.data.spanCount <= BACKGROUND_EXTRAS_MAX ? 3000 : false),
+    refetchInterval: (q) =>
+      q.state.data && q.state.data.extrasPending > 0 && q.state.data.spanCount <= BACKGROUND_EXTRAS_MAX ? 3000 : false,
   });
   const meta = useQuery({ ...rowsOptions(source, view, 0, 1, initialFocus), placeholderData: keepPreviousData });
   // Where the list scrolls: the deep-linked span in each new view, until the user steps through matches.
@@ -42,7 +46,12 @@ export function TraceView({ source, actions }: TraceViewProps) {
   const onSelect = useCallback((row: Row) => update({ span: row.spanId }, 'replace'), [update]);
   const onToggle = useCallback(
     (row: Row) =>
-      setCollapse((c) => ({ ...c, toggled: c.toggled.includes(row.spanId) ? c.toggled.filter((t) => t !== row.spanId) : [...c.toggled, row.spanId] })),
+      setCollapse((c) => ({
+        ...c,
+        toggled: c.toggled.includes(row.spanId)
+          ? c.toggled.filter((t) => t !== row.spanId)
+          : [...c.toggled, row.spanId],
+      })),
     [],
   );
   const onStep = (dir: 1 | -1) => {
@@ -63,18 +72,29 @@ export function TraceView({ source, actions }: TraceViewProps) {
   }
   if (overview.error) {
     return (
-      <LoadError variant="block" testId="trace-error" className="mx-auto mt-10 max-w-xl" what="This trace could not be shown" message={overview.error.message} onRetry={() => void overview.refetch()} />
+      <LoadError
+        variant="block"
+        testId="trace-error"
+        className="mx-auto mt-10 max-w-xl"
+        what="This trace could not be shown"
+        message={overview.error.message}
+        onRetry={() => void overview.refetch()}
+      />
     );
   }
   const o = overview.data;
   const dur = Math.max(o.durationNs, 1);
   const win: [number, number] = state.zoom ? [state.zoom[0] * dur, state.zoom[1] * dur] : [0, dur];
   const m = meta.data;
-  const toggleService = (s: string) => update({ hide: state.hide.includes(s) ? state.hide.filter((h) => h !== s) : [...state.hide, s] });
+  const toggleService = (s: string) =>
+    update({ hide: state.hide.includes(s) ? state.hide.filter((h) => h !== s) : [...state.hide, s] });
   return (
     <div className="flex h-[calc(100vh-5.5rem)] min-h-[32rem] flex-col gap-2">
       {notices.length > 0 && (
-        <p role="status" className="rounded bg-amber-50 px-3 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          role="status"
+          className="rounded bg-amber-50 px-3 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+        >
           {notices.join(' ')}
         </p>
       )}
@@ -112,17 +132,41 @@ export function TraceView({ source, actions }: TraceViewProps) {
             onExpandAll={() => setCollapse({ collapseAll: false, toggled: [] })}
           />
           {meta.error && (
-<LoadError what="The rows could not load" message={meta.error.message} onRetry={() => void meta.refetch()} />
+            <LoadError
+              what="The rows could not load"
+              message={meta.error.message}
+              onRetry={() => void meta.refetch()}
+            />
           )}
           <div className="flex min-h-0 flex-1 gap-2">
             {m && m.total === 0 ? (
-              <div data-testid="waterfall-empty" className="flex flex-1 items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">
+              <div
+                data-testid="waterfall-empty"
+                className="flex flex-1 items-center justify-center rounded-lg border border-slate-200 bg-white text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900"
+              >
                 Every span is hidden by the filters. Clear a filter to see spans again.
               </div>
             ) : (
-              <WaterfallList source={source} view={view} total={m?.total ?? 0} selected={selected} win={win} adjust={state.adjust} scrollTarget={scrollTarget} onSelect={onSelect} onToggle={onToggle} />
+              <WaterfallList
+                source={source}
+                view={view}
+                total={m?.total ?? 0}
+                selected={selected}
+                win={win}
+                adjust={state.adjust}
+                scrollTarget={scrollTarget}
+                onSelect={onSelect}
+                onToggle={onToggle}
+              />
             )}
-            {selected && <SpanDetail source={source} spanId={selected} traceStartNs={o.startNs} onClose={() => update({ span: null }, 'replace')} />}
+            {selected && (
+              <SpanDetail
+                source={source}
+                spanId={selected}
+                traceStartNs={o.startNs}
+                onClose={() => update({ span: null }, 'replace')}
+              />
+            )}
           </div>
         </>
       )}

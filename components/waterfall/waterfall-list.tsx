@@ -26,10 +26,26 @@ export const ROW_HEIGHT = 26;
 const NAME_WIDTH = 380;
 
 /** The virtualized waterfall: only the rows on screen are in the DOM, fetched a page at a time. */
-export function WaterfallList({ source, view, total, selected, win, adjust, scrollTarget, onSelect, onToggle }: WaterfallListProps) {
+export function WaterfallList({
+  source,
+  view,
+  total,
+  selected,
+  win,
+  adjust,
+  scrollTarget,
+  onSelect,
+  onToggle,
+}: WaterfallListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // initialRect: the server renders the first rows into the HTML, painted before any script runs.
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialRect: { width: 1200, height: 900 } });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 1200, height: 900 },
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -83,20 +99,32 @@ export function WaterfallList({ source, view, total, selected, win, adjust, scro
   const ticks = timeTicks(win[0], win[1]).filter((t) => (t - win[0]) / span <= 0.95);
   return (
     <div className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex h-7 shrink-0 items-center border-b border-slate-200 text-[11px] text-slate-500 dark:border-slate-800 dark:text-slate-400" aria-hidden>
+      <div
+        className="flex h-7 shrink-0 items-center border-b border-slate-200 text-[11px] text-slate-500 dark:border-slate-800 dark:text-slate-400"
+        aria-hidden
+      >
         <div className="shrink-0 px-2" style={{ width: NAME_WIDTH }}>
           Service · operation
         </div>
         <div className="relative h-full flex-1">
           {ticks.map((t) => (
-            <span key={t} className="absolute top-0 h-full border-l border-slate-200 pl-1 leading-7 dark:border-slate-700" style={{ left: `${((t - win[0]) / span) * 100}%` }}>
+            <span
+              key={t}
+              className="absolute top-0 h-full border-l border-slate-200 pl-1 leading-7 dark:border-slate-700"
+              style={{ left: `${((t - win[0]) / span) * 100}%` }}
+            >
               {formatNs(t)}
             </span>
           ))}
         </div>
       </div>
       {failed && (
-<LoadError className="border-b border-red-200 bg-red-50 px-3 py-1 dark:border-red-900 dark:bg-red-950" what="Some rows could not load" message={failed.error?.message ?? ''} onRetry={() => results.forEach((r) => r.error && void r.refetch())} />
+        <LoadError
+          className="border-b border-red-200 bg-red-50 px-3 py-1 dark:border-red-900 dark:bg-red-950"
+          what="Some rows could not load"
+          message={failed.error?.message ?? ''}
+          onRetry={() => results.forEach((r) => r.error && void r.refetch())}
+        />
       )}
       <div
         ref={scrollRef}
@@ -112,11 +140,32 @@ export function WaterfallList({ source, view, total, selected, win, adjust, scro
           {items.map((it) => {
             const row = byIndex.get(it.index);
             return (
-              <div key={it.key} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${it.start}px)` }}>
+              <div
+                key={it.key}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${it.start}px)`,
+                }}
+              >
                 {row ? (
-                  <SpanRow row={row} selected={row.spanId === selected} win={win} adjust={adjust} nameWidth={NAME_WIDTH} onSelect={onSelect} onToggle={onToggle} />
+                  <SpanRow
+                    row={row}
+                    selected={row.spanId === selected}
+                    win={win}
+                    adjust={adjust}
+                    nameWidth={NAME_WIDTH}
+                    onSelect={onSelect}
+                    onToggle={onToggle}
+                  />
                 ) : (
-                  <div data-testid="span-row-loading" className="flex h-full items-center border-b border-slate-100 px-2 dark:border-slate-800">
+                  <div
+                    data-testid="span-row-loading"
+                    className="flex h-full items-center border-b border-slate-100 px-2 dark:border-slate-800"
+                  >
                     <span className="skeleton h-3 w-1/3 rounded bg-slate-200 dark:bg-slate-800" />
                   </div>
                 )}

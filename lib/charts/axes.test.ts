@@ -8,7 +8,9 @@ describe('wallClockTicks', () => {
   it('puts at most the target number of ticks on round boundaries inside the range', () => {
     const ticks = wallClockTicks(T0 + 7 * 60_000, T0 + 24 * H + 7 * 60_000, 6, 0);
     expect(ticks).toEqual([6, 12, 18, 24].map((h) => T0 + h * H));
-    expect(wallClockTicks(T0 + 7 * 60_000, T0 + 24 * H + 7 * 60_000, 12, 0)).toEqual([3, 6, 9, 12, 15, 18, 21, 24].map((h) => T0 + h * H));
+    expect(wallClockTicks(T0 + 7 * 60_000, T0 + 24 * H + 7 * 60_000, 12, 0)).toEqual(
+      [3, 6, 9, 12, 15, 18, 21, 24].map((h) => T0 + h * H),
+    );
   });
 
   it('aligns to the viewer’s local clock, not UTC', () => {
@@ -49,10 +51,24 @@ describe('linePath', () => {
     { t: 4, a: 5 },
   ];
   it('breaks the line where a value is missing, and never bridges the gap', () => {
-    expect(linePath(rows, (r) => r.a, (t) => t * 10, (v) => 100 - v)).toBe('M0,99L10,98M30,96L40,95');
+    expect(
+      linePath(
+        rows,
+        (r) => r.a,
+        (t) => t * 10,
+        (v) => 100 - v,
+      ),
+    ).toBe('M0,99L10,98M30,96L40,95');
   });
   it('skips points the scales cannot place', () => {
-    expect(linePath(rows, (r) => r.a, (t) => (t === 1 ? undefined : t), (v) => v)).toBe('M0,1M3,4L4,5');
+    expect(
+      linePath(
+        rows,
+        (r) => r.a,
+        (t) => (t === 1 ? undefined : t),
+        (v) => v,
+      ),
+    ).toBe('M0,1M3,4L4,5');
   });
 });
 

@@ -67,7 +67,13 @@ export function layoutChart(o: LayoutInput): ChartLayout {
   const rBottom = o.right?.min ?? 0;
   const yR =
     onRight.length > 0 || lines('right').length > 0
-      ? valueTicks(rBottom, Math.max(rBottom, topOf(onRight, stacks?.right), ...lines('right')), 5, o.right?.max, rightUnit)
+      ? valueTicks(
+          rBottom,
+          Math.max(rBottom, topOf(onRight, stacks?.right), ...lines('right')),
+          5,
+          o.right?.max,
+          rightUnit,
+        )
       : null;
   const fx = (t: number) => (span > 0 ? (t - d0) / span : 0);
   const fy = (v: number) => (y.top > bottom ? (y.top - v) / (y.top - bottom) : 1);

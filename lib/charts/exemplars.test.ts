@@ -5,7 +5,11 @@ const ex = (t: number, value: number, id = `${t}-${value}`) => ({ traceId: id, v
 
 describe('thinExemplars', () => {
   it('keeps one exemplar per time step and value band: the slowest', () => {
-    const out = thinExemplars([ex(1000, 0.1), ex(1500, 0.12), ex(1200, 0.95), ex(1900, 1.0, 'slowest'), ex(2500, 0.11)], 1000, 1000);
+    const out = thinExemplars(
+      [ex(1000, 0.1), ex(1500, 0.12), ex(1200, 0.95), ex(1900, 1.0, 'slowest'), ex(2500, 0.11)],
+      1000,
+      1000,
+    );
     // step [1000,2000): 0.1 and 0.12 share band 1 (0.1–0.2) → 0.12; 0.95 and 1.0 share band 9 → 1.0; step [2000,3000): 0.11.
     expect(out.map((e) => e.value)).toEqual([0.12, 1.0, 0.11]);
     expect(out.find((e) => e.traceId === 'slowest')).toBeTruthy();

@@ -3,9 +3,20 @@
  * of the value range high) and each cell keeps its slowest exemplar, so the slowest overall always
  * survives and a dense minute does not bury the chart in dots.
  */
-export type ChartExemplar = { traceId: string; spanId?: string; value: number; t: number; labels: Record<string, string> };
+export type ChartExemplar = {
+  traceId: string;
+  spanId?: string;
+  value: number;
+  t: number;
+  labels: Record<string, string>;
+};
 
-export function thinExemplars<T extends ChartExemplar>(exemplars: T[], startMs: number, stepMs: number, bands = 10): T[] {
+export function thinExemplars<T extends ChartExemplar>(
+  exemplars: T[],
+  startMs: number,
+  stepMs: number,
+  bands = 10,
+): T[] {
   if (exemplars.length === 0) return [];
   let max = 0;
   for (const e of exemplars) max = Math.max(max, e.value);

@@ -16,7 +16,11 @@ describe('heatmap from classic buckets', () => {
     });
     expect(h.times).toEqual([1_000_000, 1_015_000]);
     expect(h.bounds).toEqual([0.1, 0.5, Infinity]);
-    expect(h.cells).toEqual([[2, 3], [4, null], [4, null]]);
+    expect(h.cells).toEqual([
+      [2, 3],
+      [4, null],
+      [4, null],
+    ]);
     expect(h.max).toBe(4);
     const fmt = (v: number) => `${v} s`;
     expect([0, 1, 2].map((k) => bucketLabel(h.bounds, k, fmt))).toEqual(['≤ 0.1 s', '0.1 s–0.5 s', '> 0.5 s']);
@@ -32,7 +36,15 @@ describe('heatmap from classic buckets', () => {
   });
 
   it('draws one path per shade, joining neighbours of a row in the same shade, lowest bucket at the bottom', () => {
-    const h = { times: [0, 1, 2, 3], bounds: [1, 2], max: 4, cells: [[4, 4, null, 1], [1, 0, 0, 4]] };
+    const h = {
+      times: [0, 1, 2, 3],
+      bounds: [1, 2],
+      max: 4,
+      cells: [
+        [4, 4, null, 1],
+        [1, 0, 0, 4],
+      ],
+    };
     const paths = heatmapPaths(h);
     expect(paths.map((p) => p.level)).toEqual([8, 16]);
     // Row 0 (bottom, y = 1): columns 0-1 at full shade as one run; a rate of 1 against a maximum

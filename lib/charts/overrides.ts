@@ -25,7 +25,10 @@ function compile(o: SeriesOverride): Compiled | { error: string } {
  * The series with the overrides applied (colour, axis, drawing style; later overrides win), the
  * keys of the series that start hidden, and the problems found in the overrides.
  */
-export function applyOverrides(series: ChartSeries[], overrides: readonly SeriesOverride[] = []): { series: ChartSeries[]; hidden: string[]; problems: string[] } {
+export function applyOverrides(
+  series: ChartSeries[],
+  overrides: readonly SeriesOverride[] = [],
+): { series: ChartSeries[]; hidden: string[]; problems: string[] } {
   if (overrides.length === 0) return { series, hidden: [], problems: [] };
   const compiled: Compiled[] = [];
   const problems: string[] = [];

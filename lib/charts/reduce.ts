@@ -3,7 +3,12 @@ import { legendName } from '../format/units';
 import type { CompactMatrix } from '../prometheus/compact';
 
 /** One series reduced to one number, for stat, gauge and bar gauge panels. */
-export type ReducedSeries = { name: string; labels: Record<string, string>; value: number | null; values: (number | null)[] };
+export type ReducedSeries = {
+  name: string;
+  labels: Record<string, string>;
+  value: number | null;
+  values: (number | null)[];
+};
 
 /** The reducer over a series' values, nulls left out; null when there is no value at all. */
 export function reduceValues(values: readonly (number | null)[], how: Reducer = 'last'): number | null {
@@ -34,16 +39,29 @@ export function reduceValues(values: readonly (number | null)[], how: Reducer = 
 }
 
 /** Every series of the given results, named by its query's legend, reduced. In query order, then by name. */
-export function reduceResults(results: readonly Pick<CompactMatrix, 'series'>[], legends: readonly (string | undefined)[], how: Reducer = 'last'): ReducedSeries[] {
+export function reduceResults(
+  results: readonly Pick<CompactMatrix, 'series'>[],
+  legends: readonly (string | undefined)[],
+  how: Reducer = 'last',
+): ReducedSeries[] {
   return results.flatMap((r, qi) =>
     r.series
-      .map((s) => ({ name: legendName(legends[qi], s.labels), labels: s.labels, value: reduceValues(s.values, how), values: s.values }))
+      .map((s) => ({
+        name: legendName(legends[qi], s.labels),
+        labels: s.labels,
+        value: reduceValues(s.values, how),
+        values: s.values,
+      }))
       .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })),
   );
 }
 
 /** The colour a value takes under thresholds: the base colour below the first step. */
-export function thresholdColor(value: number | null, t: { base: string; steps: readonly { value: number; color: string }[] } | undefined, fallback: string): string {
+export function thresholdColor(
+  value: number | null,
+  t: { base: string; steps: readonly { value: number; color: string }[] } | undefined,
+  fallback: string,
+): string {
   if (!t) return fallback;
   if (value === null) return t.base;
   let c = t.base;
@@ -52,7 +70,15 @@ export function thresholdColor(value: number | null, t: { base: string; steps: r
 }
 
 /** Threshold colour names a dashboard may use, readable on white and on slate-950; anything else is taken as a CSS colour. */
-const NAMED: Record<string, string> = { green: '#16a34a', amber: '#d97706', orange: '#ea580c', red: '#dc2626', blue: '#2563eb', grey: '#64748b', gray: '#64748b' };
+const NAMED: Record<string, string> = {
+  green: '#16a34a',
+  amber: '#d97706',
+  orange: '#ea580c',
+  red: '#dc2626',
+  blue: '#2563eb',
+  grey: '#64748b',
+  gray: '#64748b',
+};
 
 export function cssColor(name: string): string {
   return NAMED[name] ?? name;

@@ -20,7 +20,10 @@ describe('buildChart', () => {
   });
 
   it('is empty when no series has a point', () => {
-    const { series } = buildChart([{ start: 0, step: 1, n: 2, series: [{ labels: {}, values: [null, null] }] }], [undefined]);
+    const { series } = buildChart(
+      [{ start: 0, step: 1, n: 2, series: [{ labels: {}, values: [null, null] }] }],
+      [undefined],
+    );
     expect(isEmpty(series)).toBe(true);
     expect(isEmpty(buildChart([], []).series)).toBe(true);
   });
@@ -29,7 +32,10 @@ describe('buildChart', () => {
     const grid = { start: 0, step: 1, n: 1 };
     const mk = (t: string) => ({ labels: { workflow_type: t }, values: [1] });
     const { series } = buildChart(
-      [{ ...grid, series: [mk('A'), mk('B')] }, { ...grid, series: [mk('A'), mk('B')] }],
+      [
+        { ...grid, series: [mk('A'), mk('B')] },
+        { ...grid, series: [mk('A'), mk('B')] },
+      ],
       ['{{workflow_type}} p50', '{{workflow_type}} p99'],
       { colorBy: 'workflow_type', dashes: [undefined, '2 3'] },
     );

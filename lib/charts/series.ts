@@ -24,8 +24,22 @@ export type ChartRow = { t: number } & Record<string, number | null>;
 
 // Distinct on white and on slate-950.
 export const PALETTE = [
-  '#6366f1', '#06b6d4', '#f59e0b', '#ef4444', '#10b981', '#ec4899', '#8b5cf6', '#84cc16',
-  '#f97316', '#14b8a6', '#3b82f6', '#eab308', '#a855f7', '#22c55e', '#e11d48', '#0ea5e9',
+  '#6366f1',
+  '#06b6d4',
+  '#f59e0b',
+  '#ef4444',
+  '#10b981',
+  '#ec4899',
+  '#8b5cf6',
+  '#84cc16',
+  '#f97316',
+  '#14b8a6',
+  '#3b82f6',
+  '#eab308',
+  '#a855f7',
+  '#22c55e',
+  '#e11d48',
+  '#0ea5e9',
 ];
 
 export type BuildOptions = {
@@ -44,7 +58,10 @@ export function buildChart(
 ): { rows: ChartRow[]; series: ChartSeries[] } {
   const first = results[0];
   if (!first) return { rows: [], series: [] };
-  const rows: ChartRow[] = Array.from({ length: first.n }, (_, i) => ({ t: (first.start + i * first.step) * 1000 }) as ChartRow);
+  const rows: ChartRow[] = Array.from(
+    { length: first.n },
+    (_, i) => ({ t: (first.start + i * first.step) * 1000 }) as ChartRow,
+  );
   const series: ChartSeries[] = [];
   const groups = new Map<string, string>();
   const colorFor = (labels: Record<string, string>) => {

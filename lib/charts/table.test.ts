@@ -9,9 +9,18 @@ describe('tables and matrices from range results', () => {
       n: 3,
       warnings: [],
       series: [
-        { labels: { original_decision: 'allow', would_enforce_decision: 'deny', user_type: 'regular' }, values: [1, 5, null] },
-        { labels: { original_decision: 'allow', would_enforce_decision: 'deny', user_type: 'premium' }, values: [1, 2, 3] },
-        { labels: { original_decision: 'allow', would_enforce_decision: 'allow', user_type: 'regular' }, values: [90, 95, 100] },
+        {
+          labels: { original_decision: 'allow', would_enforce_decision: 'deny', user_type: 'regular' },
+          values: [1, 5, null],
+        },
+        {
+          labels: { original_decision: 'allow', would_enforce_decision: 'deny', user_type: 'premium' },
+          values: [1, 2, 3],
+        },
+        {
+          labels: { original_decision: 'allow', would_enforce_decision: 'allow', user_type: 'regular' },
+          values: [90, 95, 100],
+        },
         { labels: { original_decision: 'deny', would_enforce_decision: 'deny' }, values: [null, null, null] },
       ],
     });

@@ -16,7 +16,12 @@ export const agentsDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: ['mode'],
-      queries: [{ expr: `sum by (mode, status) (rate(agent_core_tasks_total{ {{filter}} }${RATE}))`, legend: '{{mode}} {{status}}' }],
+      queries: [
+        {
+          expr: `sum by (mode, status) (rate(agent_core_tasks_total{ {{filter}} }${RATE}))`,
+          legend: '{{mode}} {{status}}',
+        },
+      ],
     },
     {
       id: 'task-duration',
@@ -37,7 +42,11 @@ export const agentsDashboard: DashboardDef = {
       variables: [],
       queries: [
         { expr: `sum by (tool_name) (rate(agent_core_tool_executions_total${RATE}))`, legend: '{{tool_name}}' },
-        { expr: `sum by (tool_name) (rate(agent_core_tool_executions_total{status!="success"}${RATE}))`, legend: '{{tool_name}} failed', dash: '4 3' },
+        {
+          expr: `sum by (tool_name) (rate(agent_core_tool_executions_total{status!="success"}${RATE}))`,
+          legend: '{{tool_name}} failed',
+          dash: '4 3',
+        },
       ],
     },
     {
@@ -65,18 +74,28 @@ export const agentsDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (from_state, to_state) (rate(agent_core_fsm_transitions_total${RATE}))`, legend: '{{from_state}} → {{to_state}}' }],
+      queries: [
+        {
+          expr: `sum by (from_state, to_state) (rate(agent_core_fsm_transitions_total${RATE}))`,
+          legend: '{{from_state}} → {{to_state}}',
+        },
+      ],
     },
     {
       id: 'enforcement',
       title: 'Enforcement: dropped by reason vs allowed',
-      description: 'agent_core_enforcement_drops_total per reason (circuit_open means the circuit breaker is open) against agent_core_enforcement_allowed_total.',
+      description:
+        'agent_core_enforcement_drops_total per reason (circuit_open means the circuit breaker is open) against agent_core_enforcement_allowed_total.',
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
       queries: [
         { expr: `sum(rate(agent_core_enforcement_allowed_total${RATE}))`, legend: 'allowed' },
-        { expr: `sum by (reason) (rate(agent_core_enforcement_drops_total${RATE}))`, legend: 'dropped: {{reason}}', dash: '4 3' },
+        {
+          expr: `sum by (reason) (rate(agent_core_enforcement_drops_total${RATE}))`,
+          legend: 'dropped: {{reason}}',
+          dash: '4 3',
+        },
       ],
     },
     {
@@ -95,7 +114,12 @@ export const agentsDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (method, status) (rate(agent_core_grpc_requests_total${RATE}))`, legend: '{{method}} {{status}}' }],
+      queries: [
+        {
+          expr: `sum by (method, status) (rate(agent_core_grpc_requests_total${RATE}))`,
+          legend: '{{method}} {{status}}',
+        },
+      ],
     },
   ],
 };

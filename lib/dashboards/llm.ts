@@ -7,7 +7,8 @@ export const llmDashboard: DashboardDef = {
   id: 'llm',
   version: 1,
   title: 'LLM service and model tiers',
-  description: 'Requests, latency, tokens and cost per provider and model; caching, errors, MCP tools; which tier and provider were asked for and which served.',
+  description:
+    'Requests, latency, tokens and cost per provider and model; caching, errors, MCP tools; which tier and provider were asked for and which served.',
   variables: [
     { name: 'provider', label: 'Provider', source: 'llm_requests_total' },
     { name: 'model', label: 'Model', source: 'llm_requests_total' },
@@ -20,7 +21,12 @@ export const llmDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: PM,
-      queries: [{ expr: `sum by (provider, model) (rate(llm_requests_total{ {{filter}} }${RATE}))`, legend: '{{provider}}/{{model}}' }],
+      queries: [
+        {
+          expr: `sum by (provider, model) (rate(llm_requests_total{ {{filter}} }${RATE}))`,
+          legend: '{{provider}}/{{model}}',
+        },
+      ],
     },
     {
       id: 'llm-latency',
@@ -30,7 +36,12 @@ export const llmDashboard: DashboardDef = {
       unit: 's',
       colorBy: 'model',
       variables: PM,
-      queries: quantileQueries('llm_request_duration_seconds_bucket', 'model, cache_status', '{{model}} {{cache_status}} ', [0.5, 0.95]),
+      queries: quantileQueries(
+        'llm_request_duration_seconds_bucket',
+        'model, cache_status',
+        '{{model}} {{cache_status}} ',
+        [0.5, 0.95],
+      ),
     },
     {
       id: 'llm-tokens',
@@ -76,7 +87,12 @@ export const llmDashboard: DashboardDef = {
       unit: 'percentunit',
       max: 1,
       variables: PM,
-      queries: [{ expr: `sum(rate(llm_requests_total{cache_status="hit",{{filter}}}${RATE})) / sum(rate(llm_requests_total{ {{filter}} }${RATE}))`, legend: 'hit rate' }],
+      queries: [
+        {
+          expr: `sum(rate(llm_requests_total{cache_status="hit",{{filter}}}${RATE})) / sum(rate(llm_requests_total{ {{filter}} }${RATE}))`,
+          legend: 'hit rate',
+        },
+      ],
     },
     {
       id: 'llm-errors',
@@ -115,7 +131,11 @@ export const llmDashboard: DashboardDef = {
       variables: [],
       queries: [
         { expr: `sum by (tier) (rate(shannon_model_tier_requested_total${RATE}))`, legend: '{{tier}} requested' },
-        { expr: `sum by (tier) (rate(shannon_model_tier_selected_total${RATE}))`, legend: '{{tier}} selected', dash: '4 3' },
+        {
+          expr: `sum by (tier) (rate(shannon_model_tier_selected_total${RATE}))`,
+          legend: '{{tier}} selected',
+          dash: '4 3',
+        },
       ],
     },
     {
@@ -125,7 +145,12 @@ export const llmDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (requested_tier, selected_tier, reason) (rate(shannon_tier_selection_drift_total${RATE}))`, legend: '{{requested_tier}} → {{selected_tier}} ({{reason}})' }],
+      queries: [
+        {
+          expr: `sum by (requested_tier, selected_tier, reason) (rate(shannon_tier_selection_drift_total${RATE}))`,
+          legend: '{{requested_tier}} → {{selected_tier}} ({{reason}})',
+        },
+      ],
     },
     {
       id: 'provider-drift',
@@ -134,18 +159,27 @@ export const llmDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (requested_provider, selected_provider, reason) (rate(shannon_provider_selection_drift_total${RATE}))`, legend: '{{requested_provider}} → {{selected_provider}} ({{reason}})' }],
+      queries: [
+        {
+          expr: `sum by (requested_provider, selected_provider, reason) (rate(shannon_provider_selection_drift_total${RATE}))`,
+          legend: '{{requested_provider}} → {{selected_provider}} ({{reason}})',
+        },
+      ],
     },
     {
       id: 'override-respect',
       title: 'Provider override respect rate',
-      description: 'shannon_provider_override_respected_total ÷ shannon_provider_override_requested_total, per provider.',
+      description:
+        'shannon_provider_override_respected_total ÷ shannon_provider_override_requested_total, per provider.',
       kind: 'timeseries',
       unit: 'percentunit',
       max: 1,
       variables: [],
       queries: [
-        { expr: `sum by (provider) (rate(shannon_provider_override_respected_total${RATE})) / sum by (provider) (rate(shannon_provider_override_requested_total${RATE}))`, legend: '{{provider}}' },
+        {
+          expr: `sum by (provider) (rate(shannon_provider_override_respected_total${RATE})) / sum by (provider) (rate(shannon_provider_override_requested_total${RATE}))`,
+          legend: '{{provider}}',
+        },
       ],
     },
   ],

@@ -12,7 +12,8 @@ export const memoryDashboard: DashboardDef = {
     {
       id: 'pool-bytes',
       title: 'Memory pool used vs total',
-      description: 'agent_core_memory_pool_used_bytes against agent_core_memory_pool_total_bytes (MEMORY_POOL_SIZE_MB).',
+      description:
+        'agent_core_memory_pool_used_bytes against agent_core_memory_pool_total_bytes (MEMORY_POOL_SIZE_MB).',
       kind: 'timeseries',
       unit: 'bytes',
       variables: [],
@@ -24,7 +25,8 @@ export const memoryDashboard: DashboardDef = {
     {
       id: 'time-to-exhaustion',
       title: 'Time until the pool is full (linear forecast)',
-      description: 'Free bytes ÷ the growth rate of used bytes over the last hour (deriv); no line while the pool is not growing.',
+      description:
+        'Free bytes ÷ the growth rate of used bytes over the last hour (deriv); no line while the pool is not growing.',
       kind: 'timeseries',
       unit: 's',
       warnWithinRange: 'At the last hour’s growth the memory pool is full in',
@@ -44,7 +46,12 @@ export const memoryDashboard: DashboardDef = {
       unit: 'percentunit',
       max: 1,
       variables: [],
-      queries: [{ expr: 'sum(agent_core_memory_pool_used_bytes) / sum(agent_core_memory_pool_total_bytes)', legend: 'utilisation' }],
+      queries: [
+        {
+          expr: 'sum(agent_core_memory_pool_used_bytes) / sum(agent_core_memory_pool_total_bytes)',
+          legend: 'utilisation',
+        },
+      ],
     },
     {
       id: 'pool-gauge',
@@ -54,9 +61,20 @@ export const memoryDashboard: DashboardDef = {
       unit: 'percentunit',
       min: 0,
       max: 1,
-      thresholds: { base: 'green', steps: [{ value: 0.85, color: 'amber' }, { value: 0.95, color: 'red' }] },
+      thresholds: {
+        base: 'green',
+        steps: [
+          { value: 0.85, color: 'amber' },
+          { value: 0.95, color: 'red' },
+        ],
+      },
       variables: [],
-      queries: [{ expr: 'sum(agent_core_memory_pool_used_bytes) / sum(agent_core_memory_pool_total_bytes)', legend: 'pool used' }],
+      queries: [
+        {
+          expr: 'sum(agent_core_memory_pool_used_bytes) / sum(agent_core_memory_pool_total_bytes)',
+          legend: 'pool used',
+        },
+      ],
     },
     {
       id: 'session-cache',
@@ -76,14 +94,20 @@ export const memoryDashboard: DashboardDef = {
     {
       id: 'session-cache-size',
       title: 'Session cache size and evictions',
-      description: 'shannon_session_cache_size (entries, left axis) and the rate of shannon_session_cache_evictions_total (per minute, right axis).',
+      description:
+        'shannon_session_cache_size (entries, left axis) and the rate of shannon_session_cache_evictions_total (per minute, right axis).',
       kind: 'timeseries',
       unit: 'short',
       right: { unit: 'short' },
       variables: [],
       queries: [
         { expr: 'sum(shannon_session_cache_size)', legend: 'entries' },
-        { expr: `sum(rate(shannon_session_cache_evictions_total${RATE})) * 60`, legend: 'evictions per minute', dash: '6 3', axis: 'right' },
+        {
+          expr: `sum(rate(shannon_session_cache_evictions_total${RATE})) * 60`,
+          legend: 'evictions per minute',
+          dash: '6 3',
+          axis: 'right',
+        },
       ],
     },
     {
@@ -95,7 +119,10 @@ export const memoryDashboard: DashboardDef = {
       max: 1,
       variables: [],
       queries: [
-        { expr: `sum by (type) (rate(shannon_memory_fetches_total{result="hit"}${RATE})) / sum by (type) (rate(shannon_memory_fetches_total${RATE}))`, legend: '{{type}}' },
+        {
+          expr: `sum by (type) (rate(shannon_memory_fetches_total{result="hit"}${RATE})) / sum by (type) (rate(shannon_memory_fetches_total${RATE}))`,
+          legend: '{{type}}',
+        },
       ],
     },
     {
@@ -120,14 +147,20 @@ export const memoryDashboard: DashboardDef = {
     {
       id: 'compression-ratio',
       title: 'Compression ratio and tokens saved',
-      description: 'Median shannon_compression_ratio (left axis), and tokens saved per minute (rate of shannon_compression_tokens_saved_sum, right axis).',
+      description:
+        'Median shannon_compression_ratio (left axis), and tokens saved per minute (rate of shannon_compression_tokens_saved_sum, right axis).',
       kind: 'timeseries',
       unit: 'short',
       right: { unit: 'short' },
       variables: [],
       queries: [
         ...quantileQueries('shannon_compression_ratio_bucket', '', 'ratio ', [0.5]),
-        { expr: `sum(rate(shannon_compression_tokens_saved_sum${RATE})) * 60`, legend: 'tokens saved per minute', dash: '6 3', axis: 'right' },
+        {
+          expr: `sum(rate(shannon_compression_tokens_saved_sum${RATE})) * 60`,
+          legend: 'tokens saved per minute',
+          dash: '6 3',
+          axis: 'right',
+        },
       ],
     },
     {
@@ -147,7 +180,12 @@ export const memoryDashboard: DashboardDef = {
       unit: 'short',
       colorBy: 'retrieval_type',
       variables: [],
-      queries: quantileQueries('shannon_retrieval_token_budget_bucket', 'retrieval_type', '{{retrieval_type}} ', [0.5, 0.95]),
+      queries: quantileQueries(
+        'shannon_retrieval_token_budget_bucket',
+        'retrieval_type',
+        '{{retrieval_type}} ',
+        [0.5, 0.95],
+      ),
     },
   ],
 };

@@ -6,7 +6,8 @@ export const policyDashboard: DashboardDef = {
   id: 'policy',
   version: 1,
   title: 'Policy canary: dry-run vs enforce',
-  description: 'How much traffic the canary enforces, what each mode decides, and whether enforce keeps Shannon’s SLOs.',
+  description:
+    'How much traffic the canary enforces, what each mode decides, and whether enforce keeps Shannon’s SLOs.',
   variables: [],
   panels: [
     {
@@ -17,16 +18,27 @@ export const policyDashboard: DashboardDef = {
       unit: 'percentunit',
       max: 1,
       variables: [],
-      queries: [{ expr: `sum(rate(shannon_policy_canary_decisions_total{effective_mode="enforce"}${RATE})) / sum(rate(shannon_policy_canary_decisions_total${RATE}))`, legend: 'enforce' }],
+      queries: [
+        {
+          expr: `sum(rate(shannon_policy_canary_decisions_total{effective_mode="enforce"}${RATE})) / sum(rate(shannon_policy_canary_decisions_total${RATE}))`,
+          legend: 'enforce',
+        },
+      ],
     },
     {
       id: 'routing-reasons',
       title: 'Routing by reason',
-      description: 'Rate of shannon_policy_canary_decisions_total by routing_reason (emergency_kill_switch forces dry-run).',
+      description:
+        'Rate of shannon_policy_canary_decisions_total by routing_reason (emergency_kill_switch forces dry-run).',
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (routing_reason) (rate(shannon_policy_canary_decisions_total${RATE}))`, legend: '{{routing_reason}}' }],
+      queries: [
+        {
+          expr: `sum by (routing_reason) (rate(shannon_policy_canary_decisions_total${RATE}))`,
+          legend: '{{routing_reason}}',
+        },
+      ],
     },
     {
       id: 'decision-mix',
@@ -35,26 +47,47 @@ export const policyDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (mode, decision) (rate(shannon_policy_evaluations_total${RATE}))`, legend: '{{mode}} {{decision}}' }],
+      queries: [
+        {
+          expr: `sum by (mode, decision) (rate(shannon_policy_evaluations_total${RATE}))`,
+          legend: '{{mode}} {{decision}}',
+        },
+      ],
     },
     {
       id: 'comparison-matrix',
       title: 'Mode comparison: original × would-enforce decision (evaluations in the range)',
-      description: 'increase of shannon_policy_mode_comparison_total over the range; highlighted cells are the requests enforce would decide differently.',
+      description:
+        'increase of shannon_policy_mode_comparison_total over the range; highlighted cells are the requests enforce would decide differently.',
       kind: 'matrix',
       unit: 'short',
       variables: [],
-      matrix: { rows: 'original_decision', cols: 'would_enforce_decision', rowTitle: 'original', colTitle: 'would enforce' },
-      queries: [{ expr: 'sum by (original_decision, would_enforce_decision) (increase(shannon_policy_mode_comparison_total[$__range]))' }],
+      matrix: {
+        rows: 'original_decision',
+        cols: 'would_enforce_decision',
+        rowTitle: 'original',
+        colTitle: 'would enforce',
+      },
+      queries: [
+        {
+          expr: 'sum by (original_decision, would_enforce_decision) (increase(shannon_policy_mode_comparison_total[$__range]))',
+        },
+      ],
     },
     {
       id: 'divergence',
       title: 'Dry-run divergence',
-      description: 'Rate of shannon_policy_dry_run_divergence_total: would_deny (dry-run let through what enforce blocks), would_allow.',
+      description:
+        'Rate of shannon_policy_dry_run_divergence_total: would_deny (dry-run let through what enforce blocks), would_allow.',
       kind: 'timeseries',
       unit: 'reqps',
       variables: [],
-      queries: [{ expr: `sum by (divergence_type) (rate(shannon_policy_dry_run_divergence_total${RATE}))`, legend: '{{divergence_type}}' }],
+      queries: [
+        {
+          expr: `sum by (divergence_type) (rate(shannon_policy_dry_run_divergence_total${RATE}))`,
+          legend: '{{divergence_type}}',
+        },
+      ],
     },
     {
       id: 'policy-latency',
@@ -78,7 +111,12 @@ export const policyDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'percentunit',
       variables: [],
-      queries: [{ expr: `sum by (mode) (rate(shannon_policy_errors_total${RATE})) / sum by (mode) (rate(shannon_policy_evaluations_total${RATE}))`, legend: '{{mode}}' }],
+      queries: [
+        {
+          expr: `sum by (mode) (rate(shannon_policy_errors_total${RATE})) / sum by (mode) (rate(shannon_policy_evaluations_total${RATE}))`,
+          legend: '{{mode}}',
+        },
+      ],
       thresholds: [{ value: 0.05, label: 'SLO 5 %' }],
     },
     {
@@ -88,7 +126,12 @@ export const policyDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'percentunit',
       variables: [],
-      queries: [{ expr: '1 - (sum(increase(shannon_policy_errors_total[30d])) / sum(increase(shannon_policy_evaluations_total[30d]))) / 0.01', legend: 'budget remaining' }],
+      queries: [
+        {
+          expr: '1 - (sum(increase(shannon_policy_errors_total[30d])) / sum(increase(shannon_policy_evaluations_total[30d]))) / 0.01',
+          legend: 'budget remaining',
+        },
+      ],
       thresholds: [{ value: 0, label: 'spent' }],
     },
     {
@@ -98,7 +141,12 @@ export const policyDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'short',
       variables: [],
-      queries: [{ expr: 'max by (version_hash, load_timestamp, policy_path) (shannon_policy_version_info)', legend: '{{version_hash}} from {{policy_path}}, loaded at unix {{load_timestamp}}' }],
+      queries: [
+        {
+          expr: 'max by (version_hash, load_timestamp, policy_path) (shannon_policy_version_info)',
+          legend: '{{version_hash}} from {{policy_path}}, loaded at unix {{load_timestamp}}',
+        },
+      ],
     },
     {
       id: 'policy-cache',
@@ -128,7 +176,9 @@ export const policyDashboard: DashboardDef = {
         { key: 'mode', label: 'Mode' },
       ],
       valueLabel: 'rate',
-      queries: [{ expr: 'topk(10, sum by (truncated_reason, mode) (rate(shannon_policy_deny_reasons_total[$__range])))' }],
+      queries: [
+        { expr: 'topk(10, sum by (truncated_reason, mode) (rate(shannon_policy_deny_reasons_total[$__range])))' },
+      ],
     },
   ],
 };

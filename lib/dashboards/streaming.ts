@@ -6,7 +6,8 @@ export const streamingDashboard: DashboardDef = {
   id: 'streaming',
   version: 1,
   title: 'Streaming and time to first token',
-  description: 'The OpenAI-compatible gateway: how soon the first token arrives, how streams end, what they cost in tokens.',
+  description:
+    'The OpenAI-compatible gateway: how soon the first token arrives, how streams end, what they cost in tokens.',
   variables: [{ name: 'model', label: 'Model', source: 'openai_compat_requests_total' }],
   panels: [
     {
@@ -26,13 +27,18 @@ export const streamingDashboard: DashboardDef = {
     {
       id: 'ttft-heatmap',
       title: 'Time to first token: every bucket over time',
-      description: 'Per-bucket rate of openai_compat_time_to_first_token_seconds_bucket (classic buckets, de-cumulated): where the mass of first tokens sits, and how it moves.',
+      description:
+        'Per-bucket rate of openai_compat_time_to_first_token_seconds_bucket (classic buckets, de-cumulated): where the mass of first tokens sits, and how it moves.',
       kind: 'heatmap',
       unit: 's',
       wide: true,
       height: 260,
       variables: M,
-      queries: [{ expr: 'sum by (le) (rate(openai_compat_time_to_first_token_seconds_bucket{ {{filter}} }[$__rate_interval]))' }],
+      queries: [
+        {
+          expr: 'sum by (le) (rate(openai_compat_time_to_first_token_seconds_bucket{ {{filter}} }[$__rate_interval]))',
+        },
+      ],
     },
     {
       id: 'stream-duration',
@@ -51,7 +57,12 @@ export const streamingDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: M,
-      queries: [{ expr: 'sum by (model) (rate(openai_compat_stream_chunks_total{ {{filter}} }[$__rate_interval]))', legend: '{{model}}' }],
+      queries: [
+        {
+          expr: 'sum by (model) (rate(openai_compat_stream_chunks_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{model}}',
+        },
+      ],
     },
     {
       id: 'stream-errors',
@@ -60,7 +71,12 @@ export const streamingDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: M,
-      queries: [{ expr: 'sum by (error_type) (rate(openai_compat_stream_errors_total{ {{filter}} }[$__rate_interval]))', legend: '{{error_type}}' }],
+      queries: [
+        {
+          expr: 'sum by (error_type) (rate(openai_compat_stream_errors_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{error_type}}',
+        },
+      ],
     },
     {
       id: 'latency-stream',
@@ -81,7 +97,12 @@ export const streamingDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 'reqps',
       variables: M,
-      queries: [{ expr: 'sum by (status) (rate(openai_compat_requests_total{ {{filter}} }[$__rate_interval]))', legend: '{{status}}' }],
+      queries: [
+        {
+          expr: 'sum by (status) (rate(openai_compat_requests_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{status}}',
+        },
+      ],
     },
     {
       id: 'tokens-per-request',

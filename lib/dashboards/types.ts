@@ -14,7 +14,16 @@ export type QueryDef = {
 };
 
 /** Every kind of panel there is; each has its own definition below and its entry in PANEL_KINDS. */
-export const PANEL_KIND_NAMES = ['timeseries', 'heatmap', 'table', 'matrix', 'stat', 'gauge', 'bargauge', 'text'] as const;
+export const PANEL_KIND_NAMES = [
+  'timeseries',
+  'heatmap',
+  'table',
+  'matrix',
+  'stat',
+  'gauge',
+  'bargauge',
+  'text',
+] as const;
 export type PanelKind = (typeof PANEL_KIND_NAMES)[number];
 
 type PanelCommon = {
@@ -166,7 +175,12 @@ export type DashboardDef = {
   panels: PanelDef[];
 };
 
-export function quantileQueries(bucketMetric: string, by: string, legendBy: string, quantiles: number[] = [0.5, 0.95, 0.99]): QueryDef[] {
+export function quantileQueries(
+  bucketMetric: string,
+  by: string,
+  legendBy: string,
+  quantiles: number[] = [0.5, 0.95, 0.99],
+): QueryDef[] {
   // Quantiles of one series share its colour; the tail ones are drawn dashed.
   const dashes: Record<number, string | undefined> = { 0.5: undefined, 0.9: '6 3', 0.95: '6 3', 0.99: '2 3' };
   return quantiles.map((q) => ({
@@ -177,10 +191,18 @@ export function quantileQueries(bucketMetric: string, by: string, legendBy: stri
 }
 
 /** The exemplar selector of a panel, with the page's variables: `metric{filter}`. */
-export function exemplarExpr(def: PanelDef, vars: Readonly<Record<string, readonly string[]>>, range: { start: number; end: number; rateInterval: number }): string | null {
+export function exemplarExpr(
+  def: PanelDef,
+  vars: Readonly<Record<string, readonly string[]>>,
+  range: { start: number; end: number; rateInterval: number },
+): string | null {
   if (def.kind !== 'timeseries' || !def.exemplars) return null;
   const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
-  return renderQuery(`${def.exemplars}{ {{filter}} }`, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start });
+  return renderQuery(`${def.exemplars}{ {{filter}} }`, {
+    variables: own,
+    rateIntervalSec: range.rateInterval,
+    rangeSec: range.end - range.start,
+  });
 }
 
 /** A panel's queries with the page's variables and range filled in. */

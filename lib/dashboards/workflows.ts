@@ -15,7 +15,8 @@ export const workflowsDashboard: DashboardDef = {
     {
       id: 'workflow-latency',
       title: 'Workflow duration p50 / p95 / p99 by type',
-      description: 'Quantiles of shannon_workflow_duration_seconds per workflow type, from histogram buckets (Prometheus default buckets end at 10 s: a quantile above that reads as 10 s).',
+      description:
+        'Quantiles of shannon_workflow_duration_seconds per workflow type, from histogram buckets (Prometheus default buckets end at 10 s: a quantile above that reads as 10 s).',
       kind: 'timeseries',
       unit: 's',
       wide: true,
@@ -70,7 +71,12 @@ export const workflowsDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 's',
       variables: [],
-      queries: quantileQueries('shannon_grpc_request_duration_seconds_bucket', 'service, method', '{{service}}/{{method}} ', [0.95]),
+      queries: quantileQueries(
+        'shannon_grpc_request_duration_seconds_bucket',
+        'service, method',
+        '{{service}}/{{method}} ',
+        [0.95],
+      ),
     },
     {
       id: 'vector-search-latency',
@@ -79,7 +85,12 @@ export const workflowsDashboard: DashboardDef = {
       kind: 'timeseries',
       unit: 's',
       variables: [],
-      queries: quantileQueries('shannon_vector_search_latency_seconds_bucket', 'collection', '{{collection}} ', [0.5, 0.95]),
+      queries: quantileQueries(
+        'shannon_vector_search_latency_seconds_bucket',
+        'collection',
+        '{{collection}} ',
+        [0.5, 0.95],
+      ),
     },
     {
       id: 'embedding-latency',

@@ -41,7 +41,8 @@ export function isTimeZone(name: string): boolean {
  */
 export function zoneOffsetMin(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(new Date(ms)))
+    if (p.type !== 'literal') parts[p.type] = Number(p.value);
   const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
   const whole = Math.floor(ms / 1000) * 1000;
   return Math.round((whole - wall) / 60_000);

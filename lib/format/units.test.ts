@@ -22,7 +22,17 @@ describe('formatValue', () => {
     expect(formatValue(12_500, 'ops')).toBe('12.5K ops/s');
   });
   it('parses back what it wrote, within rounding', () => {
-    for (const [v, u] of [[0.0042, 's'], [2500, 'ms'], [0.0512, 'percentunit'], [3.14159, 'reqps'], [123456, 'short'], [5e8, 'bytes'], [42.5, 'percent'], [3.3e6, 'bytesps'], [12_500, 'ops']] as const) {
+    for (const [v, u] of [
+      [0.0042, 's'],
+      [2500, 'ms'],
+      [0.0512, 'percentunit'],
+      [3.14159, 'reqps'],
+      [123456, 'short'],
+      [5e8, 'bytes'],
+      [42.5, 'percent'],
+      [3.3e6, 'bytesps'],
+      [12_500, 'ops'],
+    ] as const) {
       const back = parseFormatted(formatValue(v, u), u) as number;
       expect(Math.abs(back - v) / v).toBeLessThan(0.01);
     }

@@ -75,7 +75,9 @@ export function formatValue(v: number | null | undefined, unit: Unit): string {
  * copying a figure) compare what the page shows with what Prometheus returned.
  */
 export function parseFormatted(text: string, unit: Unit): number | null {
-  const m = /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B)?(?:\s*ops)?(\/s)?$/.exec(text.trim());
+  const m = /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B)?(?:\s*ops)?(\/s)?$/.exec(
+    text.trim(),
+  );
   if (!m) return null;
   const n = Number((m[1] as string).replace(/[$,]/g, ''));
   const suffix = m[2] ?? '';
@@ -104,7 +106,9 @@ export function formatTime(ms: number, spanMs: number, timeZone?: string): strin
 /** Interpolate `{{label}}` in a legend template from a series' labels. */
 export function legendName(template: string | undefined, labels: Record<string, string>): string {
   if (!template) {
-    const parts = Object.entries(labels).filter(([k]) => k !== '__name__').map(([k, v]) => `${k}="${v}"`);
+    const parts = Object.entries(labels)
+      .filter(([k]) => k !== '__name__')
+      .map(([k, v]) => `${k}="${v}"`);
     return parts.length ? `{${parts.join(', ')}}` : 'value';
   }
   return template.replace(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g, (_, k: string) => labels[k] ?? '');

@@ -43,7 +43,9 @@ function rank(p: RoutePattern): string {
 }
 
 export function sortPatterns<T extends { pattern: RoutePattern }>(entries: T[]): T[] {
-  return [...entries].sort((a, b) => rank(a.pattern).localeCompare(rank(b.pattern)) || a.pattern.route.localeCompare(b.pattern.route));
+  return [...entries].sort(
+    (a, b) => rank(a.pattern).localeCompare(rank(b.pattern)) || a.pattern.route.localeCompare(b.pattern.route),
+  );
 }
 
 function decodeSegment(param: string, raw: string): string {
@@ -58,7 +60,10 @@ function decodeSegment(param: string, raw: string): string {
  * The first entry whose pattern matches `pathname` (still percent-encoded), with its decoded
  * parameters. A parameter that is not valid percent-encoding throws PathParamError naming it.
  */
-export function matchRoute<T extends { pattern: RoutePattern }>(sorted: readonly T[], pathname: string): RouteMatch<T> | null {
+export function matchRoute<T extends { pattern: RoutePattern }>(
+  sorted: readonly T[],
+  pathname: string,
+): RouteMatch<T> | null {
   const parts = pathname.split('/').slice(1);
   outer: for (const entry of sorted) {
     const segs = entry.pattern.segments;

@@ -22,7 +22,10 @@ const METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 /** The metrics the rules require, for one `count by (__name__)` query. */
 export function requiredMetrics(data: RulesData): string[] {
   const out = new Set<string>();
-  for (const g of data.groups) for (const r of g.rules) if (r.type === 'alerting' && r.annotations?.requires && METRIC.test(r.annotations.requires)) out.add(r.annotations.requires);
+  for (const g of data.groups)
+    for (const r of g.rules)
+      if (r.type === 'alerting' && r.annotations?.requires && METRIC.test(r.annotations.requires))
+        out.add(r.annotations.requires);
   return [...out].sort();
 }
 
@@ -50,7 +53,10 @@ export function alertRules(data: RulesData, present: Set<string>): AlertRule[] {
       };
       if (r.lastError) rule.lastError = r.lastError;
       if (requires) rule.requires = requires;
-      const first = (r.alerts ?? []).map((a) => a.activeAt).filter((x): x is string => !!x).sort()[0];
+      const first = (r.alerts ?? [])
+        .map((a) => a.activeAt)
+        .filter((x): x is string => !!x)
+        .sort()[0];
       if (first) rule.activeAt = first;
       out.push(rule);
     }

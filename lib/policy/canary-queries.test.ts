@@ -5,7 +5,10 @@ import { assembleCanary, canaryQueries } from './canary-queries';
 describe('canary inputs from Prometheus vectors', () => {
   it('splits increases by mode, sorts buckets with +Inf last, and computes the enforce share', () => {
     const d = assembleCanary({
-      evaluations: [{ labels: { effective_mode: 'dry-run' }, value: 750 }, { labels: { effective_mode: 'enforce' }, value: 250 }],
+      evaluations: [
+        { labels: { effective_mode: 'dry-run' }, value: 750 },
+        { labels: { effective_mode: 'enforce' }, value: 250 },
+      ],
       wouldDeny: [{ labels: { effective_mode: 'dry-run' }, value: 45 }],
       errors: [{ labels: { mode: 'enforce' }, value: 3 }],
       latencyBuckets: [
@@ -25,7 +28,11 @@ describe('canary inputs from Prometheus vectors', () => {
       killSwitchNow: [{ labels: {}, value: 0.4 }],
     });
     expect(d.samples['dry-run']).toMatchObject({ evaluations: 750, wouldDeny: 45, errors: 0 });
-    expect(d.samples.enforce.latency.buckets).toEqual([{ le: 0.001, count: 120 }, { le: 0.002, count: 200 }, { le: Infinity, count: 250 }]);
+    expect(d.samples.enforce.latency.buckets).toEqual([
+      { le: 0.001, count: 120 },
+      { le: 0.002, count: 200 },
+      { le: Infinity, count: 250 },
+    ]);
     expect(d.samples.enforce).toMatchObject({ errors: 3, cacheHits: 200, cacheMisses: 50 });
     expect(d.enforcePercent).toBe(25);
     expect(d.routing[0]).toEqual({ reason: 'percentage_rollout', mode: 'dry-run', count: 700 });
@@ -33,7 +40,9 @@ describe('canary inputs from Prometheus vectors', () => {
   });
 
   it('uses the window as the increase range, at least a minute', () => {
-    expect(canaryQueries(3600).evaluations).toBe('sum by (effective_mode) (increase(shannon_policy_mode_comparison_total[3600s]))');
+    expect(canaryQueries(3600).evaluations).toBe(
+      'sum by (effective_mode) (increase(shannon_policy_mode_comparison_total[3600s]))',
+    );
     expect(canaryQueries(10).errors).toContain('[60s]');
   });
 
@@ -42,6 +51,9 @@ describe('canary inputs from Prometheus vectors', () => {
     expect(r.thresholds.denyFail).toBe(0.05);
     expect(r.thresholds.p95Pass).toBe(1.2);
     expect(r.thresholds.errorPass).toBe(0.005);
-    expect(r.notices).toEqual(['Ignored p95Pass="abc": use a number from 1 to 100.', 'Ignored errorPass=0.5 above errorFail=0.1: defaults used for both.']);
+    expect(r.notices).toEqual([
+      'Ignored p95Pass="abc": use a number from 1 to 100.',
+      'Ignored errorPass=0.5 above errorFail=0.1: defaults used for both.',
+    ]);
   });
 });

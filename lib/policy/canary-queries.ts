@@ -57,7 +57,9 @@ export function assembleCanary(results: Record<string, VectorRow[]>): CanaryData
       cacheMisses: byMode(results.cacheMisses, m),
     };
   }
-  const routing = (results.routed ?? []).map((r) => ({ reason: r.labels.routing_reason ?? '', mode: r.labels.effective_mode ?? '', count: r.value ?? 0 })).sort((a, b) => b.count - a.count);
+  const routing = (results.routed ?? [])
+    .map((r) => ({ reason: r.labels.routing_reason ?? '', mode: r.labels.effective_mode ?? '', count: r.value ?? 0 }))
+    .sort((a, b) => b.count - a.count);
   const total = routing.reduce((s, r) => s + r.count, 0);
   const enforced = routing.filter((r) => r.mode === 'enforce').reduce((s, r) => s + r.count, 0);
   return {

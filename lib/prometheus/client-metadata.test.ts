@@ -55,11 +55,23 @@ const RECORDED: Record<string, unknown> = {
   },
   '/api/v1/alerts': {
     status: 'success',
-    data: { alerts: [{ labels: { alertname: 'OrchestratorDown' }, annotations: {}, state: 'firing', activeAt: '2026-11-26T11:58:00Z', value: '0e+00' }] },
+    data: {
+      alerts: [
+        {
+          labels: { alertname: 'OrchestratorDown' },
+          annotations: {},
+          state: 'firing',
+          activeAt: '2026-11-26T11:58:00Z',
+          value: '0e+00',
+        },
+      ],
+    },
   },
   '/api/v1/metadata': {
     status: 'success',
-    data: { shannon_workflow_duration_seconds: [{ type: 'histogram', help: 'Workflow duration in seconds.', unit: '' }] },
+    data: {
+      shannon_workflow_duration_seconds: [{ type: 'histogram', help: 'Workflow duration in seconds.', unit: '' }],
+    },
   },
   '/api/v1/series': { status: 'success', data: [{ __name__: 'up', job: 'orchestrator', instance: '127.0.0.1:2112' }] },
   '/api/v1/labels': { status: 'success', data: ['__name__', 'job', 'workflow_type'] },
@@ -70,7 +82,9 @@ const client = new PromClient({
   timeoutMs: 1000,
   fetchImpl: (async (url: string) => {
     const body = RECORDED[new URL(url).pathname];
-    return new Response(JSON.stringify(body ?? { status: 'error', errorType: 'not_found', error: 'no fixture' }), { status: body ? 200 : 404 });
+    return new Response(JSON.stringify(body ?? { status: 'error', errorType: 'not_found', error: 'no fixture' }), {
+      status: body ? 200 : 404,
+    });
   }) as typeof fetch,
 });
 
@@ -80,7 +94,9 @@ describe('PromClient metadata endpoints', () => {
     const rules = (await client.rules()).data.groups[0]!.rules;
     expect(rules.map((r) => r.type)).toEqual(['alerting', 'recording']);
     expect((await client.alerts()).data.alerts[0]?.state).toBe('firing');
-    expect((await client.metadata('shannon_workflow_duration_seconds')).data.shannon_workflow_duration_seconds?.[0]?.type).toBe('histogram');
+    expect(
+      (await client.metadata('shannon_workflow_duration_seconds')).data.shannon_workflow_duration_seconds?.[0]?.type,
+    ).toBe('histogram');
     expect((await client.series(['up'])).data[0]?.job).toBe('orchestrator');
     expect((await client.labelNames()).data).toContain('workflow_type');
   });

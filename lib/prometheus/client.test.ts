@@ -24,7 +24,14 @@ const MATRIX = {
   data: {
     resultType: 'matrix',
     result: [
-      { metric: { workflow_type: 'DAGWorkflow' }, values: [[1000, '0.5'], [1015, 'NaN'], [1045, '1.25']] },
+      {
+        metric: { workflow_type: 'DAGWorkflow' },
+        values: [
+          [1000, '0.5'],
+          [1015, 'NaN'],
+          [1045, '1.25'],
+        ],
+      },
     ],
   },
 };
@@ -42,13 +49,34 @@ describe('PromClient envelopes', () => {
   });
 
   it('rounds chart values to six significant digits, and nothing else', () => {
-    const c = compactMatrix({ resultType: 'matrix', result: [{ metric: {}, values: [[0, '8.999999999999996'], [15, '0.03333333333333333'], [30, '123456789'], [45, '+Inf']] }] }, 0, 45, 15, []);
+    const c = compactMatrix(
+      {
+        resultType: 'matrix',
+        result: [
+          {
+            metric: {},
+            values: [
+              [0, '8.999999999999996'],
+              [15, '0.03333333333333333'],
+              [30, '123456789'],
+              [45, '+Inf'],
+            ],
+          },
+        ],
+      },
+      0,
+      45,
+      15,
+      [],
+    );
     expect(c.series[0]?.values).toEqual([9, 0.0333333, 123457000, null]);
   });
 
   it('maps bad_data to a 400 with Prometheus own message', async () => {
     const body = { status: 'error', errorType: 'bad_data', error: '1:5: parse error: unexpected "}"' };
-    const err = await clientReturning(400, body).query('up}').catch((e) => e);
+    const err = await clientReturning(400, body)
+      .query('up}')
+      .catch((e) => e);
     expect(err).toBeInstanceOf(PromError);
     expect(err.status).toBe(400);
     expect(err.message).toBe('1:5: parse error: unexpected "}"');
@@ -62,8 +90,20 @@ describe('PromClient envelopes', () => {
       data: {
         resultType: 'matrix',
         result: [
-          { metric: { __name__: 'float_one' }, values: [[1000, '1'], [1015, '2']] },
-          { metric: { __name__: 'native_one' }, histograms: [[1000, h], [1015, h]] },
+          {
+            metric: { __name__: 'float_one' },
+            values: [
+              [1000, '1'],
+              [1015, '2'],
+            ],
+          },
+          {
+            metric: { __name__: 'native_one' },
+            histograms: [
+              [1000, h],
+              [1015, h],
+            ],
+          },
           { metric: { __name__: 'mixed' }, values: [[1000, '3']], histograms: [[1015, h]] },
         ],
       },
@@ -77,7 +117,13 @@ describe('PromClient envelopes', () => {
     expect(r.warnings).toEqual([expect.stringContaining('2 series hold native histograms')]);
     const v = await clientReturning(200, {
       status: 'success',
-      data: { resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, '5'] }, { metric: { a: '2' }, histogram: [1, h] }] },
+      data: {
+        resultType: 'vector',
+        result: [
+          { metric: { a: '1' }, value: [1, '5'] },
+          { metric: { a: '2' }, histogram: [1, h] },
+        ],
+      },
     }).query('x');
     expect(v.data.resultType === 'vector' && v.data.result).toEqual([{ metric: { a: '1' }, value: [1, '5'] }]);
     expect(v.warnings[0]).toContain('1 series hold native histograms');
@@ -85,12 +131,16 @@ describe('PromClient envelopes', () => {
 
   it('maps a Prometheus timeout to 504', async () => {
     const body = { status: 'error', errorType: 'timeout', error: 'query timed out in expression evaluation' };
-    const err = await clientReturning(503, body).query('up').catch((e) => e);
+    const err = await clientReturning(503, body)
+      .query('up')
+      .catch((e) => e);
     expect(err.status).toBe(504);
   });
 
   it('rejects a body that is not the Prometheus API', async () => {
-    const err = await clientReturning(200, '<html>proxy error</html>').query('up').catch((e) => e);
+    const err = await clientReturning(200, '<html>proxy error</html>')
+      .query('up')
+      .catch((e) => e);
     expect(err.kind).toBe('bad_response');
     expect(err.status).toBe(502);
     const err2 = await clientReturning(200, { status: 'success', data: { resultType: 'matrix', result: 'x' } })
@@ -108,7 +158,9 @@ describe('PromClient envelopes', () => {
       baseUrl: 'http://prom.test',
       timeoutMs: 20,
       fetchImpl: ((_u: string, init?: RequestInit) =>
-        new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) as typeof fetch,
+        new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+        )) as typeof fetch,
     });
     const e2 = await slow.query('up').catch((e) => e);
     expect(e2.kind).toBe('timeout');

@@ -34,7 +34,9 @@ export class PromClient {
   }
 
   queryRange(query: string, start: number, end: number, step: number, signal?: AbortSignal) {
-    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST').then(withHistogramWarning);
+    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST').then(
+      withHistogramWarning,
+    );
   }
 
   series(match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
@@ -135,11 +137,17 @@ export class PromClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new PromError('bad_response', `Prometheus answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`);
+      throw new PromError(
+        'bad_response',
+        `Prometheus answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+      );
     }
     const parsed = envelopeSchema(schema).safeParse(json);
     if (!parsed.success) {
-      throw new PromError('bad_response', `Prometheus response for ${endpoint} did not match its API: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      throw new PromError(
+        'bad_response',
+        `Prometheus response for ${endpoint} did not match its API: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      );
     }
     const env = parsed.data as
       | { status: 'success'; data: z.infer<T>; warnings?: string[] }

@@ -42,7 +42,13 @@ export function chartNumber(s: string): number | null {
   return n === null ? null : Number(n.toPrecision(6));
 }
 
-export function compactMatrix(data: QueryData, start: number, end: number, step: number, warnings: string[]): CompactMatrix {
+export function compactMatrix(
+  data: QueryData,
+  start: number,
+  end: number,
+  step: number,
+  warnings: string[],
+): CompactMatrix {
   const n = Math.floor((end - start) / step + 1e-9) + 1;
   if (data.resultType !== 'matrix') {
     throw new Error(`expected a matrix from query_range, got ${data.resultType}`);

@@ -46,26 +46,34 @@ const rawQueryDataSchema = z.discriminatedUnion('resultType', [
   }),
   z.object({
     resultType: z.literal('matrix'),
-    result: z.array(z.object({ metric: labels, values: samples.optional(), histograms: z.array(z.unknown()).optional() })),
+    result: z.array(
+      z.object({ metric: labels, values: samples.optional(), histograms: z.array(z.unknown()).optional() }),
+    ),
   }),
   scalarSchema,
   stringSchema,
 ]);
 
 /** The result with float samples only; `nativeHistogramSeries` counts the series that had native histogram samples (dropped). */
-export const queryDataSchema = rawQueryDataSchema.transform((d): FloatQueryData & { nativeHistogramSeries?: number } => {
-  if (d.resultType === 'vector') {
-    const result = d.result.flatMap((r) => (r.value ? [{ metric: r.metric, value: r.value }] : []));
-    const nativeHistogramSeries = d.result.filter((r) => r.histogram !== undefined).length;
-    return { resultType: d.resultType, result, ...(nativeHistogramSeries ? { nativeHistogramSeries } : {}) };
-  }
-  if (d.resultType === 'matrix') {
-    const result = d.result.flatMap((r) => (r.values && r.values.length ? [{ metric: r.metric, values: r.values }] : []));
-    const nativeHistogramSeries = d.result.filter((r) => r.histograms !== undefined && r.histograms.length > 0).length;
-    return { resultType: d.resultType, result, ...(nativeHistogramSeries ? { nativeHistogramSeries } : {}) };
-  }
-  return d;
-});
+export const queryDataSchema = rawQueryDataSchema.transform(
+  (d): FloatQueryData & { nativeHistogramSeries?: number } => {
+    if (d.resultType === 'vector') {
+      const result = d.result.flatMap((r) => (r.value ? [{ metric: r.metric, value: r.value }] : []));
+      const nativeHistogramSeries = d.result.filter((r) => r.histogram !== undefined).length;
+      return { resultType: d.resultType, result, ...(nativeHistogramSeries ? { nativeHistogramSeries } : {}) };
+    }
+    if (d.resultType === 'matrix') {
+      const result = d.result.flatMap((r) =>
+        r.values && r.values.length ? [{ metric: r.metric, values: r.values }] : [],
+      );
+      const nativeHistogramSeries = d.result.filter(
+        (r) => r.histograms !== undefined && r.histograms.length > 0,
+      ).length;
+      return { resultType: d.resultType, result, ...(nativeHistogramSeries ? { nativeHistogramSeries } : {}) };
+    }
+    return d;
+  },
+);
 
 /** What a panel says when series were dropped for holding native histograms. */
 export function nativeHistogramWarning(n: number): string {

@@ -92,7 +92,10 @@ describe('labelMatcher and renderQuery', () => {
   });
 
   it('several values use =~ with every metacharacter escaped', () => {
-    const q = renderQuery(TEMPLATE, { variables: { mode: [HOSTILE[4] as string, HOSTILE[7] as string, 'plain'] }, rateIntervalSec: 15 });
+    const q = renderQuery(TEMPLATE, {
+      variables: { mode: [HOSTILE[4] as string, HOSTILE[7] as string, 'plain'] },
+      rateIntervalSec: 15,
+    });
     const { skeleton, literals } = splitLiterals(q);
     expect(skeleton).toBe('sum by (le) (rate(m_bucket{job="",mode=~""}[15s]))');
     const alternatives = (literals[1] as string).split(/(?<!\\)\|/).map(unregex);

@@ -20,7 +20,12 @@ beforeAll(async () => {
           return; // never answers
         }
         res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: { q: q ?? '' }, value: [1, '2'] }] } }));
+        res.end(
+          JSON.stringify({
+            status: 'success',
+            data: { resultType: 'vector', result: [{ metric: { q: q ?? '' }, value: [1, '2'] }] },
+          }),
+        );
       });
       return;
     }

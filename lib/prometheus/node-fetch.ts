@@ -21,7 +21,12 @@ export const nodeFetch = ((input: string | URL, init: RequestInit = {}) =>
     if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
     const req = mod.request(
       url,
-      { method: init.method ?? 'GET', headers, agent: agents[url.protocol as 'http:'], signal: init.signal ?? undefined },
+      {
+        method: init.method ?? 'GET',
+        headers,
+        agent: agents[url.protocol as 'http:'],
+        signal: init.signal ?? undefined,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

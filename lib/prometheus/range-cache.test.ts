@@ -16,7 +16,10 @@ function fakeProm(clock: { now: number }, lateSec = 0) {
     const value = (t: number, v: number) => (t > clock.now - lateSec ? -1 : v);
     const series = [
       { labels: { job: 'a' }, values: Array.from({ length: n }, (_, i) => value(at(i), at(i) / 10)) },
-      { labels: { job: 'b' }, values: Array.from({ length: n }, (_, i) => (at(i) >= T0 + 600 ? value(at(i), 2) : null)) },
+      {
+        labels: { job: 'b' },
+        values: Array.from({ length: n }, (_, i) => (at(i) >= T0 + 600 ? value(at(i), 2) : null)),
+      },
     ].filter((s) => s.values.some((v) => v !== null));
     return { start, step, n, series, warnings: [] } satisfies CompactMatrix;
   };
@@ -41,7 +44,10 @@ describe('RangeCache (incremental range queries)', () => {
     clock.now += 60;
     const second = await cache.query('q', T0 + 60, T0 + 3660, STEP, prom.fetch);
     // Settled up to now-300 at the first fetch: only the last 5 minutes and the new minute asked.
-    expect(prom.calls).toEqual([[T0, T0 + 3600], [T0 + 3300 + STEP, T0 + 3660]]);
+    expect(prom.calls).toEqual([
+      [T0, T0 + 3600],
+      [T0 + 3300 + STEP, T0 + 3660],
+    ]);
     expect(second).toEqual(await full(clock, T0 + 60, T0 + 3660, 120));
     expect(cache.stats()).toMatchObject({ misses: 1, partial: 1, hits: 0 });
   });
@@ -101,7 +107,10 @@ describe('RangeCache (incremental range queries)', () => {
     await cache.query('q', T0, T0 + 3600, STEP, prom.fetch);
     clock.now += 301;
     await cache.query('q', T0, T0 + 3600, STEP, prom.fetch);
-    expect(prom.calls).toEqual([[T0, T0 + 3600], [T0, T0 + 3600]]);
+    expect(prom.calls).toEqual([
+      [T0, T0 + 3600],
+      [T0, T0 + 3600],
+    ]);
   });
 
   it('holds at most maxPoints values (oldest entry out first), and 0 turns it off', async () => {
@@ -144,6 +153,12 @@ describe('RangeCache (incremental range queries)', () => {
 
   it('orders series as Prometheus does (label names, then values, shorter first)', () => {
     const sets: Record<string, string>[] = [{ b: '1' }, { a: '2' }, { a: '10' }, { a: '1', b: '1' }, { a: '1' }];
-    expect([...sets].sort(compareLabels)).toEqual([{ a: '1' }, { a: '1', b: '1' }, { a: '10' }, { a: '2' }, { b: '1' }]);
+    expect([...sets].sort(compareLabels)).toEqual([
+      { a: '1' },
+      { a: '1', b: '1' },
+      { a: '10' },
+      { a: '2' },
+      { b: '1' },
+    ]);
   });
 });

@@ -11,7 +11,13 @@ import type { CompactMatrix, CompactSeries } from './compact';
  * Every point is evaluated by Prometheus at the same instant on the same grid as a full query
  * would, so the merged answer equals the full answer (the tests check this on real data).
  */
-export type RangeFetcher = (query: string, start: number, end: number, step: number, signal?: AbortSignal) => Promise<CompactMatrix>;
+export type RangeFetcher = (
+  query: string,
+  start: number,
+  end: number,
+  step: number,
+  signal?: AbortSignal,
+) => Promise<CompactMatrix>;
 
 export type RangeCacheOptions = {
   /** Points newer than this (seconds before the fetch) are asked again on every request. */
@@ -57,7 +63,11 @@ export function compareLabels(a: Record<string, string>, b: Record<string, strin
 }
 
 function labelKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+  return JSON.stringify(
+    Object.keys(labels)
+      .sort()
+      .map((k) => [k, labels[k]]),
+  );
 }
 
 const gridIndex = (t: number, start: number, step: number) => Math.round((t - start) / step);
@@ -80,7 +90,14 @@ export class RangeCache {
    * The answer for [start, end] at `step`, from the cache where it can be and from `fetch`
    * where it cannot. `fetch` gets the caller's signal: leaving the page cancels what is asked.
    */
-  async query(query: string, start: number, end: number, step: number, fetch: RangeFetcher, signal?: AbortSignal): Promise<CompactMatrix> {
+  async query(
+    query: string,
+    start: number,
+    end: number,
+    step: number,
+    fetch: RangeFetcher,
+    signal?: AbortSignal,
+  ): Promise<CompactMatrix> {
     if (this.opts.maxPoints <= 0) return fetch(query, start, end, step, signal);
     // One entry per query, step and grid phase: only points on the same grid can be reused.
     const phase = ((start % step) + step) % step;
@@ -121,7 +138,15 @@ export class RangeCache {
     return Math.min(end, start + Math.floor((limit - start) / step) * step);
   }
 
-  private merge(entry: Entry, from: number, to: number, fetched: CompactMatrix[], start: number, end: number, step: number): CompactMatrix {
+  private merge(
+    entry: Entry,
+    from: number,
+    to: number,
+    fetched: CompactMatrix[],
+    start: number,
+    end: number,
+    step: number,
+  ): CompactMatrix {
     const n = Math.floor((end - start) / step + 1e-9) + 1;
     const out = new Map<string, CompactSeries>();
     const row = (labels: Record<string, string>) => {
@@ -164,7 +189,13 @@ export class RangeCache {
     return { start, step, n, series, warnings: [...new Set(warnings)] };
   }
 
-  private store(key: string, m: CompactMatrix, now: number, fetchedAt = now, settled = this.settledBy(now, m.start, m.start + (m.n - 1) * m.step, m.step)) {
+  private store(
+    key: string,
+    m: CompactMatrix,
+    now: number,
+    fetchedAt = now,
+    settled = this.settledBy(now, m.start, m.start + (m.n - 1) * m.step, m.step),
+  ) {
     this.drop(key);
     if (m.warnings.length > 0) return; // a partial or odd answer is not worth keeping
     if (settled < m.start) return; // nothing in it is final yet

@@ -21,7 +21,12 @@ export const MAX_GET_URL = 4096;
  * Fetch one of our API routes and validate the answer; errors carry the server's code and message.
  * With `postWhenLong` (routes that take a form body, as /api/prom/query*), a long URL is sent as POST.
  */
-export async function fetchJson<T extends z.ZodMiniType>(url: string, schema: T, signal?: AbortSignal, opts: { postWhenLong?: boolean } = {}): Promise<z.infer<T>> {
+export async function fetchJson<T extends z.ZodMiniType>(
+  url: string,
+  schema: T,
+  signal?: AbortSignal,
+  opts: { postWhenLong?: boolean } = {},
+): Promise<z.infer<T>> {
   let res: Response;
   const q = url.indexOf('?');
   const post = opts.postWhenLong && url.length > MAX_GET_URL && q >= 0;
@@ -29,7 +34,12 @@ export async function fetchJson<T extends z.ZodMiniType>(url: string, schema: T,
     res = await fetch(
       post ? url.slice(0, q) : url,
       post
-        ? { signal, method: 'POST', body: url.slice(q + 1), headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' } }
+        ? {
+            signal,
+            method: 'POST',
+            body: url.slice(q + 1),
+            headers: { Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded' },
+          }
         : { signal, headers: { Accept: 'application/json' } },
     );
   } catch (e) {
@@ -50,7 +60,11 @@ export async function fetchJson<T extends z.ZodMiniType>(url: string, schema: T,
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    throw new ApiError(res.status, 'bad_response', `Unexpected response from ${url.split('?')[0]}: ${parsed.error.issues[0]?.message}`);
+    throw new ApiError(
+      res.status,
+      'bad_response',
+      `Unexpected response from ${url.split('?')[0]}: ${parsed.error.issues[0]?.message}`,
+    );
   }
   return parsed.data;
 }

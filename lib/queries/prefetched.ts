@@ -17,7 +17,11 @@ export type Prefetched = {
  * fetch would have thrown (retry then asks the API itself). Keys already holding data are left.
  * Nothing settles before `after` does.
  */
-export function seedPrefetched(qc: QueryClient, entries: readonly Prefetched[], after: Promise<void> = Promise.resolve()): void {
+export function seedPrefetched(
+  qc: QueryClient,
+  entries: readonly Prefetched[],
+  after: Promise<void> = Promise.resolve(),
+): void {
   for (const { key, answer } of entries) {
     if (qc.getQueryState(key)?.data !== undefined) continue;
     void qc.prefetchQuery({

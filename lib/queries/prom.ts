@@ -19,8 +19,10 @@ export type RangeParams = { query: string; start: number; end: number; step: num
 export const promKeys = {
   all: ['prom'] as const,
   range: (p: RangeParams) => ['prom', 'range', p.query, p.start, p.end, p.step] as const,
-  labelValues: (name: string, match: string, start: number, end: number) => ['prom', 'label-values', name, match, start, end] as const,
-  exemplars: (query: string, start: number, end: number, step: number) => ['prom', 'exemplars', query, start, end, step] as const,
+  labelValues: (name: string, match: string, start: number, end: number) =>
+    ['prom', 'label-values', name, match, start, end] as const,
+  exemplars: (query: string, start: number, end: number, step: number) =>
+    ['prom', 'exemplars', query, start, end, step] as const,
   alerts: (anchorMs: number) => ['prom', 'alerts', anchorMs] as const,
   instant: (query: string, anchorSec: number) => ['prom', 'instant', query, anchorSec] as const,
   targets: (anchorMs: number) => ['prom', 'targets', anchorMs] as const,
@@ -43,7 +45,8 @@ export function labelValuesOptions(name: string, match: string, start: number, e
   const qs = new URLSearchParams({ 'match[]': match, start: String(start), end: String(end) });
   return queryOptions({
     queryKey: promKeys.labelValues(name, match, start, end),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/labels/${encodeURIComponent(name)}/values?${qs}`, labelValuesResponseSchema, signal),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/prom/labels/${encodeURIComponent(name)}/values?${qs}`, labelValuesResponseSchema, signal),
     staleTime: 60_000,
   });
 }
@@ -51,7 +54,9 @@ export function labelValuesOptions(name: string, match: string, start: number, e
 export type CompactMatrixResponse = z.infer<typeof compactMatrixSchema>;
 
 export const exemplarsResponseSchema = z.object({
-  exemplars: z.array(z.object({ traceId: z.string(), spanId: z.optional(z.string()), value: z.number(), t: z.number(), labels })),
+  exemplars: z.array(
+    z.object({ traceId: z.string(), spanId: z.optional(z.string()), value: z.number(), t: z.number(), labels }),
+  ),
   warnings: z.array(z.string()),
 });
 
@@ -60,16 +65,26 @@ export function exemplarsOptions(query: string, start: number, end: number, step
   const qs = new URLSearchParams({ query, start: String(start), end: String(end), step: String(step) });
   return queryOptions({
     queryKey: promKeys.exemplars(query, start, end, step),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal, { postWhenLong: true }),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/prom/exemplars?${qs}`, exemplarsResponseSchema, signal, { postWhenLong: true }),
   });
 }
 
-export const vectorResponseSchema = z.object({ series: z.array(z.object({ labels, t: z.number(), value: z.nullable(z.number()) })), warnings: z.array(z.string()) });
+export const vectorResponseSchema = z.object({
+  series: z.array(z.object({ labels, t: z.number(), value: z.nullable(z.number()) })),
+  warnings: z.array(z.string()),
+});
 
 export function instantOptions(query: string, anchorSec: number) {
   return queryOptions({
     queryKey: promKeys.instant(query, anchorSec),
-    queryFn: ({ signal }) => fetchJson(`/api/prom/query?${new URLSearchParams({ query, time: String(anchorSec) })}`, vectorResponseSchema, signal, { postWhenLong: true }),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        `/api/prom/query?${new URLSearchParams({ query, time: String(anchorSec) })}`,
+        vectorResponseSchema,
+        signal,
+        { postWhenLong: true },
+      ),
   });
 }
 
@@ -91,7 +106,12 @@ export type AlertRuleRow = z.infer<typeof alertRuleSchema>;
 export function alertsOptions(anchorMs: number) {
   return queryOptions({
     queryKey: promKeys.alerts(anchorMs),
-    queryFn: ({ signal }) => fetchJson('/api/prom/alerts', z.object({ rules: z.array(alertRuleSchema), warnings: z.array(z.string()) }), signal),
+    queryFn: ({ signal }) =>
+      fetchJson(
+        '/api/prom/alerts',
+        z.object({ rules: z.array(alertRuleSchema), warnings: z.array(z.string()) }),
+        signal,
+      ),
   });
 }
 
@@ -101,7 +121,19 @@ export function targetsOptions(anchorMs: number) {
     queryFn: ({ signal }) =>
       fetchJson(
         '/api/prom/targets',
-        z.object({ targets: z.array(z.object({ job: z.string(), instance: z.string(), health: z.string(), lastError: z.string(), lastScrape: z.string(), scrapeUrl: z.string() })), warnings: z.array(z.string()) }),
+        z.object({
+          targets: z.array(
+            z.object({
+              job: z.string(),
+              instance: z.string(),
+              health: z.string(),
+              lastError: z.string(),
+              lastScrape: z.string(),
+              scrapeUrl: z.string(),
+            }),
+          ),
+          warnings: z.array(z.string()),
+        }),
         signal,
       ),
   });

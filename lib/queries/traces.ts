@@ -5,7 +5,13 @@ import { viewToParams } from '../traces/view/params';
 import type { ViewSpec } from '../traces/view/window';
 import { fetchJson } from './fetch-json';
 
-const genAi = z.object({ model: z.string(), provider: z.string(), inputTokens: z.number(), outputTokens: z.number(), ttftMs: z.nullable(z.number()) });
+const genAi = z.object({
+  model: z.string(),
+  provider: z.string(),
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  ttftMs: z.nullable(z.number()),
+});
 
 export const overviewSchema = z.object({
   traceId: z.string(),
@@ -19,12 +25,31 @@ export const overviewSchema = z.object({
   rootCount: z.number(),
   criticalCount: z.number(),
   skewedCount: z.number(),
-  warnings: z.array(z.object({ kind: z.enum(['missing-parent', 'clock-skew']), spanId: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.object({ kind: z.enum(['missing-parent', 'clock-skew']), spanId: z.string(), message: z.string() }),
+  ),
   warningCount: z.number(),
-  tokensByModel: z.array(z.object({ model: z.string(), provider: z.string(), spans: z.number(), inputTokens: z.number(), outputTokens: z.number() })),
+  tokensByModel: z.array(
+    z.object({
+      model: z.string(),
+      provider: z.string(),
+      spans: z.number(),
+      inputTokens: z.number(),
+      outputTokens: z.number(),
+    }),
+  ),
   extrasPending: z.number(),
   stats: z.array(
-    z.object({ service: z.string(), operation: z.string(), count: z.number(), totalNs: z.number(), selfNs: z.number(), avgNs: z.number(), maxNs: z.number(), errors: z.number() }),
+    z.object({
+      service: z.string(),
+      operation: z.string(),
+      count: z.number(),
+      totalNs: z.number(),
+      selfNs: z.number(),
+      avgNs: z.number(),
+      maxNs: z.number(),
+      errors: z.number(),
+    }),
   ),
   statsTruncated: z.boolean(),
   minimap: z.array(z.object({ start: z.number(), dur: z.number(), service: z.number(), error: z.number() })),
@@ -99,12 +124,27 @@ export const spanDetailSchema = z.object({
     droppedAttributesCount: z.number(),
     events: z.array(z.object({ timeNs: z.string(), name: z.string(), attributes, droppedAttributesCount: z.number() })),
     droppedEventsCount: z.number(),
-    links: z.array(z.object({ traceId: z.string(), spanId: z.string(), traceState: z.string(), flags: z.number(), attributes, droppedAttributesCount: z.number() })),
+    links: z.array(
+      z.object({
+        traceId: z.string(),
+        spanId: z.string(),
+        traceState: z.string(),
+        flags: z.number(),
+        attributes,
+        droppedAttributesCount: z.number(),
+      }),
+    ),
     droppedLinksCount: z.number(),
     status: z.object({ code: z.string(), message: z.string() }),
   }),
   resource: z.object({ attributes, droppedAttributesCount: z.number(), schemaUrl: z.string() }),
-  scope: z.object({ name: z.string(), version: z.string(), attributes, droppedAttributesCount: z.number(), schemaUrl: z.string() }),
+  scope: z.object({
+    name: z.string(),
+    version: z.string(),
+    attributes,
+    droppedAttributesCount: z.number(),
+    schemaUrl: z.string(),
+  }),
 });
 export type SpanDetailResponse = z.infer<typeof spanDetailSchema>;
 
@@ -138,7 +178,8 @@ export function remoteTraceSource(id: string): TraceSource {
 /** Query keys, shared with the server page that prefetches the first rows. */
 export const traceKeys = {
   overview: (key: string) => ['trace', key, 'overview'] as const,
-  rows: (key: string, view: ViewSpec, offset: number, limit: number, focus = '') => ['trace', key, 'rows', viewToParams(view).toString(), offset, limit, focus] as const,
+  rows: (key: string, view: ViewSpec, offset: number, limit: number, focus = '') =>
+    ['trace', key, 'rows', viewToParams(view).toString(), offset, limit, focus] as const,
   span: (key: string, spanId: string) => ['trace', key, 'span', spanId] as const,
 };
 
@@ -147,7 +188,11 @@ export const ROWS_PAGE = 100;
 
 /** Traces are immutable once complete: cached for the page's life. */
 export function overviewOptions(src: TraceSource) {
-  return queryOptions({ queryKey: traceKeys.overview(src.key), queryFn: ({ signal }) => src.overview(signal), staleTime: Infinity });
+  return queryOptions({
+    queryKey: traceKeys.overview(src.key),
+    queryFn: ({ signal }) => src.overview(signal),
+    staleTime: Infinity,
+  });
 }
 
 export function rowsOptions(src: TraceSource, view: ViewSpec, offset: number, limit: number, focus = '') {
@@ -159,7 +204,11 @@ export function rowsOptions(src: TraceSource, view: ViewSpec, offset: number, li
 }
 
 export function spanOptions(src: TraceSource, spanId: string) {
-  return queryOptions({ queryKey: traceKeys.span(src.key, spanId), queryFn: ({ signal }) => src.span(spanId, signal), staleTime: Infinity });
+  return queryOptions({
+    queryKey: traceKeys.span(src.key, spanId),
+    queryFn: ({ signal }) => src.span(spanId, signal),
+    staleTime: Infinity,
+  });
 }
 
 export const traceSummarySchema = z.object({
@@ -186,13 +235,18 @@ export function traceSearchOptions(params: string, anchorMs: number) {
 }
 
 export function servicesOptions() {
-  return queryOptions({ queryKey: ['traces', 'services'] as const, queryFn: ({ signal }) => fetchJson('/api/services', servicesSchema, signal), staleTime: 30_000 });
+  return queryOptions({
+    queryKey: ['traces', 'services'] as const,
+    queryFn: ({ signal }) => fetchJson('/api/services', servicesSchema, signal),
+    staleTime: 30_000,
+  });
 }
 
 export function operationsOptions(service: string) {
   return queryOptions({
     queryKey: ['traces', 'operations', service] as const,
-    queryFn: ({ signal }) => fetchJson(`/api/services/${encodeURIComponent(service)}/operations`, operationsSchema, signal),
+    queryFn: ({ signal }) =>
+      fetchJson(`/api/services/${encodeURIComponent(service)}/operations`, operationsSchema, signal),
     staleTime: 30_000,
   });
 }

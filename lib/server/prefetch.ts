@@ -64,7 +64,12 @@ export function settledWithin(promises: readonly unknown[], ms: number): Promise
  * panels use, so the browser asks for none of it again. Keys are computed exactly as the panels
  * compute them: the same URL parsing, the same request anchor for "now".
  */
-export function dashboardPrefetch(dashboard: DashboardDef, search: URLSearchParams, anchorMs: number, settings: RangeSettings): Prefetched[] {
+export function dashboardPrefetch(
+  dashboard: DashboardDef,
+  search: URLSearchParams,
+  anchorMs: number,
+  settings: RangeSettings,
+): Prefetched[] {
   const { state } = parseViewState(search, { variables: dashboard.variables.map((v) => v.name) }, anchorMs);
   const range = planViewRange(state, anchorMs, settings);
   const out: Prefetched[] = [];
@@ -77,13 +82,24 @@ export function dashboardPrefetch(dashboard: DashboardDef, search: URLSearchPara
   };
   for (const p of dashboard.panels) {
     for (const query of panelExprs(p, state.vars, range)) {
-      add(promKeys.range({ query, start: range.start, end: range.end, step: range.step }), () => rangeQuery(query, range.start, range.end, range.step), true);
+      add(
+        promKeys.range({ query, start: range.start, end: range.end, step: range.step }),
+        () => rangeQuery(query, range.start, range.end, range.step),
+        true,
+      );
     }
     const ex = exemplarExpr(p, state.vars, range);
-    if (ex) add(promKeys.exemplars(ex, range.start, range.end, range.step), () => exemplars(ex, range.start, range.end, undefined, range.step), true);
+    if (ex)
+      add(
+        promKeys.exemplars(ex, range.start, range.end, range.step),
+        () => exemplars(ex, range.start, range.end, undefined, range.step),
+        true,
+      );
   }
   for (const v of dashboard.variables) {
-    add(promKeys.labelValues(v.name, v.source, range.start, range.end), () => labelValues(v.name, [v.source], range.start, range.end));
+    add(promKeys.labelValues(v.name, v.source, range.start, range.end), () =>
+      labelValues(v.name, [v.source], range.start, range.end),
+    );
   }
   add(promKeys.alerts(anchorMs), () => alertsNow(), true);
   return out;
@@ -108,7 +124,11 @@ export function overviewPrefetch(anchorMs: number): Prefetched[] {
   const anchorSec = Math.floor(anchorMs / 1000);
   return [
     { key: promKeys.targets(anchorMs), answer: settle(targetsNow()), inline: true },
-    ...SLO_TILES.map((t) => ({ key: promKeys.instant(t.expr, anchorSec), answer: settle(instantQuery(t.expr, anchorSec)), inline: true })),
+    ...SLO_TILES.map((t) => ({
+      key: promKeys.instant(t.expr, anchorSec),
+      answer: settle(instantQuery(t.expr, anchorSec)),
+      inline: true,
+    })),
     { key: promKeys.alerts(anchorMs), answer: settle(alertsNow()), inline: true },
   ];
 }
@@ -121,6 +141,9 @@ export function overviewPrefetch(anchorMs: number): Prefetched[] {
 export async function pageAnswers(start: (anchorMs: number) => Prefetched[]): Promise<Prefetched[]> {
   if ((await headers()).has('rsc')) return [];
   const started = start(requestAnchorMs());
-  await settledWithin(started.map((e) => e.answer), getConfig().pageDataWaitMs);
+  await settledWithin(
+    started.map((e) => e.answer),
+    getConfig().pageDataWaitMs,
+  );
   return withSettled(started);
 }

@@ -1,7 +1,13 @@
 import 'server-only';
 import { getConfig } from '../config';
 import { PromClient } from '../prometheus/client';
-import { type CompactExemplar, type CompactMatrix, compactExemplars, compactMatrix, compactVector } from '../prometheus/compact';
+import {
+  type CompactExemplar,
+  type CompactMatrix,
+  compactExemplars,
+  compactMatrix,
+  compactVector,
+} from '../prometheus/compact';
 import { assembleCanary, canaryQueries, type VectorRow } from '../policy/canary-queries';
 import { alertRules, presenceQuery, requiredMetrics } from '../overview/alerts';
 import { RangeCache } from '../prometheus/range-cache';
@@ -45,7 +51,13 @@ function createRangeCache(): RangeCache {
 }
 
 /** Ask Prometheus for a range, in the charts' compact form (the cache not involved). */
-export async function fetchRange(query: string, start: number, end: number, step: number, signal?: AbortSignal): Promise<CompactMatrix> {
+export async function fetchRange(
+  query: string,
+  start: number,
+  end: number,
+  step: number,
+  signal?: AbortSignal,
+): Promise<CompactMatrix> {
   const r = await promClient().queryRange(query, start, end, step, signal);
   return compactMatrix(r.data, start, end, step, r.warnings);
 }
@@ -54,7 +66,14 @@ export async function fetchRange(query: string, start: number, end: number, step
  * A range query as the charts get it: through the incremental cache (only what is new or not
  * yet settled is asked of Prometheus), unless `fresh` asks for all of it (Cache-Control: no-cache).
  */
-export function rangeQuery(query: string, start: number, end: number, step: number, signal?: AbortSignal, fresh = false): Promise<CompactMatrix> {
+export function rangeQuery(
+  query: string,
+  start: number,
+  end: number,
+  step: number,
+  signal?: AbortSignal,
+  fresh = false,
+): Promise<CompactMatrix> {
   if (fresh) return fetchRange(query, start, end, step, signal);
   return rangeCache().query(query, start, end, step, fetchRange, signal);
 }
@@ -65,7 +84,13 @@ export function rangeQuery(query: string, start: number, end: number, step: numb
  * slowest per time step and tenth of the value range): a busy day has thousands, a chart shows
  * a few hundred, and the rest would only travel.
  */
-export async function exemplars(query: string, start: number, end: number, signal?: AbortSignal, step?: number): Promise<{ exemplars: CompactExemplar[]; warnings: string[] }> {
+export async function exemplars(
+  query: string,
+  start: number,
+  end: number,
+  signal?: AbortSignal,
+  step?: number,
+): Promise<{ exemplars: CompactExemplar[]; warnings: string[] }> {
   const r = await promClient().exemplars(query, start, end, signal);
   const all = compactExemplars(r.data);
   return { exemplars: step ? thinExemplars(all, start, step) : all, warnings: r.warnings };
@@ -78,13 +103,20 @@ export async function alertsNow(signal?: AbortSignal) {
   const present = new Set<string>();
   if (q) {
     const r = await promClient().query(q, undefined, signal);
-    if (r.data.resultType === 'vector') for (const s of r.data.result) if (s.metric.__name__) present.add(s.metric.__name__);
+    if (r.data.resultType === 'vector')
+      for (const s of r.data.result) if (s.metric.__name__) present.add(s.metric.__name__);
   }
   return { rules: alertRules(rules.data, present), warnings: rules.warnings };
 }
 
 /** Values of a label, for a template variable. */
-export async function labelValues(name: string, match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
+export async function labelValues(
+  name: string,
+  match: readonly string[],
+  start?: number,
+  end?: number,
+  signal?: AbortSignal,
+) {
   const r = await promClient().labelValues(name, match, start, end, signal);
   return { values: r.data, warnings: r.warnings };
 }
@@ -110,6 +142,16 @@ export async function instantQuery(query: string, time?: number, signal?: AbortS
 /** Scrape targets: job, instance, health, last error; ordered by job and instance. */
 export async function targetsNow(signal?: AbortSignal) {
   const r = await promClient().targets(signal);
-  const targets = r.data.activeTargets.map((t) => ({ job: t.labels.job ?? t.scrapePool, instance: t.labels.instance ?? '', health: t.health, lastError: t.lastError, lastScrape: t.lastScrape, scrapeUrl: t.scrapeUrl }));
-  return { targets: targets.sort((a, b) => a.job.localeCompare(b.job) || a.instance.localeCompare(b.instance)), warnings: r.warnings };
+  const targets = r.data.activeTargets.map((t) => ({
+    job: t.labels.job ?? t.scrapePool,
+    instance: t.labels.instance ?? '',
+    health: t.health,
+    lastError: t.lastError,
+    lastScrape: t.lastScrape,
+    scrapeUrl: t.scrapeUrl,
+  }));
+  return {
+    targets: targets.sort((a, b) => a.job.localeCompare(b.job) || a.instance.localeCompare(b.instance)),
+    warnings: r.warnings,
+  };
 }

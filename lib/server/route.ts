@@ -47,7 +47,9 @@ export async function requestParams(req: Request): Promise<URLSearchParams> {
   if (req.method !== 'POST') return params;
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
-    throw new BadRequest(`a POST takes its parameters as application/x-www-form-urlencoded, not "${type || 'no content type'}"`);
+    throw new BadRequest(
+      `a POST takes its parameters as application/x-www-form-urlencoded, not "${type || 'no content type'}"`,
+    );
   }
   for (const [k, v] of new URLSearchParams(await req.text())) params.append(k, v);
   return params;

@@ -29,7 +29,11 @@ export async function startTraceStore(cfg: Config): Promise<{ otlpHttp?: NodeHan
     testDelayMs: cfg.traceWriterTestDelayMs,
   });
   setTraceStore(store);
-  const opts: ReceiverOptions = { store, maxBytes: cfg.otlpMaxBytes, ...(cfg.otlpToken ? { token: cfg.otlpToken } : {}) };
+  const opts: ReceiverOptions = {
+    store,
+    maxBytes: cfg.otlpMaxBytes,
+    ...(cfg.otlpToken ? { token: cfg.otlpToken } : {}),
+  };
   const otlpHttp: NodeHandler = (req, res) => {
     handleOtlpHttp(req, res, opts).catch((e: unknown) => {
       console.error('[shannon-console] OTLP/HTTP export failed', e);
@@ -47,7 +51,12 @@ export async function startTraceStore(cfg: Config): Promise<{ otlpHttp?: NodeHan
     const server = http.createServer((req, res) => {
       if ((req.url ?? '').split('?')[0] === '/v1/traces') return otlpHttp(req, res);
       req.resume();
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 5, message: `no OTLP signal at ${req.url}: this receiver takes traces at /v1/traces` }));
+      res.writeHead(404, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          code: 5,
+          message: `no OTLP signal at ${req.url}: this receiver takes traces at /v1/traces`,
+        }),
+      );
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -56,7 +65,9 @@ export async function startTraceStore(cfg: Config): Promise<{ otlpHttp?: NodeHan
     console.log(`[shannon-console] OTLP/HTTP on ${cfg.host}:${cfg.otlpHttpPort}/v1/traces`);
     stops.push(() => new Promise((r) => server.close(() => r())));
   }
-  console.log(`[shannon-console] trace store at ${store.file} (sync ${cfg.traceSync}, retention ${cfg.traceRetentionMs / 3_600_000}h)`);
+  console.log(
+    `[shannon-console] trace store at ${store.file} (sync ${cfg.traceSync}, retention ${cfg.traceRetentionMs / 3_600_000}h)`,
+  );
   return {
     otlpHttp,
     stop: async () => {

@@ -1,8 +1,21 @@
 import 'server-only';
 import { normalizeTraceId } from '../traces/search';
 import { BACKGROUND_EXTRAS_MAX, prepareTrace, type PreparedTrace } from '../traces/view/prepare';
-import { applyExtras, buildTraceIndex, indexFromColumns, skeletonOf, type TraceIndex } from '../traces/view/trace-index';
-import { computeView, viewKey, windowOf, type ComputedView, type RowWindow, type ViewSpec } from '../traces/view/window';
+import {
+  applyExtras,
+  buildTraceIndex,
+  indexFromColumns,
+  skeletonOf,
+  type TraceIndex,
+} from '../traces/view/trace-index';
+import {
+  computeView,
+  viewKey,
+  windowOf,
+  type ComputedView,
+  type RowWindow,
+  type ViewSpec,
+} from '../traces/view/window';
 import { NotFound } from '../errors';
 import { processSlot } from './process';
 import { badRequest, traceStore } from './traces';
@@ -16,7 +29,14 @@ import { badRequest, traceStore } from './traces';
  * still be receiving spans, so it is rebuilt after FRESH_MS; older traces stay until evicted
  * (least recently used, bounded by total spans).
  */
-export type TraceViewEntry = { pt: Promise<PreparedTrace | null>; builtAt: number; spans: number; recent: boolean; views: Map<string, ComputedView>; extras?: Promise<void> };
+export type TraceViewEntry = {
+  pt: Promise<PreparedTrace | null>;
+  builtAt: number;
+  spans: number;
+  recent: boolean;
+  views: Map<string, ComputedView>;
+  extras?: Promise<void>;
+};
 
 const MAX_CACHED_SPANS = 3_000_000;
 const MAX_VIEWS_PER_TRACE = 8;
@@ -72,7 +92,10 @@ function loadAllExtras(e: TraceViewEntry, ix: TraceIndex): Promise<void> {
   e.extras ??= (async () => {
     await new Promise((r) => setTimeout(r, EXTRAS_DELAY_MS));
     for (let i = 0; i < ix.n && ix.extrasMissing > 0; i += EXTRAS_CHUNK) {
-      await loadExtras(ix, Array.from({ length: Math.min(EXTRAS_CHUNK, ix.n - i) }, (_, k) => i + k));
+      await loadExtras(
+        ix,
+        Array.from({ length: Math.min(EXTRAS_CHUNK, ix.n - i) }, (_, k) => i + k),
+      );
       await new Promise((r) => setImmediate(r));
     }
   })().catch((err: unknown) => {
@@ -95,7 +118,10 @@ export async function preparedTrace(id: string): Promise<PreparedTrace> {
         entry.spans = pt.ix.n;
         const end = pt.ix.t0 + BigInt(Math.round(pt.ix.durationNs));
         entry.recent = BigInt(Date.now()) * 1_000_000n - end < RECENT_NS;
-        if (pt.ix.n <= BACKGROUND_EXTRAS_MAX) void loadAllExtras(entry, pt.ix).catch((err: unknown) => console.error(`[traces] loading attributes of ${id} failed`, err));
+        if (pt.ix.n <= BACKGROUND_EXTRAS_MAX)
+          void loadAllExtras(entry, pt.ix).catch((err: unknown) =>
+            console.error(`[traces] loading attributes of ${id} failed`, err),
+          );
       } else cache.delete(id);
       evict();
     } catch (err) {
@@ -108,12 +134,21 @@ export async function preparedTrace(id: string): Promise<PreparedTrace> {
     cache.set(id, e);
   }
   const pt = await e.pt;
-  if (!pt) throw new NotFound(`trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`);
+  if (!pt)
+    throw new NotFound(
+      `trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`,
+    );
   return pt;
 }
 
 /** A window of rows for a view; search first waits for every span's attributes. */
-export async function traceWindow(id: string, spec: ViewSpec, offset: number, limit: number, focus?: string): Promise<RowWindow> {
+export async function traceWindow(
+  id: string,
+  spec: ViewSpec,
+  offset: number,
+  limit: number,
+  focus?: string,
+): Promise<RowWindow> {
   const pt = await preparedTrace(id);
   const e = cache.get(id);
   if (spec.search.trim() !== '' && pt.ix.extrasMissing > 0 && e) await loadAllExtras(e, pt.ix);

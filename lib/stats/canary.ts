@@ -118,24 +118,58 @@ function judge(effect: Interval, pass: number, fail: number): Status {
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 const ms = (s: number) => `${(s * 1000).toFixed(3)} ms`;
 
-export function canaryVerdict(dry: ModeSample, enf: ModeSample, t: Thresholds = DEFAULT_THRESHOLDS, enforcePercent: number | null = null): Verdict {
+export function canaryVerdict(
+  dry: ModeSample,
+  enf: ModeSample,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+  enforcePercent: number | null = null,
+): Verdict {
   const enough = dry.evaluations >= t.minEvaluations && enf.evaluations >= t.minEvaluations;
   const noData = (id: MetricResult['id'], label: string): MetricResult => ({
-    id, label, dryRun: null, enforce: null, effect: null, status: 'nodata',
+    id,
+    label,
+    dryRun: null,
+    enforce: null,
+    effect: null,
+    status: 'nodata',
     why: `needs ${t.minEvaluations} evaluations in each mode; dry-run has ${Math.round(dry.evaluations)}, enforce ${Math.round(enf.evaluations)}`,
   });
   const metrics: MetricResult[] = [];
-  const rate = (id: MetricResult['id'], label: string, xd: number, nd: number, xe: number, ne: number, pass: number, fail: number, harmIsDrop = false) => {
+  const rate = (
+    id: MetricResult['id'],
+    label: string,
+    xd: number,
+    nd: number,
+    xe: number,
+    ne: number,
+    pass: number,
+    fail: number,
+    harmIsDrop = false,
+  ) => {
     if (!enough || nd <= 0 || ne <= 0) return metrics.push(noData(id, label));
     const d = proportionDiff(xd, nd, xe, ne)!;
     const effect = harmIsDrop ? { estimate: -d.estimate, lo: -d.hi, hi: -d.lo } : d;
     const status = judge(effect, pass, fail);
     metrics.push({
-      id, label, dryRun: xd / nd, enforce: xe / ne, effect: d, status,
+      id,
+      label,
+      dryRun: xd / nd,
+      enforce: xe / ne,
+      effect: d,
+      status,
       why: `${harmIsDrop ? 'drop' : 'increase'} ${pct(effect.estimate)} (95 % CI ${pct(effect.lo)} to ${pct(effect.hi)}); pass within ${pct(pass)}, fail beyond ${pct(fail)}`,
     });
   };
-  rate('deny-rate', 'Deny rate (would deny, in dry-run)', dry.wouldDeny, dry.evaluations, enf.wouldDeny, enf.evaluations, t.denyPass, t.denyFail);
+  rate(
+    'deny-rate',
+    'Deny rate (would deny, in dry-run)',
+    dry.wouldDeny,
+    dry.evaluations,
+    enf.wouldDeny,
+    enf.evaluations,
+    t.denyPass,
+    t.denyFail,
+  );
   rate('error-rate', 'Error rate', dry.errors, dry.evaluations, enf.errors, enf.evaluations, t.errorPass, t.errorFail);
   // Mean latency from _sum / _count, its spread from the buckets.
   const dl = dry.latency;
@@ -145,7 +179,15 @@ export function canaryVerdict(dry: ModeSample, enf: ModeSample, t: Thresholds = 
     const md = dl.sum / dl.count;
     const me = el.sum / el.count;
     const d = meanDiff(md, bucketVariance(dl.buckets, md), dl.count, me, bucketVariance(el.buckets, me), el.count)!;
-    metrics.push({ id: 'mean-latency', label: 'Mean latency', dryRun: md, enforce: me, effect: d, status: judge(d, t.latencyPass, t.latencyFail), why: `increase ${ms(d.estimate)} (95 % CI ${ms(d.lo)} to ${ms(d.hi)}); pass within ${ms(t.latencyPass)}, fail beyond ${ms(t.latencyFail)}` });
+    metrics.push({
+      id: 'mean-latency',
+      label: 'Mean latency',
+      dryRun: md,
+      enforce: me,
+      effect: d,
+      status: judge(d, t.latencyPass, t.latencyFail),
+      why: `increase ${ms(d.estimate)} (95 % CI ${ms(d.lo)} to ${ms(d.hi)}); pass within ${ms(t.latencyPass)}, fail beyond ${ms(t.latencyFail)}`,
+    });
   }
   const pd = enough ? bucketQuantile(dl.buckets, 0.95) : null;
   const pe = enough ? bucketQuantile(el.buckets, 0.95) : null;
@@ -153,20 +195,55 @@ export function canaryVerdict(dry: ModeSample, enf: ModeSample, t: Thresholds = 
   else {
     const r = pe / pd;
     const status: Status = r <= t.p95Pass ? 'pass' : r > t.p95Fail ? 'fail' : 'marginal';
-    metrics.push({ id: 'p95-latency', label: 'p95 latency', dryRun: pd, enforce: pe, effect: { estimate: r, lo: r, hi: r }, status, why: `enforce ÷ dry-run ${r.toFixed(2)}× (interpolated inside buckets: no finer than the bucket bounds); pass ≤ ${t.p95Pass}×, fail > ${t.p95Fail}×` });
+    metrics.push({
+      id: 'p95-latency',
+      label: 'p95 latency',
+      dryRun: pd,
+      enforce: pe,
+      effect: { estimate: r, lo: r, hi: r },
+      status,
+      why: `enforce ÷ dry-run ${r.toFixed(2)}× (interpolated inside buckets: no finer than the bucket bounds); pass ≤ ${t.p95Pass}×, fail > ${t.p95Fail}×`,
+    });
   }
   const chi = enough ? chiSquareHomogeneity(bucketCounts(dl.buckets), bucketCounts(el.buckets)) : null;
   if (!chi) metrics.push(noData('distribution', 'Latency distribution'));
   else {
     const status: Status = chi.p >= 0.01 ? 'pass' : 'marginal';
-    metrics.push({ id: 'distribution', label: 'Latency distribution', dryRun: null, enforce: null, effect: { estimate: chi.p, lo: chi.p, hi: chi.p }, status, why: `chi-square homogeneity over ${chi.cells} bucket cells (sparse buckets merged): χ² = ${chi.statistic.toFixed(1)}, df ${chi.df}, p = ${chi.p.toPrecision(2)}; differences inside one bucket cannot be seen` });
+    metrics.push({
+      id: 'distribution',
+      label: 'Latency distribution',
+      dryRun: null,
+      enforce: null,
+      effect: { estimate: chi.p, lo: chi.p, hi: chi.p },
+      status,
+      why: `chi-square homogeneity over ${chi.cells} bucket cells (sparse buckets merged): χ² = ${chi.statistic.toFixed(1)}, df ${chi.df}, p = ${chi.p.toPrecision(2)}; differences inside one bucket cannot be seen`,
+    });
   }
-  rate('cache-hit-rate', 'Cache hit rate', dry.cacheHits, dry.cacheHits + dry.cacheMisses, enf.cacheHits, enf.cacheHits + enf.cacheMisses, t.cachePass, t.cacheFail, true);
+  rate(
+    'cache-hit-rate',
+    'Cache hit rate',
+    dry.cacheHits,
+    dry.cacheHits + dry.cacheMisses,
+    enf.cacheHits,
+    enf.cacheHits + enf.cacheMisses,
+    t.cachePass,
+    t.cacheFail,
+    true,
+  );
   const judged = metrics.filter((m) => m.status !== 'nodata');
   const core = ['deny-rate', 'error-rate', 'mean-latency'];
-  if (!enough || core.some((id) => metrics.find((m) => m.id === id)?.status === 'nodata')) return { metrics, score: null, status: 'nodata', nextStep: null };
-  const score = (100 * judged.reduce((s, m) => s + (m.status === 'pass' ? 1 : m.status === 'marginal' ? 0.5 : 0), 0)) / judged.length;
-  const status: Status = metrics.some((m) => m.status === 'fail') ? 'fail' : score >= t.scorePass ? 'pass' : score >= t.scoreMarginal ? 'marginal' : 'fail';
+  if (!enough || core.some((id) => metrics.find((m) => m.id === id)?.status === 'nodata'))
+    return { metrics, score: null, status: 'nodata', nextStep: null };
+  const score =
+    (100 * judged.reduce((s, m) => s + (m.status === 'pass' ? 1 : m.status === 'marginal' ? 0.5 : 0), 0)) /
+    judged.length;
+  const status: Status = metrics.some((m) => m.status === 'fail')
+    ? 'fail'
+    : score >= t.scorePass
+      ? 'pass'
+      : score >= t.scoreMarginal
+        ? 'marginal'
+        : 'fail';
   return { metrics, score, status, nextStep: status === 'pass' ? nextRolloutStep(enforcePercent) : null };
 }
 
@@ -175,5 +252,7 @@ export function nextRolloutStep(current: number | null): string {
   const steps = [5, 25, 50, 100];
   if (current === null) return 'Continue the rollout to the next step of the playbook (5 → 25 → 50 → 100 % enforce).';
   const next = steps.find((s) => s > current + 0.5);
-  return next === undefined ? 'Enforce is at 100 %: the rollout is complete.' : `Raise enforce from ${Math.round(current)} % to ${next} % (playbook 5 → 25 → 50 → 100 %).`;
+  return next === undefined
+    ? 'Enforce is at 100 %: the rollout is complete.'
+    : `Raise enforce from ${Math.round(current)} % to ${next} % (playbook 5 → 25 → 50 → 100 %).`;
 }

@@ -31,7 +31,15 @@ export function proportionDiff(x1: number, n1: number, x2: number, n2: number, z
 }
 
 /** m2 − m1 with a normal (Welch, large-sample) interval; null without two observations on each side. */
-export function meanDiff(m1: number, v1: number, n1: number, m2: number, v2: number, n2: number, z = Z95): Interval | null {
+export function meanDiff(
+  m1: number,
+  v1: number,
+  n1: number,
+  m2: number,
+  v2: number,
+  n2: number,
+  z = Z95,
+): Interval | null {
   if (n1 < 2 || n2 < 2) return null;
   const se = Math.sqrt(v1 / n1 + v2 / n2);
   const d = m2 - m1;
@@ -40,7 +48,10 @@ export function meanDiff(m1: number, v1: number, n1: number, m2: number, v2: num
 
 /** ln Γ(x), Lanczos approximation (g = 7, n = 9). */
 function lnGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
   const xx = x - 1;
   let a = c[0]!;

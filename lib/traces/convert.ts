@@ -1,4 +1,12 @@
-import { SPAN_KINDS, STATUS_CODES, type Span, type SpanKind, type StatusCode, type Trace, type TraceWarning } from './model';
+import {
+  SPAN_KINDS,
+  STATUS_CODES,
+  type Span,
+  type SpanKind,
+  type StatusCode,
+  type Trace,
+  type TraceWarning,
+} from './model';
 import type { RawSpan } from './otlp/types';
 
 const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
@@ -32,7 +40,12 @@ export function toModelSpan(s: RawSpan, service: string, resourceId: string): Sp
     durationNs: (s.endNs - s.startNs).toString(),
     attributes: s.attributes,
     droppedAttributesCount: s.droppedAttributesCount,
-    events: s.events.map((e) => ({ timeNs: e.timeNs.toString(), name: e.name, attributes: e.attributes, droppedAttributesCount: e.droppedAttributesCount })),
+    events: s.events.map((e) => ({
+      timeNs: e.timeNs.toString(),
+      name: e.name,
+      attributes: e.attributes,
+      droppedAttributesCount: e.droppedAttributesCount,
+    })),
     droppedEventsCount: s.droppedEventsCount,
     links: s.links.map((l) => ({
       traceId: hex(l.traceId),
@@ -62,7 +75,12 @@ export function traceWarnings(spans: Span[]): TraceWarning[] {
     if (!s.parentSpanId) continue;
     const p = byId.get(s.parentSpanId);
     if (!p) {
-      out.push({ kind: 'missing-parent', spanId: s.spanId, parentSpanId: s.parentSpanId, message: `parent span ${s.parentSpanId} of "${s.name}" is not in the trace` });
+      out.push({
+        kind: 'missing-parent',
+        spanId: s.spanId,
+        parentSpanId: s.parentSpanId,
+        message: `parent span ${s.parentSpanId} of "${s.name}" is not in the trace`,
+      });
       continue;
     }
     if (p.service === s.service) continue;
@@ -104,5 +122,13 @@ export function buildTrace(traceId: string, spans: Span[], resources: Trace['res
   }
   const s0 = start ?? 0n;
   const e0 = end ?? 0n;
-  return { traceId, startNs: s0.toString(), endNs: e0.toString(), durationNs: (e0 - s0).toString(), spans, resources, warnings: traceWarnings(spans) };
+  return {
+    traceId,
+    startNs: s0.toString(),
+    endNs: e0.toString(),
+    durationNs: (e0 - s0).toString(),
+    spans,
+    resources,
+    warnings: traceWarnings(spans),
+  };
 }

@@ -33,5 +33,7 @@ export function tracesFromOtlpJson(text: string): Trace[] {
       }
     }
   }
-  return [...byTrace].map(([id, t]) => buildTrace(id, t.spans, t.resources)).sort((a, b) => b.spans.length - a.spans.length);
+  return [...byTrace]
+    .map(([id, t]) => buildTrace(id, t.spans, t.resources))
+    .sort((a, b) => b.spans.length - a.spans.length);
 }

@@ -35,7 +35,13 @@ export type SpanLink = {
 };
 
 export type Resource = { attributes: Attribute[]; droppedAttributesCount: number; schemaUrl: string };
-export type Scope = { name: string; version: string; attributes: Attribute[]; droppedAttributesCount: number; schemaUrl: string };
+export type Scope = {
+  name: string;
+  version: string;
+  attributes: Attribute[];
+  droppedAttributesCount: number;
+  schemaUrl: string;
+};
 
 export type Span = {
   traceId: string;

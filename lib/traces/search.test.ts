@@ -17,7 +17,12 @@ describe('trace search parameters', () => {
 
   it('parses logfmt with quotes and escapes, and says what is wrong otherwise', () => {
     expect(parseLogfmt('a=1 b="x y" c="say \\"hi\\"" status=error')).toEqual({
-      tags: [{ key: 'a', value: '1' }, { key: 'b', value: 'x y' }, { key: 'c', value: 'say "hi"' }, { key: 'status', value: 'error' }],
+      tags: [
+        { key: 'a', value: '1' },
+        { key: 'b', value: 'x y' },
+        { key: 'c', value: 'say "hi"' },
+        { key: 'status', value: 'error' },
+      ],
     });
     expect(parseLogfmt('a')).toEqual({ error: '"a" has no value: write a=value' });
     expect(parseLogfmt('a="open')).toEqual({ error: 'the quoted value of "a" is not closed' });
@@ -25,15 +30,25 @@ describe('trace search parameters', () => {
 
   it('defaults to the last hour, 20 traces', () => {
     const r = parse('');
-    expect(r).toEqual({ search: { tags: [], fromNs: BigInt(NOW - 3_600_000) * 1_000_000n, toNs: BigInt(NOW) * 1_000_000n, limit: 20 } });
+    expect(r).toEqual({
+      search: { tags: [], fromNs: BigInt(NOW - 3_600_000) * 1_000_000n, toNs: BigInt(NOW) * 1_000_000n, limit: 20 },
+    });
   });
 
   it('reads every field', () => {
-    const r = parse('service=orchestrator&operation=POST%20%2Fv1&minDuration=250ms&maxDuration=2s&tags=http.status_code%3D500&from=now-15m&to=now&limit=1000');
+    const r = parse(
+      'service=orchestrator&operation=POST%20%2Fv1&minDuration=250ms&maxDuration=2s&tags=http.status_code%3D500&from=now-15m&to=now&limit=1000',
+    );
     expect(r).toEqual({
       search: {
-        service: 'orchestrator', operation: 'POST /v1', minDurationNs: 250_000_000n, maxDurationNs: 2_000_000_000n,
-        tags: [{ key: 'http.status_code', value: '500' }], fromNs: BigInt(NOW - 900_000) * 1_000_000n, toNs: BigInt(NOW) * 1_000_000n, limit: 1000,
+        service: 'orchestrator',
+        operation: 'POST /v1',
+        minDurationNs: 250_000_000n,
+        maxDurationNs: 2_000_000_000n,
+        tags: [{ key: 'http.status_code', value: '500' }],
+        fromNs: BigInt(NOW - 900_000) * 1_000_000n,
+        toNs: BigInt(NOW) * 1_000_000n,
+        limit: 1000,
       },
     });
   });
@@ -61,7 +76,9 @@ describe('trace search parameters', () => {
   });
 
   it('accepts a W3C traceparent as its trace id', () => {
-    expect(normalizeTraceId('00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(normalizeTraceId('00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01')).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
     expect(normalizeTraceId('00-00000000000000000000000000000000-00f067aa0ba902b7-01')).toBeNull();
   });
 });

@@ -13,7 +13,15 @@ export const MAX_LIMIT = 1000;
 /** Span durations are signed 64-bit nanoseconds (OTLP, and the store's columns). */
 const MAX_DURATION_NS = 2n ** 63n - 1n;
 
-const NS: Record<string, bigint> = { ns: 1n, us: 1000n, µs: 1000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n };
+const NS: Record<string, bigint> = {
+  ns: 1n,
+  us: 1000n,
+  µs: 1000n,
+  ms: 1_000_000n,
+  s: 1_000_000_000n,
+  m: 60_000_000_000n,
+  h: 3_600_000_000_000n,
+};
 
 /** "250ms", "1.5s", "300us", "2m" → nanoseconds; null when not a duration. */
 export function parseDurationNs(input: string): bigint | null {
@@ -89,11 +97,18 @@ export function parseTraceSearch(params: URLSearchParams, nowMs: number): Search
     if (v === undefined) continue;
     const ns = parseDurationNs(v);
     if (ns === null) return { error: `invalid parameter "${k}": "${v}" is not a duration like 250ms, 1.5s or 2m` };
-    if (ns > MAX_DURATION_NS) return { error: `invalid parameter "${k}": "${v}" is longer than any span can last (at most ${MAX_DURATION_NS / 3_600_000_000_000n}h)` };
+    if (ns > MAX_DURATION_NS)
+      return {
+        error: `invalid parameter "${k}": "${v}" is longer than any span can last (at most ${MAX_DURATION_NS / 3_600_000_000_000n}h)`,
+      };
     if (k === 'minDuration') search.minDurationNs = ns;
     else search.maxDurationNs = ns;
   }
-  if (search.minDurationNs !== undefined && search.maxDurationNs !== undefined && search.maxDurationNs < search.minDurationNs) {
+  if (
+    search.minDurationNs !== undefined &&
+    search.maxDurationNs !== undefined &&
+    search.maxDurationNs < search.minDurationNs
+  ) {
     return { error: 'invalid parameter "maxDuration": must not be less than minDuration' };
   }
   const tags = str('tags');
@@ -107,7 +122,8 @@ export function parseTraceSearch(params: URLSearchParams, nowMs: number): Search
     const v = str(k);
     if (v === undefined) continue;
     const e = parseTimeExpr(v);
-    if (!e) return { error: `invalid parameter "${k}": "${v}" is not a time like now-1h, an epoch in ms or an ISO date` };
+    if (!e)
+      return { error: `invalid parameter "${k}": "${v}" is not a time like now-1h, an epoch in ms or an ISO date` };
     times[k] = resolveTimeExpr(e, nowMs);
   }
   if (times.to < times.from) return { error: 'invalid parameter "to": must not be before from' };
@@ -116,7 +132,8 @@ export function parseTraceSearch(params: URLSearchParams, nowMs: number): Search
   const limit = str('limit');
   if (limit !== undefined) {
     const n = Number(limit);
-    if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT) return { error: `invalid parameter "limit": must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"` };
+    if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT)
+      return { error: `invalid parameter "limit": must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"` };
     search.limit = n;
   }
   return { search };

@@ -7,7 +7,10 @@ describe('parseTraceIdInput', () => {
   it('accepts a trace id, a traceparent, an X-Trace-ID header line and a UUID', () => {
     expect(parseTraceIdInput(`  ${id.toUpperCase()} `)).toEqual({ traceId: id });
     expect(parseTraceIdInput(`00-${id}-00f067aa0ba902b7-01`)).toEqual({ traceId: id, spanId: '00f067aa0ba902b7' });
-    expect(parseTraceIdInput(`traceparent: 00-${id}-00f067aa0ba902b7-01`)).toEqual({ traceId: id, spanId: '00f067aa0ba902b7' });
+    expect(parseTraceIdInput(`traceparent: 00-${id}-00f067aa0ba902b7-01`)).toEqual({
+      traceId: id,
+      spanId: '00f067aa0ba902b7',
+    });
     expect(parseTraceIdInput(`X-Trace-ID: ${id}`)).toEqual({ traceId: id });
     expect(parseTraceIdInput('4bf92f35-77b3-4da6-a3ce-929d0e0e4736')).toEqual({ traceId: id });
   });

@@ -6,7 +6,10 @@
 export function parseTraceIdInput(input: string): { traceId: string; spanId?: string } | { error: string } {
   let s = input.trim();
   if (s === '') return { error: 'Paste a trace id: 32 hex digits, a traceparent or an X-Trace-ID value.' };
-  s = s.replace(/^(x-trace-id|traceparent)\s*[:=]\s*/i, '').replace(/^["']|["']$/g, '').trim();
+  s = s
+    .replace(/^(x-trace-id|traceparent)\s*[:=]\s*/i, '')
+    .replace(/^["']|["']$/g, '')
+    .trim();
   const tp = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/i.exec(s);
   if (tp) {
     if (tp[1]!.toLowerCase() === 'ff') return { error: 'traceparent version ff is invalid' };
@@ -19,6 +22,9 @@ export function parseTraceIdInput(input: string): { traceId: string; spanId?: st
     if (/^0+$/.test(compact)) return { error: 'an all-zero trace id is invalid' };
     return { traceId: compact.toLowerCase() };
   }
-  if (/^[0-9a-f]{16}$/i.test(compact)) return { error: `"${s}" has 16 hex digits: that is a span id (or a 64-bit trace id); a trace id has 32` };
-  return { error: `"${s.slice(0, 60)}" is not a trace id: expected 32 hex digits, a traceparent (00-…-…-01) or an X-Trace-ID value` };
+  if (/^[0-9a-f]{16}$/i.test(compact))
+    return { error: `"${s}" has 16 hex digits: that is a span id (or a 64-bit trace id); a trace id has 32` };
+  return {
+    error: `"${s.slice(0, 60)}" is not a trace id: expected 32 hex digits, a traceparent (00-…-…-01) or an X-Trace-ID value`,
+  };
 }

@@ -25,10 +25,18 @@ export function parseThresholds(sp: URLSearchParams): { thresholds: Thresholds; 
     if (raw === null || raw === '') continue;
     const v = Number(raw);
     const [lo, hi] = RANGES[key];
-    if (!Number.isFinite(v) || v < lo || v > hi) notices.push(`Ignored ${key}="${raw.slice(0, 20)}": use a number from ${lo} to ${hi}.`);
+    if (!Number.isFinite(v) || v < lo || v > hi)
+      notices.push(`Ignored ${key}="${raw.slice(0, 20)}": use a number from ${lo} to ${hi}.`);
     else t[key] = v;
   }
-  for (const [p, f] of [['denyPass', 'denyFail'], ['errorPass', 'errorFail'], ['latencyPass', 'latencyFail'], ['p95Pass', 'p95Fail'], ['cachePass', 'cacheFail'], ['scoreMarginal', 'scorePass']] as const) {
+  for (const [p, f] of [
+    ['denyPass', 'denyFail'],
+    ['errorPass', 'errorFail'],
+    ['latencyPass', 'latencyFail'],
+    ['p95Pass', 'p95Fail'],
+    ['cachePass', 'cacheFail'],
+    ['scoreMarginal', 'scorePass'],
+  ] as const) {
     if (t[p] > t[f]) {
       notices.push(`Ignored ${p}=${t[p]} above ${f}=${t[f]}: defaults used for both.`);
       t[p] = DEFAULT_THRESHOLDS[p];

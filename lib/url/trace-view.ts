@@ -21,7 +21,17 @@ export type TracePageState = {
   tab: TraceTab;
 };
 
-export const DEFAULT_TRACE_PAGE: TracePageState = { span: null, hide: [], minDurationNs: 0, critical: false, q: '', matches: false, adjust: false, zoom: null, tab: 'waterfall' };
+export const DEFAULT_TRACE_PAGE: TracePageState = {
+  span: null,
+  hide: [],
+  minDurationNs: 0,
+  critical: false,
+  q: '',
+  matches: false,
+  adjust: false,
+  zoom: null,
+  tab: 'waterfall',
+};
 
 function flag(sp: URLSearchParams, name: string, notices: string[]): boolean {
   const v = sp.get(name);
@@ -78,6 +88,16 @@ export function serializeTracePage(s: TracePageState): string {
 }
 
 /** The rows API's view for this page state (and the collapse state, which lives in the page). */
-export function pageView(s: TracePageState, collapse: { collapseAll: boolean; toggled: string[] } = { collapseAll: false, toggled: [] }): ViewSpec {
-  return { ...collapse, hideServices: s.hide, minDurationNs: s.minDurationNs, criticalOnly: s.critical, search: s.q, matchesOnly: s.matches };
+export function pageView(
+  s: TracePageState,
+  collapse: { collapseAll: boolean; toggled: string[] } = { collapseAll: false, toggled: [] },
+): ViewSpec {
+  return {
+    ...collapse,
+    hideServices: s.hide,
+    minDurationNs: s.minDurationNs,
+    criticalOnly: s.critical,
+    search: s.q,
+    matchesOnly: s.matches,
+  };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteState, parseViewState, planViewRange, resolveRange, serializeViewState, toSearchParams } from './view-state';
+import {
+  absoluteState,
+  parseViewState,
+  planViewRange,
+  resolveRange,
+  serializeViewState,
+  toSearchParams,
+} from './view-state';
 import { parseTimeExpr } from './time';
 
 const spec = { variables: ['workflow_type', 'mode'] };
@@ -74,7 +81,9 @@ describe('view state URL contract', () => {
 
 describe('toSearchParams and planViewRange', () => {
   it('keeps repeated params in order and drops absent ones', () => {
-    expect(toSearchParams({ from: 'now-1h', mode: ['a', 'b'], x: undefined }).toString()).toBe('from=now-1h&mode=a&mode=b');
+    expect(toSearchParams({ from: 'now-1h', mode: ['a', 'b'], x: undefined }).toString()).toBe(
+      'from=now-1h&mode=a&mode=b',
+    );
   });
   it('resolves the range against the given now and plans its step', () => {
     const now = Date.UTC(2026, 10, 27, 12, 0, 0);

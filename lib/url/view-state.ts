@@ -51,7 +51,9 @@ export function parseViewState(
     state.from = candFrom;
     state.to = candTo;
   } else {
-    notices.push(`"from" (${clip(candFrom)}) is not before "to" (${clip(candTo)}); showing ${state.from} to ${state.to} instead.`);
+    notices.push(
+      `"from" (${clip(candFrom)}) is not before "to" (${clip(candTo)}); showing ${state.from} to ${state.to} instead.`,
+    );
   }
 
   const refresh = params.get('refresh');
@@ -111,7 +113,8 @@ export function planViewRange(state: Pick<ViewState, 'from' | 'to'>, nowMs: numb
 /** A Next.js `searchParams` object as URLSearchParams (repeated params kept in order). */
 export function toSearchParams(record: Record<string, string | string[] | undefined>): URLSearchParams {
   const out = new URLSearchParams();
-  for (const [k, v] of Object.entries(record)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x);
+  for (const [k, v] of Object.entries(record))
+    for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) out.append(k, x);
   return out;
 }
 

@@ -4,7 +4,18 @@ import path from 'node:path';
 import { httpOk, type Managed, startProcess, waitFor } from './proc';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCES = ['app', 'components', 'lib', 'public', 'package.json', 'package-lock.json', 'next.config.ts', 'postcss.config.mjs', 'instrumentation.ts', 'instrumentation-node.ts'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'package.json',
+  'package-lock.json',
+  'next.config.ts',
+  'postcss.config.mjs',
+  'instrumentation.ts',
+  'instrumentation-node.ts',
+];
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
 const SERVE = path.join(ROOT, 'scripts/serve.ts');
 
@@ -30,10 +41,19 @@ export function needsBuild(): boolean {
 
 export function buildConsole(): void {
   console.log('[stack] building the console (next build)...');
-  execFileSync(process.execPath, [NEXT_BIN, 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  execFileSync(process.execPath, [NEXT_BIN, 'build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
 }
 
-export async function startConsole(opts: { port: number; host?: string; env: Record<string, string>; logFile: string }): Promise<Managed> {
+export async function startConsole(opts: {
+  port: number;
+  host?: string;
+  env: Record<string, string>;
+  logFile: string;
+}): Promise<Managed> {
   // What `npm start` runs, without npm in between (one process to stop).
   const p = startProcess('console', process.execPath, ['--import', 'tsx', SERVE], opts.logFile, {
     cwd: ROOT,
@@ -47,6 +67,11 @@ export async function startConsole(opts: { port: number; host?: string; env: Rec
       ...opts.env,
     },
   });
-  await waitFor('the console to answer /api/health', () => httpOk(`http://127.0.0.1:${opts.port}/api/health`), 60_000, p);
+  await waitFor(
+    'the console to answer /api/health',
+    () => httpOk(`http://127.0.0.1:${opts.port}/api/health`),
+    60_000,
+    p,
+  );
   return p;
 }

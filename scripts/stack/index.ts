@@ -74,9 +74,24 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       },
     });
     processes.push(consoleProc);
-    log(o.history ? `starting the Shannon simulator and writing ${o.history} of history...` : 'starting the Shannon simulator...');
-    const simArgs = ['--otlp-grpc', `http://127.0.0.1:${otlp.grpc}`, '--otlp-http', `http://127.0.0.1:${otlp.http}`, ...(o.simulatorArgs ?? [])];
-    const sim = await startSimulator({ dir, args: simArgs, history: o.history, logFile: path.join(dir, 'simulator.log') });
+    log(
+      o.history
+        ? `starting the Shannon simulator and writing ${o.history} of history...`
+        : 'starting the Shannon simulator...',
+    );
+    const simArgs = [
+      '--otlp-grpc',
+      `http://127.0.0.1:${otlp.grpc}`,
+      '--otlp-http',
+      `http://127.0.0.1:${otlp.http}`,
+      ...(o.simulatorArgs ?? []),
+    ];
+    const sim = await startSimulator({
+      dir,
+      args: simArgs,
+      history: o.history,
+      logFile: path.join(dir, 'simulator.log'),
+    });
     processes.push(sim.process);
     let simPorts = sim.ports;
     if (sim.historyFile) {
@@ -91,13 +106,23 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         fs.rmSync(rest.gapFile, { force: true });
       }
     }
-    const configFile = writePrometheusConfig(dir, [
-      { job: 'orchestrator', address: `127.0.0.1:${simPorts.orchestrator}` },
-      { job: 'agent-core', address: `127.0.0.1:${simPorts.agentCore}` },
-      { job: 'llm-service', address: `127.0.0.1:${simPorts.llmService}` },
-    ], o.scrapeInterval ?? '5s', [SLO_RULES]);
+    const configFile = writePrometheusConfig(
+      dir,
+      [
+        { job: 'orchestrator', address: `127.0.0.1:${simPorts.orchestrator}` },
+        { job: 'agent-core', address: `127.0.0.1:${simPorts.agentCore}` },
+        { job: 'llm-service', address: `127.0.0.1:${simPorts.llmService}` },
+      ],
+      o.scrapeInterval ?? '5s',
+      [SLO_RULES],
+    );
     log(`starting Prometheus on 127.0.0.1:${promPort}...`);
-    const prom = await startPrometheus({ port: promPort, configFile, tsdbDir, logFile: path.join(dir, 'prometheus.log') });
+    const prom = await startPrometheus({
+      port: promPort,
+      configFile,
+      tsdbDir,
+      logFile: path.join(dir, 'prometheus.log'),
+    });
     processes.push(prom);
     const info: StackInfo = {
       dir,
@@ -106,7 +131,11 @@ export async function startStack(o: StackOptions): Promise<Stack> {
       prometheusPort: promPort,
       prometheusConfig: configFile,
       tsdbDir,
-      simulator: { orchestrator: simPorts.orchestrator, agentCore: simPorts.agentCore, llmService: simPorts.llmService },
+      simulator: {
+        orchestrator: simPorts.orchestrator,
+        agentCore: simPorts.agentCore,
+        llmService: simPorts.llmService,
+      },
       historyEndMs: simPorts.historyEndMs,
       otlp: { grpcPort: otlp.grpc, httpPort: otlp.http },
       consoleDataDir,

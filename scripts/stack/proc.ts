@@ -35,7 +35,13 @@ export function preferredPort(preferred: number): Promise<number> {
 export type Managed = { name: string; child: ChildProcess; logFile: string };
 
 /** Start a child with its output in a log file; it dies with us on a normal exit. */
-export function startProcess(name: string, cmd: string, args: string[], logFile: string, opts: SpawnOptions = {}): Managed {
+export function startProcess(
+  name: string,
+  cmd: string,
+  args: string[],
+  logFile: string,
+  opts: SpawnOptions = {},
+): Managed {
   const out = fs.openSync(logFile, 'a');
   const child = spawn(cmd, args, { stdio: ['ignore', out, out], ...opts });
   fs.closeSync(out);
@@ -63,7 +69,12 @@ export function tail(file: string, lines = 20): string {
 }
 
 /** Poll `check` until it is true, or fail with what the process logged. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, p?: Managed): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  p?: Managed,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (p && p.child.exitCode !== null) {

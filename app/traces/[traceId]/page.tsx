@@ -13,7 +13,10 @@ import { toSearchParams } from '@/lib/url/view-state';
 
 export const metadata: Metadata = { title: 'Trace' };
 
-type Props = { params: Promise<{ traceId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = {
+  params: Promise<{ traceId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 /**
  * The first rows, the overview and the selected span are fetched here and rendered into the HTML,
@@ -31,7 +34,11 @@ async function prefetch(id: string, search: URLSearchParams): Promise<QueryClien
     const meta = await traceWindow(id, view, 0, 1, focus);
     qc.setQueryData(traceKeys.rows(id, view, 0, 1, focus), meta);
     const pages = new Set([0, meta.focusRow === null ? 0 : Math.floor(meta.focusRow / ROWS_PAGE)]);
-    for (const p of pages) qc.setQueryData(traceKeys.rows(id, view, p * ROWS_PAGE, ROWS_PAGE), await traceWindow(id, view, p * ROWS_PAGE, ROWS_PAGE));
+    for (const p of pages)
+      qc.setQueryData(
+        traceKeys.rows(id, view, p * ROWS_PAGE, ROWS_PAGE),
+        await traceWindow(id, view, p * ROWS_PAGE, ROWS_PAGE),
+      );
     const selected = state.span ?? pt.overview.root?.spanId;
     const detail = selected ? await traceStore().span(id, selected) : null;
     if (selected && detail) qc.setQueryData(traceKeys.span(id, selected), detail);

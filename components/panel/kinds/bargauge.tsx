@@ -28,7 +28,13 @@ function BarGaugeView({ def, data }: { def: BarGaugePanelDef; data: ReducedSerie
               aria-valuetext={text}
               className="h-3 overflow-hidden rounded bg-slate-100 dark:bg-slate-800"
             >
-              <div className="h-full rounded" style={{ width: `${(frac * 100).toFixed(2)}%`, background: cssColor(thresholdColor(s.value, def.thresholds, 'blue')) }} />
+              <div
+                className="h-full rounded"
+                style={{
+                  width: `${(frac * 100).toFixed(2)}%`,
+                  background: cssColor(thresholdColor(s.value, def.thresholds, 'blue')),
+                }}
+              />
             </div>
             <span className="text-right font-mono">{text}</span>
           </li>

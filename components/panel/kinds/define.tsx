@@ -11,7 +11,10 @@ export function defineKind<D extends PanelDef, T>(name: string, spec: PanelKindS
   const { useData, View } = spec;
   function Kind({ def, ctx, frame }: KindProps<D>) {
     const data = useData(def, ctx);
-    return frame(data, data.state === 'ready' && data.value !== null ? <View def={def} data={data.value} ctx={ctx} /> : null);
+    return frame(
+      data,
+      data.state === 'ready' && data.value !== null ? <View def={def} data={data.value} ctx={ctx} /> : null,
+    );
   }
   Kind.displayName = `PanelKind(${name})`;
   return { Kind };

@@ -59,7 +59,16 @@ function GaugeView({ def, data }: { def: GaugePanelDef; data: ReducedSeries[] })
               {bands(def.thresholds, def.min, def.max).map(([a, b, c]) => (
                 <path key={`${a}-${c}`} d={arc(a, b, 48)} fill="none" stroke={cssColor(c)} strokeWidth={2.5} />
               ))}
-              {frac > 0 && <path data-testid="gauge-fill" d={arc(0, frac, 40)} fill="none" stroke={color} strokeWidth={10} strokeLinecap="round" />}
+              {frac > 0 && (
+                <path
+                  data-testid="gauge-fill"
+                  d={arc(0, frac, 40)}
+                  fill="none"
+                  stroke={color}
+                  strokeWidth={10}
+                  strokeLinecap="round"
+                />
+              )}
               <text x={50} y={56} textAnchor="middle" className="fill-current font-mono" fontSize={13} fontWeight={600}>
                 {text}
               </text>

@@ -23,7 +23,9 @@ export default function MarkdownText({ content }: { content: string }) {
           h3: ({ children }) => <h4 className="font-semibold">{children}</h4>,
           ul: ({ children }) => <ul className="list-disc pl-5">{children}</ul>,
           ol: ({ children }) => <ol className="list-decimal pl-5">{children}</ol>,
-          code: ({ children }) => <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{children}</code>,
+          code: ({ children }) => (
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{children}</code>
+          ),
         }}
       >
         {content}

@@ -8,6 +8,12 @@ import { fromRange, useRangeData } from './use-range-data';
 /** Stat, gauge and bar gauge: each series of every query reduced to one number. */
 export function useReduced(def: StatPanelDef | GaugePanelDef | BarGaugePanelDef, ctx: PanelContext) {
   const r = useRangeData(def, ctx);
-  const value = r.results ? reduceResults(r.results, def.queries.map((q) => q.legend), def.reduce) : null;
+  const value = r.results
+    ? reduceResults(
+        r.results,
+        def.queries.map((q) => q.legend),
+        def.reduce,
+      )
+    : null;
   return fromRange<ReducedSeries[]>(r, value, (v) => v.every((s) => s.value === null));
 }

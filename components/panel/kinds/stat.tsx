@@ -14,7 +14,12 @@ function Sparkline({ values, color }: { values: (number | null)[]; color: string
   const lo = Math.min(...nums);
   const hi = Math.max(...nums);
   const pts = values.map((v, i) => ({ t: i, v }));
-  const d = linePath(pts, (p) => p.v, (i) => (i / Math.max(1, values.length - 1)) * 100, (v) => (hi > lo ? 28 - ((v - lo) / (hi - lo)) * 26 : 15));
+  const d = linePath(
+    pts,
+    (p) => p.v,
+    (i) => (i / Math.max(1, values.length - 1)) * 100,
+    (v) => (hi > lo ? 28 - ((v - lo) / (hi - lo)) * 26 : 15),
+  );
   return (
     <svg aria-hidden viewBox="0 0 100 30" preserveAspectRatio="none" className="mt-1 h-8 w-full">
       <path d={d} fill="none" stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
@@ -25,13 +30,23 @@ function Sparkline({ values, color }: { values: (number | null)[]; color: string
 function StatView({ def, data }: { def: StatPanelDef; data: ReducedSeries[] }) {
   const shown = data.slice(0, 12);
   return (
-    <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(${shown.length > 1 ? 140 : 200}px, 1fr))` }}>
+    <div
+      className="grid gap-3"
+      style={{ gridTemplateColumns: `repeat(auto-fit, minmax(${shown.length > 1 ? 140 : 200}px, 1fr))` }}
+    >
       {shown.map((s) => {
         const text = formatValue(s.value, def.unit);
         const color = cssColor(thresholdColor(s.value, def.thresholds, 'blue'));
         return (
-          <figure key={s.name} data-testid="stat" aria-label={`${s.name}: ${text}`} className="flex min-w-0 flex-col items-center justify-center rounded border border-slate-100 p-2 dark:border-slate-800">
-            <figcaption className="w-full truncate text-center text-xs text-slate-500 dark:text-slate-400">{s.name}</figcaption>
+          <figure
+            key={s.name}
+            data-testid="stat"
+            aria-label={`${s.name}: ${text}`}
+            className="flex min-w-0 flex-col items-center justify-center rounded border border-slate-100 p-2 dark:border-slate-800"
+          >
+            <figcaption className="w-full truncate text-center text-xs text-slate-500 dark:text-slate-400">
+              {s.name}
+            </figcaption>
             <p data-testid="stat-value" className="font-mono text-3xl font-semibold tabular-nums" style={{ color }}>
               {text}
             </p>
@@ -39,7 +54,11 @@ function StatView({ def, data }: { def: StatPanelDef; data: ReducedSeries[] }) {
           </figure>
         );
       })}
-      {data.length > shown.length && <p className="text-xs text-slate-500">and {data.length - shown.length} more series (narrow the query to see them)</p>}
+      {data.length > shown.length && (
+        <p className="text-xs text-slate-500">
+          and {data.length - shown.length} more series (narrow the query to see them)
+        </p>
+      )}
     </div>
   );
 }

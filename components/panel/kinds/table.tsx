@@ -15,12 +15,21 @@ function useRows(def: TablePanelDef | MatrixPanelDef, ctx: PanelContext) {
 
 export const tableKind = defineKind('table', {
   useData: useRows,
-  View: ({ def, data }: { def: TablePanelDef; data: TableRow[] }) => <TableView rows={data} columns={def.columns} valueLabel={def.valueLabel ?? 'value'} unit={def.unit} />,
+  View: ({ def, data }: { def: TablePanelDef; data: TableRow[] }) => (
+    <TableView rows={data} columns={def.columns} valueLabel={def.valueLabel ?? 'value'} unit={def.unit} />
+  ),
 });
 
 export const matrixKind = defineKind('matrix', {
   useData: useRows,
   View: ({ def, data }: { def: MatrixPanelDef; data: TableRow[] }) => (
-    <MatrixView rows={data} rowLabel={def.matrix.rows} colLabel={def.matrix.cols} rowTitle={def.matrix.rowTitle} colTitle={def.matrix.colTitle} unit={def.unit} />
+    <MatrixView
+      rows={data}
+      rowLabel={def.matrix.rows}
+      colLabel={def.matrix.cols}
+      rowTitle={def.matrix.rowTitle}
+      colTitle={def.matrix.colTitle}
+      unit={def.unit}
+    />
   ),
 });

@@ -10,7 +10,17 @@ const MarkdownText = dynamic(() => import('./markdown'));
 
 function useTextData(def: TextPanelDef): PanelData<string> {
   const empty = def.content.trim() === '';
-  return { state: empty ? 'empty' : 'ready', value: empty ? null : def.content, queries: [], warnings: [], fetching: false, emptyText: 'This text panel has no content.' };
+  return {
+    state: empty ? 'empty' : 'ready',
+    value: empty ? null : def.content,
+    queries: [],
+    warnings: [],
+    fetching: false,
+    emptyText: 'This text panel has no content.',
+  };
 }
 
-export const textKind = defineKind('text', { useData: useTextData, View: ({ data }: { data: string }) => <MarkdownText content={data} /> });
+export const textKind = defineKind('text', {
+  useData: useTextData,
+  View: ({ data }: { data: string }) => <MarkdownText content={data} />,
+});

@@ -20,22 +20,57 @@ function useTimeseriesData(def: TimeseriesPanelDef, ctx: Parameters<typeof useRa
   const exExpr = useMemo(() => exemplarExpr(def, vars, range), [def, vars, range]);
   const r = useRangeData(def, ctx, exExpr ? [promKeys.exemplars(exExpr, range.start, range.end, range.step)] : []);
   // Exemplars are a bonus: their failure never fails the panel.
-  const ex = useQuery({ ...exemplarsOptions(exExpr ?? '', range.start, range.end, range.step), enabled: exExpr !== null, placeholderData: keepPreviousData });
-  const exemplars = useMemo(() => thinExemplars((ex.data?.exemplars ?? []).map((e) => ({ ...e, t: e.t * 1000 })), range.start * 1000, range.step * 1000), [ex.data, range]);
+  const ex = useQuery({
+    ...exemplarsOptions(exExpr ?? '', range.start, range.end, range.step),
+    enabled: exExpr !== null,
+    placeholderData: keepPreviousData,
+  });
+  const exemplars = useMemo(
+    () =>
+      thinExemplars(
+        (ex.data?.exemplars ?? []).map((e) => ({ ...e, t: e.t * 1000 })),
+        range.start * 1000,
+        range.step * 1000,
+      ),
+    [ex.data, range],
+  );
   // Cheap (a few thousand points), and the results array is new on every render anyway.
   const built = r.results
-    ? buildChart(r.results, def.queries.map((q) => q.legend), { colorBy: def.colorBy, dashes: def.queries.map((q) => q.dash), axes: def.queries.map((q) => q.axis) })
+    ? buildChart(
+        r.results,
+        def.queries.map((q) => q.legend),
+        { colorBy: def.colorBy, dashes: def.queries.map((q) => q.dash), axes: def.queries.map((q) => q.axis) },
+      )
     : null;
   const styled = built ? applyOverrides(built.series, def.overrides) : null;
   const rightUnit = def.right?.unit;
-  const series = styled ? (rightUnit ? styled.series.map((s) => (s.axis === 'right' ? { ...s, unit: rightUnit } : s)) : styled.series) : null;
-  const value: Drawn | null = built && styled && series ? { rows: built.rows, series, exemplars, hidden: styled.hidden } : null;
+  const series = styled
+    ? rightUnit
+      ? styled.series.map((s) => (s.axis === 'right' ? { ...s, unit: rightUnit } : s))
+      : styled.series
+    : null;
+  const value: Drawn | null =
+    built && styled && series ? { rows: built.rows, series, exemplars, hidden: styled.hidden } : null;
   const last = series?.[0]?.last ?? null;
-  const notice = def.warnWithinRange && last !== null && last <= range.end - range.start ? `${def.warnWithinRange}: ${formatValue(last, 's')}, inside the range shown.` : undefined;
-  return fromRange(r, value, (v) => isEmpty(v.series), { ...(notice ? { notice } : {}), ...(styled?.problems.length ? { problems: styled.problems } : {}) });
+  const notice =
+    def.warnWithinRange && last !== null && last <= range.end - range.start
+      ? `${def.warnWithinRange}: ${formatValue(last, 's')}, inside the range shown.`
+      : undefined;
+  return fromRange(r, value, (v) => isEmpty(v.series), {
+    ...(notice ? { notice } : {}),
+    ...(styled?.problems.length ? { problems: styled.problems } : {}),
+  });
 }
 
-function TimeseriesView({ def, data, ctx }: { def: TimeseriesPanelDef; data: Drawn; ctx: Parameters<typeof useRangeData>[1] }) {
+function TimeseriesView({
+  def,
+  data,
+  ctx,
+}: {
+  def: TimeseriesPanelDef;
+  data: Drawn;
+  ctx: Parameters<typeof useRangeData>[1];
+}) {
   const [hidden, setHidden] = useState<Set<string>>(() => new Set(data.hidden));
   const toggle = (key: string) =>
     setHidden((h) => {
@@ -68,7 +103,16 @@ function TimeseriesView({ def, data, ctx }: { def: TimeseriesPanelDef; data: Dra
     />
   );
   if (placement === 'hidden') return chart;
-  const legend = <Legend series={data.series} unit={def.unit} hidden={hidden} onToggle={toggle} columns={def.legend?.columns} side={placement === 'right'} />;
+  const legend = (
+    <Legend
+      series={data.series}
+      unit={def.unit}
+      hidden={hidden}
+      onToggle={toggle}
+      columns={def.legend?.columns}
+      side={placement === 'right'}
+    />
+  );
   if (placement === 'right') {
     return (
       <div className="flex gap-3">

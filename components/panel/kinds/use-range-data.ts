@@ -23,10 +23,17 @@ export type RangeData = {
  * the server's answers (the panel is drawn in the page's HTML); otherwise it fetches. `extraKeys`
  * are other server answers the panel reads (its exemplars).
  */
-export function useRangeData(def: QueryPanelDef, ctx: PanelContext, extraKeys: readonly (readonly unknown[])[] = []): RangeData {
+export function useRangeData(
+  def: QueryPanelDef,
+  ctx: PanelContext,
+  extraKeys: readonly (readonly unknown[])[] = [],
+): RangeData {
   const { vars, range } = ctx;
   const queries = useMemo(() => panelExprs(def, vars, range), [def, vars, range]);
-  useServerAnswers([...queries.map((query) => promKeys.range({ query, start: range.start, end: range.end, step: range.step })), ...extraKeys]);
+  useServerAnswers([
+    ...queries.map((query) => promKeys.range({ query, start: range.start, end: range.end, step: range.step })),
+    ...extraKeys,
+  ]);
   const results = useQueries({
     queries: queries.map((query) => ({
       ...rangeQueryOptions({ query, start: range.start, end: range.end, step: range.step }),
@@ -46,7 +53,12 @@ export function useRangeData(def: QueryPanelDef, ctx: PanelContext, extraKeys: r
 }
 
 /** The frame's data from range data and what the kind made of it (null while loading). */
-export function fromRange<T>(r: RangeData, value: T | null, empty: (v: T) => boolean, extra: Partial<PanelData<T>> = {}): PanelData<T> {
+export function fromRange<T>(
+  r: RangeData,
+  value: T | null,
+  empty: (v: T) => boolean,
+  extra: Partial<PanelData<T>> = {},
+): PanelData<T> {
   const state = r.error ? 'error' : value === null ? 'loading' : empty(value) ? 'empty' : 'ready';
   return {
     state,

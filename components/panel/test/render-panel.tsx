@@ -10,12 +10,20 @@ export const RANGE = { start: 1_700_000_000, end: 1_700_000_600, step: 60, rateI
 const N = (RANGE.end - RANGE.start) / RANGE.step + 1;
 
 /** A recorded range answer: one series per entry, values on the RANGE grid (padded with the last). */
-export function matrix(series: { labels?: Record<string, string>; values: (number | null)[] }[], warnings: string[] = []): CompactMatrix {
+export function matrix(
+  series: { labels?: Record<string, string>; values: (number | null)[] }[],
+  warnings: string[] = [],
+): CompactMatrix {
   return {
     start: RANGE.start,
     step: RANGE.step,
     n: N,
-    series: series.map((s) => ({ labels: s.labels ?? {}, values: Array.from({ length: N }, (_, i) => (i < s.values.length ? (s.values[i] as number | null) : (s.values[s.values.length - 1] ?? null))) })),
+    series: series.map((s) => ({
+      labels: s.labels ?? {},
+      values: Array.from({ length: N }, (_, i) =>
+        i < s.values.length ? (s.values[i] as number | null) : (s.values[s.values.length - 1] ?? null),
+      ),
+    })),
     warnings,
   };
 }
@@ -36,7 +44,11 @@ export function renderPanel(def: PanelDef, answers: Record<string, Answer>) {
     asked.push(query);
     const a = answers[query];
     if (a === 'pending') return new Promise<Response>(() => {});
-    if (a === undefined) return Response.json({ error: { code: 'not_found', message: `no recorded answer for ${query}` } }, { status: 404 });
+    if (a === undefined)
+      return Response.json(
+        { error: { code: 'not_found', message: `no recorded answer for ${query}` } },
+        { status: 404 },
+      );
     if ('status' in a) return Response.json({ error: { code: a.code, message: a.message } }, { status: a.status });
     return Response.json(a);
   });

@@ -41,7 +41,8 @@ function str(v: unknown, path: string): string {
 function u32(v: unknown, path: string): number {
   if (v === undefined || v === null) return 0;
   const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new DecodeError(`${path}: expected an unsigned 32-bit integer`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff)
+    throw new DecodeError(`${path}: expected an unsigned 32-bit integer`);
   return n;
 }
 
@@ -82,7 +83,14 @@ function normalizeBase64(s: string): string {
   return t + '='.repeat((4 - (t.length % 4)) % 4);
 }
 
-const KIND_NAMES = ['SPAN_KIND_UNSPECIFIED', 'SPAN_KIND_INTERNAL', 'SPAN_KIND_SERVER', 'SPAN_KIND_CLIENT', 'SPAN_KIND_PRODUCER', 'SPAN_KIND_CONSUMER'];
+const KIND_NAMES = [
+  'SPAN_KIND_UNSPECIFIED',
+  'SPAN_KIND_INTERNAL',
+  'SPAN_KIND_SERVER',
+  'SPAN_KIND_CLIENT',
+  'SPAN_KIND_PRODUCER',
+  'SPAN_KIND_CONSUMER',
+];
 const STATUS_NAMES = ['STATUS_CODE_UNSET', 'STATUS_CODE_OK', 'STATUS_CODE_ERROR'];
 
 export function decodeExportJson(text: string): RawExport {
@@ -95,7 +103,9 @@ export function decodeExportJson(text: string): RawExport {
   const o = obj(root, 'request');
   if (!o) throw new DecodeError('request: expected an object');
   return {
-    resourceSpans: arr(field(o, 'resourceSpans', 'resource_spans'), 'resourceSpans').map((rs, i) => resourceSpans(rs, `resourceSpans[${i}]`)),
+    resourceSpans: arr(field(o, 'resourceSpans', 'resource_spans'), 'resourceSpans').map((rs, i) =>
+      resourceSpans(rs, `resourceSpans[${i}]`),
+    ),
   };
 }
 
@@ -105,10 +115,15 @@ function resourceSpans(v: unknown, path: string): RawResourceSpans {
   return {
     resource: {
       attributes: attributes(res.attributes, `${path}.resource.attributes`, 0),
-      droppedAttributesCount: u32(field(res, 'droppedAttributesCount', 'dropped_attributes_count'), `${path}.resource.droppedAttributesCount`),
+      droppedAttributesCount: u32(
+        field(res, 'droppedAttributesCount', 'dropped_attributes_count'),
+        `${path}.resource.droppedAttributesCount`,
+      ),
     },
     schemaUrl: str(field(o, 'schemaUrl', 'schema_url'), `${path}.schemaUrl`),
-    scopeSpans: arr(field(o, 'scopeSpans', 'scope_spans'), `${path}.scopeSpans`).map((ss, i) => scopeSpans(ss, `${path}.scopeSpans[${i}]`)),
+    scopeSpans: arr(field(o, 'scopeSpans', 'scope_spans'), `${path}.scopeSpans`).map((ss, i) =>
+      scopeSpans(ss, `${path}.scopeSpans[${i}]`),
+    ),
   };
 }
 
@@ -120,7 +135,10 @@ function scopeSpans(v: unknown, path: string): RawScopeSpans {
       name: str(sc.name, `${path}.scope.name`),
       version: str(sc.version, `${path}.scope.version`),
       attributes: attributes(sc.attributes, `${path}.scope.attributes`, 0),
-      droppedAttributesCount: u32(field(sc, 'droppedAttributesCount', 'dropped_attributes_count'), `${path}.scope.droppedAttributesCount`),
+      droppedAttributesCount: u32(
+        field(sc, 'droppedAttributesCount', 'dropped_attributes_count'),
+        `${path}.scope.droppedAttributesCount`,
+      ),
     },
     schemaUrl: str(field(o, 'schemaUrl', 'schema_url'), `${path}.schemaUrl`),
     spans: arr(o.spans, `${path}.spans`).map((s, i) => span(s, `${path}.spans[${i}]`)),
@@ -141,7 +159,10 @@ function span(v: unknown, path: string): RawSpan {
     startNs: int64(field(o, 'startTimeUnixNano', 'start_time_unix_nano'), `${path}.startTimeUnixNano`, true),
     endNs: int64(field(o, 'endTimeUnixNano', 'end_time_unix_nano'), `${path}.endTimeUnixNano`, true),
     attributes: attributes(o.attributes, `${path}.attributes`, 0),
-    droppedAttributesCount: u32(field(o, 'droppedAttributesCount', 'dropped_attributes_count'), `${path}.droppedAttributesCount`),
+    droppedAttributesCount: u32(
+      field(o, 'droppedAttributesCount', 'dropped_attributes_count'),
+      `${path}.droppedAttributesCount`,
+    ),
     events: arr(o.events, `${path}.events`).map((e, i) => event(e, `${path}.events[${i}]`)),
     droppedEventsCount: u32(field(o, 'droppedEventsCount', 'dropped_events_count'), `${path}.droppedEventsCount`),
     links: arr(o.links, `${path}.links`).map((l, i) => link(l, `${path}.links[${i}]`)),
@@ -157,7 +178,10 @@ function event(v: unknown, path: string): RawEvent {
     timeNs: int64(field(o, 'timeUnixNano', 'time_unix_nano'), `${path}.timeUnixNano`, true),
     name: str(o.name, `${path}.name`),
     attributes: attributes(o.attributes, `${path}.attributes`, 0),
-    droppedAttributesCount: u32(field(o, 'droppedAttributesCount', 'dropped_attributes_count'), `${path}.droppedAttributesCount`),
+    droppedAttributesCount: u32(
+      field(o, 'droppedAttributesCount', 'dropped_attributes_count'),
+      `${path}.droppedAttributesCount`,
+    ),
   };
 }
 
@@ -169,7 +193,10 @@ function link(v: unknown, path: string): RawLink {
     traceState: str(field(o, 'traceState', 'trace_state'), `${path}.traceState`),
     flags: u32(o.flags, `${path}.flags`),
     attributes: attributes(o.attributes, `${path}.attributes`, 0),
-    droppedAttributesCount: u32(field(o, 'droppedAttributesCount', 'dropped_attributes_count'), `${path}.droppedAttributesCount`),
+    droppedAttributesCount: u32(
+      field(o, 'droppedAttributesCount', 'dropped_attributes_count'),
+      `${path}.droppedAttributesCount`,
+    ),
   };
 }
 
@@ -183,7 +210,8 @@ function keyValue(v: unknown, path: string, depth: number): Attribute {
 }
 
 function anyValue(v: unknown, path: string, depth: number): AnyValue {
-  if (depth > MAX_VALUE_DEPTH) throw new DecodeError(`${path}: attribute value nested deeper than ${MAX_VALUE_DEPTH} levels`);
+  if (depth > MAX_VALUE_DEPTH)
+    throw new DecodeError(`${path}: attribute value nested deeper than ${MAX_VALUE_DEPTH} levels`);
   const o = obj(v, path);
   if (!o) return { type: 'empty' };
   let x: unknown;
@@ -192,16 +220,23 @@ function anyValue(v: unknown, path: string, depth: number): AnyValue {
     if (typeof x !== 'boolean') throw new DecodeError(`${path}.boolValue: expected a boolean`);
     return { type: 'bool', value: x };
   }
-  if ((x = field(o, 'intValue', 'int_value')) !== undefined) return { type: 'int', value: int64(x, `${path}.intValue`, false).toString() };
+  if ((x = field(o, 'intValue', 'int_value')) !== undefined)
+    return { type: 'int', value: int64(x, `${path}.intValue`, false).toString() };
   if ((x = field(o, 'doubleValue', 'double_value')) !== undefined) {
     if (typeof x === 'number') return { type: 'double', value: x };
     if (x === 'NaN' || x === 'Infinity' || x === '-Infinity') return { type: 'double', value: x };
-    if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x))) return { type: 'double', value: finite(Number(x)) };
+    if (typeof x === 'string' && x.trim() !== '' && Number.isFinite(Number(x)))
+      return { type: 'double', value: finite(Number(x)) };
     throw new DecodeError(`${path}.doubleValue: expected a number`);
   }
   if ((x = field(o, 'arrayValue', 'array_value')) !== undefined) {
     const a = obj(x, `${path}.arrayValue`) ?? {};
-    return { type: 'array', value: arr(a.values, `${path}.arrayValue.values`).map((e, i) => anyValue(e, `${path}.arrayValue.values[${i}]`, depth + 1)) };
+    return {
+      type: 'array',
+      value: arr(a.values, `${path}.arrayValue.values`).map((e, i) =>
+        anyValue(e, `${path}.arrayValue.values[${i}]`, depth + 1),
+      ),
+    };
   }
   if ((x = field(o, 'kvlistValue', 'kvlist_value')) !== undefined) {
     const k = obj(x, `${path}.kvlistValue`) ?? {};

@@ -61,23 +61,72 @@ export function decodeSpan(r: Reader): RawSpan {
   while (!r.done()) {
     const [f, w] = r.tag();
     switch (f) {
-      case 1: expectWire(w, WIRE_LEN, 'Span.trace_id'); s.traceId = r.bytes(); break;
-      case 2: expectWire(w, WIRE_LEN, 'Span.span_id'); s.spanId = r.bytes(); break;
-      case 3: expectWire(w, WIRE_LEN, 'Span.trace_state'); s.traceState = r.string(); break;
-      case 4: expectWire(w, WIRE_LEN, 'Span.parent_span_id'); s.parentSpanId = r.bytes(); break;
-      case 5: expectWire(w, WIRE_LEN, 'Span.name'); s.name = r.string(); break;
-      case 6: expectWire(w, WIRE_VARINT, 'Span.kind'); s.kind = r.uint(); break;
-      case 7: expectWire(w, WIRE_I64, 'Span.start_time_unix_nano'); s.startNs = r.fixed64(); break;
-      case 8: expectWire(w, WIRE_I64, 'Span.end_time_unix_nano'); s.endNs = r.fixed64(); break;
-      case 9: expectWire(w, WIRE_LEN, 'Span.attributes'); s.attributes.push(decodeKeyValue(r.sub(), 0)); break;
-      case 10: expectWire(w, WIRE_VARINT, 'Span.dropped_attributes_count'); s.droppedAttributesCount = r.uint(); break;
-      case 11: expectWire(w, WIRE_LEN, 'Span.events'); s.events.push(decodeEvent(r.sub())); break;
-      case 12: expectWire(w, WIRE_VARINT, 'Span.dropped_events_count'); s.droppedEventsCount = r.uint(); break;
-      case 13: expectWire(w, WIRE_LEN, 'Span.links'); s.links.push(decodeLink(r.sub())); break;
-      case 14: expectWire(w, WIRE_VARINT, 'Span.dropped_links_count'); s.droppedLinksCount = r.uint(); break;
-      case 15: expectWire(w, WIRE_LEN, 'Span.status'); decodeStatus(r.sub(), s); break;
-      case 16: expectWire(w, WIRE_I32, 'Span.flags'); s.flags = r.fixed32(); break;
-      default: r.skip(w);
+      case 1:
+        expectWire(w, WIRE_LEN, 'Span.trace_id');
+        s.traceId = r.bytes();
+        break;
+      case 2:
+        expectWire(w, WIRE_LEN, 'Span.span_id');
+        s.spanId = r.bytes();
+        break;
+      case 3:
+        expectWire(w, WIRE_LEN, 'Span.trace_state');
+        s.traceState = r.string();
+        break;
+      case 4:
+        expectWire(w, WIRE_LEN, 'Span.parent_span_id');
+        s.parentSpanId = r.bytes();
+        break;
+      case 5:
+        expectWire(w, WIRE_LEN, 'Span.name');
+        s.name = r.string();
+        break;
+      case 6:
+        expectWire(w, WIRE_VARINT, 'Span.kind');
+        s.kind = r.uint();
+        break;
+      case 7:
+        expectWire(w, WIRE_I64, 'Span.start_time_unix_nano');
+        s.startNs = r.fixed64();
+        break;
+      case 8:
+        expectWire(w, WIRE_I64, 'Span.end_time_unix_nano');
+        s.endNs = r.fixed64();
+        break;
+      case 9:
+        expectWire(w, WIRE_LEN, 'Span.attributes');
+        s.attributes.push(decodeKeyValue(r.sub(), 0));
+        break;
+      case 10:
+        expectWire(w, WIRE_VARINT, 'Span.dropped_attributes_count');
+        s.droppedAttributesCount = r.uint();
+        break;
+      case 11:
+        expectWire(w, WIRE_LEN, 'Span.events');
+        s.events.push(decodeEvent(r.sub()));
+        break;
+      case 12:
+        expectWire(w, WIRE_VARINT, 'Span.dropped_events_count');
+        s.droppedEventsCount = r.uint();
+        break;
+      case 13:
+        expectWire(w, WIRE_LEN, 'Span.links');
+        s.links.push(decodeLink(r.sub()));
+        break;
+      case 14:
+        expectWire(w, WIRE_VARINT, 'Span.dropped_links_count');
+        s.droppedLinksCount = r.uint();
+        break;
+      case 15:
+        expectWire(w, WIRE_LEN, 'Span.status');
+        decodeStatus(r.sub(), s);
+        break;
+      case 16:
+        expectWire(w, WIRE_I32, 'Span.flags');
+        s.flags = r.fixed32();
+        break;
+      default:
+        r.skip(w);
     }
   }
   return s;
@@ -133,7 +182,14 @@ function decodeEvent(r: Reader): RawEvent {
 }
 
 function decodeLink(r: Reader): RawLink {
-  const l: RawLink = { traceId: EMPTY, spanId: EMPTY, traceState: '', flags: 0, attributes: [], droppedAttributesCount: 0 };
+  const l: RawLink = {
+    traceId: EMPTY,
+    spanId: EMPTY,
+    traceState: '',
+    flags: 0,
+    attributes: [],
+    droppedAttributesCount: 0,
+  };
   while (!r.done()) {
     const [f, w] = r.tag();
     if (f === 1 && w === WIRE_LEN) l.traceId = r.bytes();
@@ -167,10 +223,22 @@ function decodeAnyValue(r: Reader, depth: number): AnyValue {
   while (!r.done()) {
     const [f, w] = r.tag();
     switch (f) {
-      case 1: expectWire(w, WIRE_LEN, 'AnyValue.string_value'); v = { type: 'string', value: r.string() }; break;
-      case 2: expectWire(w, WIRE_VARINT, 'AnyValue.bool_value'); v = { type: 'bool', value: r.uint() !== 0 }; break;
-      case 3: expectWire(w, WIRE_VARINT, 'AnyValue.int_value'); v = { type: 'int', value: r.int64String() }; break;
-      case 4: expectWire(w, WIRE_I64, 'AnyValue.double_value'); v = { type: 'double', value: finite(r.double()) }; break;
+      case 1:
+        expectWire(w, WIRE_LEN, 'AnyValue.string_value');
+        v = { type: 'string', value: r.string() };
+        break;
+      case 2:
+        expectWire(w, WIRE_VARINT, 'AnyValue.bool_value');
+        v = { type: 'bool', value: r.uint() !== 0 };
+        break;
+      case 3:
+        expectWire(w, WIRE_VARINT, 'AnyValue.int_value');
+        v = { type: 'int', value: r.int64String() };
+        break;
+      case 4:
+        expectWire(w, WIRE_I64, 'AnyValue.double_value');
+        v = { type: 'double', value: finite(r.double()) };
+        break;
       case 5: {
         expectWire(w, WIRE_LEN, 'AnyValue.array_value');
         const a = r.sub();
@@ -196,8 +264,12 @@ function decodeAnyValue(r: Reader, depth: number): AnyValue {
         v = { type: 'kvlist', value: values };
         break;
       }
-      case 7: expectWire(w, WIRE_LEN, 'AnyValue.bytes_value'); v = { type: 'bytes', value: Buffer.from(r.bytes()).toString('base64') }; break;
-      default: r.skip(w);
+      case 7:
+        expectWire(w, WIRE_LEN, 'AnyValue.bytes_value');
+        v = { type: 'bytes', value: Buffer.from(r.bytes()).toString('base64') };
+        break;
+      default:
+        r.skip(w);
     }
   }
   return v;

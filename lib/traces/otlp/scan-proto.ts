@@ -42,7 +42,11 @@ export function scanExportRequest(buf: Uint8Array): IngestExport {
     }
     expectWire(w, WIRE_LEN, 'resource_spans');
     const rs = r.sub();
-    const entry: IngestExport['resourceSpans'][number] = { resource: { attributes: [], droppedAttributesCount: 0 }, schemaUrl: '', scopeSpans: [] };
+    const entry: IngestExport['resourceSpans'][number] = {
+      resource: { attributes: [], droppedAttributesCount: 0 },
+      schemaUrl: '',
+      scopeSpans: [],
+    };
     while (!rs.done()) {
       const [rf, rw] = rs.tag();
       if (rf === 1 && rw === WIRE_LEN) entry.resource = decodeResource(rs.sub());
@@ -57,7 +61,11 @@ export function scanExportRequest(buf: Uint8Array): IngestExport {
 }
 
 function scanScopeSpans(r: Reader): IngestScopeSpans {
-  const out: IngestScopeSpans = { scope: { name: '', version: '', attributes: [], droppedAttributesCount: 0 }, schemaUrl: '', spans: [] };
+  const out: IngestScopeSpans = {
+    scope: { name: '', version: '', attributes: [], droppedAttributesCount: 0 },
+    schemaUrl: '',
+    spans: [],
+  };
   while (!r.done()) {
     const [f, w] = r.tag();
     if (f === 1 && w === WIRE_LEN) out.scope = decodeScope(r.sub());
@@ -75,23 +83,73 @@ function scanScopeSpans(r: Reader): IngestScopeSpans {
 /** Scans one Span message (exported for the JSON path, which scans the span it encoded). */
 export function scanSpan(r: Reader, body: Uint8Array, into: HashSink = sink): IngestSpan {
   sink = into;
-  const s: IngestSpan = { traceId: EMPTY, spanId: EMPTY, parentSpanId: EMPTY, name: '', kind: 0, startNs: 0n, endNs: 0n, statusCode: 0, body, kvStart: sink.n, kvEnd: 0 };
+  const s: IngestSpan = {
+    traceId: EMPTY,
+    spanId: EMPTY,
+    parentSpanId: EMPTY,
+    name: '',
+    kind: 0,
+    startNs: 0n,
+    endNs: 0n,
+    statusCode: 0,
+    body,
+    kvStart: sink.n,
+    kvEnd: 0,
+  };
   while (!r.done()) {
     const f = r.field();
     const w = r.wire;
     switch (f) {
-      case 1: expectWire(w, WIRE_LEN, 'Span.trace_id'); s.traceId = r.bytes(); break;
-      case 2: expectWire(w, WIRE_LEN, 'Span.span_id'); s.spanId = r.bytes(); break;
-      case 3: expectWire(w, WIRE_LEN, 'Span.trace_state'); r.span(); break;
-      case 4: expectWire(w, WIRE_LEN, 'Span.parent_span_id'); s.parentSpanId = r.bytes(); break;
-      case 5: expectWire(w, WIRE_LEN, 'Span.name'); s.name = r.string(); break;
-      case 6: expectWire(w, WIRE_VARINT, 'Span.kind'); s.kind = r.uint(); break;
-      case 7: expectWire(w, WIRE_I64, 'Span.start_time_unix_nano'); s.startNs = r.fixed64(); break;
-      case 8: expectWire(w, WIRE_I64, 'Span.end_time_unix_nano'); s.endNs = r.fixed64(); break;
-      case 9: expectWire(w, WIRE_LEN, 'Span.attributes'); checkKeyValue(r, 0); break;
-      case 11: expectWire(w, WIRE_LEN, 'Span.events'); checkMessage(r, EVENT, 'Span.Event'); break;
-      case 13: expectWire(w, WIRE_LEN, 'Span.links'); checkMessage(r, LINK, 'Span.Link'); break;
-      case 10: case 12: case 14: expectWire(w, WIRE_VARINT, `Span field ${f}`); r.uint(); break;
+      case 1:
+        expectWire(w, WIRE_LEN, 'Span.trace_id');
+        s.traceId = r.bytes();
+        break;
+      case 2:
+        expectWire(w, WIRE_LEN, 'Span.span_id');
+        s.spanId = r.bytes();
+        break;
+      case 3:
+        expectWire(w, WIRE_LEN, 'Span.trace_state');
+        r.span();
+        break;
+      case 4:
+        expectWire(w, WIRE_LEN, 'Span.parent_span_id');
+        s.parentSpanId = r.bytes();
+        break;
+      case 5:
+        expectWire(w, WIRE_LEN, 'Span.name');
+        s.name = r.string();
+        break;
+      case 6:
+        expectWire(w, WIRE_VARINT, 'Span.kind');
+        s.kind = r.uint();
+        break;
+      case 7:
+        expectWire(w, WIRE_I64, 'Span.start_time_unix_nano');
+        s.startNs = r.fixed64();
+        break;
+      case 8:
+        expectWire(w, WIRE_I64, 'Span.end_time_unix_nano');
+        s.endNs = r.fixed64();
+        break;
+      case 9:
+        expectWire(w, WIRE_LEN, 'Span.attributes');
+        checkKeyValue(r, 0);
+        break;
+      case 11:
+        expectWire(w, WIRE_LEN, 'Span.events');
+        checkMessage(r, EVENT, 'Span.Event');
+        break;
+      case 13:
+        expectWire(w, WIRE_LEN, 'Span.links');
+        checkMessage(r, LINK, 'Span.Link');
+        break;
+      case 10:
+      case 12:
+      case 14:
+        expectWire(w, WIRE_VARINT, `Span field ${f}`);
+        r.uint();
+        break;
       case 15: {
         expectWire(w, WIRE_LEN, 'Span.status');
         const st = r.sub();
@@ -103,8 +161,12 @@ export function scanSpan(r: Reader, body: Uint8Array, into: HashSink = sink): In
         }
         break;
       }
-      case 16: expectWire(w, WIRE_I32, 'Span.flags'); r.fixed32(); break;
-      default: r.skip(w);
+      case 16:
+        expectWire(w, WIRE_I32, 'Span.flags');
+        r.fixed32();
+        break;
+      default:
+        r.skip(w);
     }
   }
   s.kvEnd = sink.n;

@@ -41,11 +41,19 @@ export function traceToOtlpJson(trace: Trace): Json {
   const resourceSpans = [...byResource].map(([rid, spans]) => {
     const origin = trace.resources[rid];
     return {
-      resource: { attributes: attrsJson(origin?.resource.attributes ?? []), droppedAttributesCount: origin?.resource.droppedAttributesCount ?? 0 },
+      resource: {
+        attributes: attrsJson(origin?.resource.attributes ?? []),
+        droppedAttributesCount: origin?.resource.droppedAttributesCount ?? 0,
+      },
       schemaUrl: origin?.resource.schemaUrl ?? '',
       scopeSpans: [
         {
-          scope: { name: origin?.scope.name ?? '', version: origin?.scope.version ?? '', attributes: attrsJson(origin?.scope.attributes ?? []), droppedAttributesCount: origin?.scope.droppedAttributesCount ?? 0 },
+          scope: {
+            name: origin?.scope.name ?? '',
+            version: origin?.scope.version ?? '',
+            attributes: attrsJson(origin?.scope.attributes ?? []),
+            droppedAttributesCount: origin?.scope.droppedAttributesCount ?? 0,
+          },
           schemaUrl: origin?.scope.schemaUrl ?? '',
           spans: spans.map((s) => ({
             traceId: s.traceId,
@@ -59,9 +67,21 @@ export function traceToOtlpJson(trace: Trace): Json {
             endTimeUnixNano: s.endNs,
             attributes: attrsJson(s.attributes),
             droppedAttributesCount: s.droppedAttributesCount,
-            events: s.events.map((e) => ({ timeUnixNano: e.timeNs, name: e.name, attributes: attrsJson(e.attributes), droppedAttributesCount: e.droppedAttributesCount })),
+            events: s.events.map((e) => ({
+              timeUnixNano: e.timeNs,
+              name: e.name,
+              attributes: attrsJson(e.attributes),
+              droppedAttributesCount: e.droppedAttributesCount,
+            })),
             droppedEventsCount: s.droppedEventsCount,
-            links: s.links.map((l) => ({ traceId: l.traceId, spanId: l.spanId, traceState: l.traceState, flags: l.flags, attributes: attrsJson(l.attributes), droppedAttributesCount: l.droppedAttributesCount })),
+            links: s.links.map((l) => ({
+              traceId: l.traceId,
+              spanId: l.spanId,
+              traceState: l.traceState,
+              flags: l.flags,
+              attributes: attrsJson(l.attributes),
+              droppedAttributesCount: l.droppedAttributesCount,
+            })),
             droppedLinksCount: s.droppedLinksCount,
             status: { code: Math.max(0, STATUS_CODES.indexOf(s.status.code)), message: s.status.message },
           })),

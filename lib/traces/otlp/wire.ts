@@ -212,7 +212,9 @@ export class Reader {
 
   private u32At(p: number): number {
     const b = this.buf;
-    return ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16)) + (b[p + 3] as number) * 0x1000000;
+    return (
+      ((b[p] as number) | ((b[p + 1] as number) << 8) | ((b[p + 2] as number) << 16)) + (b[p + 3] as number) * 0x1000000
+    );
   }
 }
 

@@ -24,7 +24,12 @@ export function tokenOk(header: string | undefined, token: string | undefined): 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function recordOutcome(transport: 'grpc' | 'http', outcome: IngestOutcome, status: string, startedMs: number): void {
+export function recordOutcome(
+  transport: 'grpc' | 'http',
+  outcome: IngestOutcome,
+  status: string,
+  startedMs: number,
+): void {
   const m = consoleMetrics();
   if (outcome.ok) {
     if (outcome.accepted) m.otlpSpans.inc({ transport, outcome: 'accepted' }, outcome.accepted);

@@ -10,7 +10,9 @@ import { type ReceiverOptions, recordOutcome, tokenOk } from './common';
  * answers RESOURCE_EXHAUSTED itself.
  */
 
-export async function startOtlpGrpc(opts: ReceiverOptions & { host: string; port: number }): Promise<{ port: number; stop: () => Promise<void> }> {
+export async function startOtlpGrpc(
+  opts: ReceiverOptions & { host: string; port: number },
+): Promise<{ port: number; stop: () => Promise<void> }> {
   const server = new grpc.Server({
     'grpc.max_receive_message_length': opts.maxBytes,
     'grpc.max_send_message_length': 4 * 1024 * 1024,
@@ -20,7 +22,10 @@ export async function startOtlpGrpc(opts: ReceiverOptions & { host: string; port
       const started = performance.now();
       const auth = call.metadata.get('authorization')[0];
       if (!tokenOk(typeof auth === 'string' ? auth : undefined, opts.token)) {
-        callback({ code: grpc.status.UNAUTHENTICATED, details: 'missing or wrong ingest token: send authorization: Bearer <token>' });
+        callback({
+          code: grpc.status.UNAUTHENTICATED,
+          details: 'missing or wrong ingest token: send authorization: Bearer <token>',
+        });
         recordOutcome('grpc', { ok: false, status: 'bad_request', message: '' }, 'UNAUTHENTICATED', started);
         return;
       }
@@ -31,14 +36,20 @@ export async function startOtlpGrpc(opts: ReceiverOptions & { host: string; port
           return;
         }
         const code =
-          outcome.status === 'bad_request' ? grpc.status.INVALID_ARGUMENT : outcome.status === 'internal' ? grpc.status.INTERNAL : grpc.status.UNAVAILABLE;
+          outcome.status === 'bad_request'
+            ? grpc.status.INVALID_ARGUMENT
+            : outcome.status === 'internal'
+              ? grpc.status.INTERNAL
+              : grpc.status.UNAVAILABLE;
         callback({ code, details: outcome.message });
         recordOutcome('grpc', outcome, grpc.status[code] ?? String(code), started);
       });
     },
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${opts.host}:${opts.port}`, grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    server.bindAsync(`${opts.host}:${opts.port}`, grpc.ServerCredentials.createInsecure(), (err, p) =>
+      err ? reject(err) : resolve(p),
+    ),
   );
   return {
     port,

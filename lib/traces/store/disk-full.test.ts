@@ -40,14 +40,29 @@ function fill(file: string) {
 const exportOf = (n: number, now: number) =>
   Buffer.from(
     JSON.stringify(
-      jsonExport('api', [{ traceId: n.toString(16).padStart(32, '0'), spanId: '1'.repeat(16), name: 'op', startMs: now, durMs: 1, attributes: { pad: 'y'.repeat(20_000) } }]),
+      jsonExport('api', [
+        {
+          traceId: n.toString(16).padStart(32, '0'),
+          spanId: '1'.repeat(16),
+          name: 'op',
+          startMs: now,
+          durMs: 1,
+          attributes: { pad: 'y'.repeat(20_000) },
+        },
+      ]),
     ),
   );
 
 describe('a full disk', () => {
   it('refuses exports with 503 while full, logs it once, reports it, and recovers when space returns', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const store = await EmbeddedStore.open({ dataDir: mnt, sync: 'normal', retentionMs: 72 * 3600e3, maxBytes: 0, queueBytes: 1 << 26 });
+    const store = await EmbeddedStore.open({
+      dataDir: mnt,
+      sync: 'normal',
+      retentionMs: 72 * 3600e3,
+      maxBytes: 0,
+      queueBytes: 1 << 26,
+    });
     try {
       const now = Date.now();
       expect(await store.ingest('json', exportOf(1, now))).toMatchObject({ ok: true, accepted: 1 });

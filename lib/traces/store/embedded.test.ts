@@ -11,7 +11,13 @@ let store: EmbeddedStore;
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
-  store = await EmbeddedStore.open({ dataDir: dir, sync: 'normal', retentionMs: 72 * 3600e3, maxBytes: 0, queueBytes: 1 << 26 });
+  store = await EmbeddedStore.open({
+    dataDir: dir,
+    sync: 'normal',
+    retentionMs: 72 * 3600e3,
+    maxBytes: 0,
+    queueBytes: 1 << 26,
+  });
 });
 afterEach(async () => {
   await store.close();
@@ -24,8 +30,24 @@ describe('embedded store', () => {
   it('keeps valid spans, rejects invalid ones with a reason, and ignores a re-sent batch', async () => {
     const now = Date.now();
     const req = jsonExport('orchestrator', [
-      { traceId: T, spanId: '1'.repeat(16), name: 'POST /v1/chat', startMs: now - 100, durMs: 90, kind: 2, attributes: { 'http.status_code': 200 } },
-      { traceId: T, spanId: '2'.repeat(16), parentSpanId: '1'.repeat(16), name: 'workflow', startMs: now - 95, durMs: 80, status: 2 },
+      {
+        traceId: T,
+        spanId: '1'.repeat(16),
+        name: 'POST /v1/chat',
+        startMs: now - 100,
+        durMs: 90,
+        kind: 2,
+        attributes: { 'http.status_code': 200 },
+      },
+      {
+        traceId: T,
+        spanId: '2'.repeat(16),
+        parentSpanId: '1'.repeat(16),
+        name: 'workflow',
+        startMs: now - 95,
+        durMs: 80,
+        status: 2,
+      },
       { traceId: T, spanId: '3'.repeat(14), name: 'bad id', startMs: now - 95, durMs: 1 },
     ]);
     const first = await store.ingest('json', body(req));
@@ -40,15 +62,29 @@ describe('embedded store', () => {
     expect(trace?.spans[0]?.attributes).toEqual([{ key: 'http.status_code', value: { type: 'int', value: '200' } }]);
     expect(trace?.durationNs).toBe('90000000');
 
-    const found = await store.search({ tags: [{ key: 'status', value: 'error' }], fromNs: BigInt(now - 60_000) * 1_000_000n, toNs: BigInt(now + 1000) * 1_000_000n, limit: 20 });
+    const found = await store.search({
+      tags: [{ key: 'status', value: 'error' }],
+      fromNs: BigInt(now - 60_000) * 1_000_000n,
+      toNs: BigInt(now + 1000) * 1_000_000n,
+      limit: 20,
+    });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ traceId: T, rootService: 'orchestrator', rootName: 'POST /v1/chat', spanCount: 2, errorCount: 1 });
+    expect(found[0]).toMatchObject({
+      traceId: T,
+      rootService: 'orchestrator',
+      rootName: 'POST /v1/chat',
+      spanCount: 2,
+      errorCount: 1,
+    });
     expect(await store.services()).toEqual(['orchestrator']);
   });
 
   it('answers a payload that cannot be decoded with bad_request and keeps what was stored', async () => {
     const now = Date.now();
-    await store.ingest('json', body(jsonExport('svc', [{ traceId: T, spanId: '1'.repeat(16), name: 'a', startMs: now, durMs: 1 }])));
+    await store.ingest(
+      'json',
+      body(jsonExport('svc', [{ traceId: T, spanId: '1'.repeat(16), name: 'a', startMs: now, durMs: 1 }])),
+    );
     const bad = await store.ingest('proto', Buffer.from([0x0a, 0xff, 0xff, 0x01]));
     expect(bad).toMatchObject({ ok: false, status: 'bad_request' });
     expect((await store.trace(T))?.spans).toHaveLength(1);
@@ -59,8 +95,19 @@ describe('size budget', () => {
   it('keeps the database file and its WAL together within TRACE_MAX_BYTES', async () => {
     const budgetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-budget-'));
     const maxBytes = 2 * 1024 * 1024;
-    const small = await EmbeddedStore.open({ dataDir: budgetDir, sync: 'normal', retentionMs: 72 * 3600e3, maxBytes, queueBytes: 1 << 26, retentionEveryMs: 50 });
-    const onDisk = () => ['', '-wal'].reduce((n, ext) => n + (fs.existsSync(small.file + ext) ? fs.statSync(small.file + ext).size : 0), 0);
+    const small = await EmbeddedStore.open({
+      dataDir: budgetDir,
+      sync: 'normal',
+      retentionMs: 72 * 3600e3,
+      maxBytes,
+      queueBytes: 1 << 26,
+      retentionEveryMs: 50,
+    });
+    const onDisk = () =>
+      ['', '-wal'].reduce(
+        (n, ext) => n + (fs.existsSync(small.file + ext) ? fs.statSync(small.file + ext).size : 0),
+        0,
+      );
     try {
       const now = Date.now();
       const pad = 'x'.repeat(1000);

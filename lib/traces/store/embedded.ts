@@ -52,14 +52,25 @@ export class EmbeddedStore implements TraceStore {
     fs.mkdirSync(this.opts.dataDir, { recursive: true });
     const workerFile = path.join(import.meta.dirname, 'writer-worker.mjs');
     this.worker = new Worker(workerFile, {
-      workerData: { file: this.file, sync: this.opts.sync, retentionMs: this.opts.retentionMs, maxBytes: this.opts.maxBytes, retentionEveryMs: this.opts.retentionEveryMs ?? 1000, testDelayMs: this.opts.testDelayMs ?? 0 },
+      workerData: {
+        file: this.file,
+        sync: this.opts.sync,
+        retentionMs: this.opts.retentionMs,
+        maxBytes: this.opts.maxBytes,
+        retentionEveryMs: this.opts.retentionEveryMs ?? 1000,
+        testDelayMs: this.opts.testDelayMs ?? 0,
+      },
     });
     return new Promise((resolve, reject) => {
       this.worker.on('message', (m: FromWorker) => {
         if (m.type === 'ready') {
           this.reader = new SqliteReader(this.file);
-          this.checkpointer = new Worker(path.join(import.meta.dirname, 'checkpoint-worker.mjs'), { workerData: { file: this.file, everyMs: 250, walLimitBytes: walBudgetBytes(this.opts.maxBytes) } });
-          this.checkpointer.on('error', (e) => console.error('[trace-store] checkpointer stopped; the writer checkpoints itself', e));
+          this.checkpointer = new Worker(path.join(import.meta.dirname, 'checkpoint-worker.mjs'), {
+            workerData: { file: this.file, everyMs: 250, walLimitBytes: walBudgetBytes(this.opts.maxBytes) },
+          });
+          this.checkpointer.on('error', (e) =>
+            console.error('[trace-store] checkpointer stopped; the writer checkpoints itself', e),
+          );
           resolve();
         } else if (m.type === 'fatal') reject(new Error(`the trace store at ${this.file} cannot open: ${m.message}`));
         else if (m.type === 'result') this.settle(m.id, m.ok ? m : { ok: false, status: m.status, message: m.message });
@@ -90,11 +101,15 @@ export class EmbeddedStore implements TraceStore {
       if (this.failing) this.failing.refused++;
       else {
         this.failing = { sinceMs: Date.now(), message: outcome.message, refused: 1 };
-        console.error(`[trace-store] writes to ${this.file} are failing: ${outcome.message}. Exports are answered 503 (retry later) until a write succeeds.`);
+        console.error(
+          `[trace-store] writes to ${this.file} are failing: ${outcome.message}. Exports are answered 503 (retry later) until a write succeeds.`,
+        );
       }
     } else if (outcome.ok && this.failing) {
       const s = Math.round((Date.now() - this.failing.sinceMs) / 1000);
-      console.error(`[trace-store] writes succeed again after ${s} s; ${this.failing.refused} exports were refused meanwhile.`);
+      console.error(
+        `[trace-store] writes succeed again after ${s} s; ${this.failing.refused} exports were refused meanwhile.`,
+      );
       this.failing = undefined;
     }
   }
@@ -102,7 +117,10 @@ export class EmbeddedStore implements TraceStore {
   health(): StoreHealth {
     if (!this.failing) return { ok: true, detail: `embedded store at ${this.file}` };
     const since = new Date(this.failing.sinceMs).toISOString();
-    return { ok: false, detail: `writes failing since ${since} (${this.failing.refused} exports refused): ${this.failing.message}` };
+    return {
+      ok: false,
+      detail: `writes failing since ${since} (${this.failing.refused} exports refused): ${this.failing.message}`,
+    };
   }
 
   private failAll(message: string) {
@@ -116,7 +134,11 @@ export class EmbeddedStore implements TraceStore {
    */
   ingest(format: 'proto' | 'json', body: Uint8Array): Promise<IngestOutcome> {
     if (this.inflightBytes + body.byteLength > this.opts.queueBytes && this.inflightBytes > 0) {
-      return Promise.resolve({ ok: false, status: 'busy', message: `the trace store is busy (${this.waiting.size} exports waiting); retry later` });
+      return Promise.resolve({
+        ok: false,
+        status: 'busy',
+        message: `the trace store is busy (${this.waiting.size} exports waiting); retry later`,
+      });
     }
     const id = this.nextId++;
     this.inflightBytes += body.byteLength;
@@ -124,7 +146,8 @@ export class EmbeddedStore implements TraceStore {
       this.waiting.set(id, { resolve, bytes: body.byteLength });
       const msg: ToWorker = { type: 'ingest', id, format, body };
       // Hand the bytes over without a copy when they own their buffer (large bodies do).
-      const own = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+      const own =
+        body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
       this.worker.postMessage(msg, own ? [body.buffer as ArrayBuffer] : []);
     });
   }

@@ -1,7 +1,5 @@
 /** Messages between the main thread and the store's writer thread. */
-export type ToWorker =
-  | { type: 'ingest'; id: number; format: 'proto' | 'json'; body: Uint8Array }
-  | { type: 'stop' };
+export type ToWorker = { type: 'ingest'; id: number; format: 'proto' | 'json'; body: Uint8Array } | { type: 'stop' };
 
 export type FromWorker =
   | { type: 'ready' }

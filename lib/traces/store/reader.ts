@@ -1,6 +1,16 @@
 import Database from 'better-sqlite3';
 import { buildTrace, kindName, toModelSpan } from '../convert';
-import type { Resource, Scope, SkeletonColumns, Span, SpanDetail, SpanExtras, Trace, TraceSearch, TraceSummary } from '../model';
+import type {
+  Resource,
+  Scope,
+  SkeletonColumns,
+  Span,
+  SpanDetail,
+  SpanExtras,
+  Trace,
+  TraceSearch,
+  TraceSummary,
+} from '../model';
 import { decodeSpan, decodeSpanExtras } from '../otlp/decode-proto';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
@@ -9,7 +19,14 @@ import { tagPatterns } from './tag-match';
 import { bloomHas, kvHash } from './bloom';
 import { openDatabase } from './schema';
 
-type SpanHead = { parent_id: Buffer | null; service: string; name: string; start_ns: bigint; dur_ns: bigint; status: number | bigint };
+type SpanHead = {
+  parent_id: Buffer | null;
+  service: string;
+  name: string;
+  start_ns: bigint;
+  dur_ns: bigint;
+  status: number | bigint;
+};
 
 /**
  * The embedded store's read side, on its own read-only connection (WAL lets it read while the
@@ -28,8 +45,14 @@ export class SqliteReader {
   private origin(id: number) {
     let o = this.origins.get(id);
     if (!o) {
-      const row = this.db.prepare('SELECT service, body FROM origins WHERE id = ?').get(id) as { service: string; body: string } | undefined;
-      const body = row ? (JSON.parse(row.body) as { resource: Resource; scope: Scope }) : { resource: { attributes: [], droppedAttributesCount: 0, schemaUrl: '' }, scope: { name: '', version: '', attributes: [], droppedAttributesCount: 0, schemaUrl: '' } };
+      const row = this.db.prepare('SELECT service, body FROM origins WHERE id = ?').get(id) as
+        { service: string; body: string } | undefined;
+      const body = row
+        ? (JSON.parse(row.body) as { resource: Resource; scope: Scope })
+        : {
+            resource: { attributes: [], droppedAttributesCount: 0, schemaUrl: '' },
+            scope: { name: '', version: '', attributes: [], droppedAttributesCount: 0, schemaUrl: '' },
+          };
       o = { service: row?.service ?? 'unknown_service', ...body };
       this.origins.set(id, o);
     }
@@ -38,8 +61,13 @@ export class SqliteReader {
 
   /** A trace's span rows: one rowid range per export that carried it; a span sent twice counts once. */
   private traceRows<T extends { span_id: Buffer }>(id: Buffer, columns: string, safe = false): T[] {
-    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as { lo: number; hi: number }[];
-    const stmt = this.db.prepare(`SELECT span_id, ${columns} FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ?`).safeIntegers(safe);
+    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as {
+      lo: number;
+      hi: number;
+    }[];
+    const stmt = this.db
+      .prepare(`SELECT span_id, ${columns} FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ?`)
+      .safeIntegers(safe);
     const seen = new Set<string>();
     const out: T[] = [];
     for (const r of ranges) {
@@ -54,7 +82,10 @@ export class SqliteReader {
   }
 
   trace(traceId: string): Trace | null {
-    const rows = this.traceRows<{ span_id: Buffer; origin: number; body: Buffer }>(Buffer.from(traceId, 'hex'), 'origin, body');
+    const rows = this.traceRows<{ span_id: Buffer; origin: number; body: Buffer }>(
+      Buffer.from(traceId, 'hex'),
+      'origin, body',
+    );
     if (rows.length === 0) return null;
     const resources: Trace['resources'] = {};
     const spans: Span[] = rows.map((r) => {
@@ -68,7 +99,9 @@ export class SqliteReader {
 
   /** The waterfall's skeleton of a trace: its groups' packed skeletons (lib/traces/store/skeleton.ts). */
   skeleton(traceId: string): SkeletonColumns | null {
-    const groups = this.db.prepare('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(Buffer.from(traceId, 'hex')) as { skel: Buffer; lo: number }[];
+    const groups = this.db
+      .prepare('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo')
+      .all(Buffer.from(traceId, 'hex')) as { skel: Buffer; lo: number }[];
     if (groups.length === 0) return null;
     // Retention removes spans oldest rowid first and may leave a group it has only partly removed.
     const minRowid = (this.db.prepare('SELECT min(rowid) FROM spans').pluck().get() as number | null) ?? 0;
@@ -81,7 +114,10 @@ export class SqliteReader {
     for (let k = 0; k < refs.length; k += 500) {
       const chunk = refs.slice(k, k + 500).filter((r) => Number.isSafeInteger(r));
       if (!chunk.length) continue;
-      for (const row of this.db.prepare(`SELECT rowid, body FROM spans WHERE rowid IN (${chunk.join(',')})`).all() as { rowid: number; body: Buffer }[]) {
+      for (const row of this.db.prepare(`SELECT rowid, body FROM spans WHERE rowid IN (${chunk.join(',')})`).all() as {
+        rowid: number;
+        body: Buffer;
+      }[]) {
         out.push({ ref: row.rowid, ...decodeSpanExtras(new Reader(row.body)) });
       }
     }
@@ -91,13 +127,22 @@ export class SqliteReader {
   span(traceId: string, spanId: string): SpanDetail | null {
     const id = Buffer.from(traceId, 'hex');
     const sid = Buffer.from(spanId, 'hex');
-    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as { lo: number; hi: number }[];
-    const stmt = this.db.prepare('SELECT origin, body FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND span_id = ?');
+    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(id) as {
+      lo: number;
+      hi: number;
+    }[];
+    const stmt = this.db.prepare(
+      'SELECT origin, body FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND span_id = ?',
+    );
     for (const r of ranges) {
       const row = stmt.get(r.lo, r.hi, id, sid) as { origin: number; body: Buffer } | undefined;
       if (!row) continue;
       const o = this.origin(row.origin);
-      return { span: toModelSpan(decodeSpan(new Reader(row.body)), o.service, String(row.origin)), resource: o.resource, scope: o.scope };
+      return {
+        span: toModelSpan(decodeSpan(new Reader(row.body)), o.service, String(row.origin)),
+        resource: o.resource,
+        scope: o.scope,
+      };
     }
     return null;
   }
@@ -125,7 +170,10 @@ export class SqliteReader {
         args.push(['unset', 'ok', 'error'].indexOf(t.value));
         continue;
       }
-      const origins = this.db.prepare('SELECT id FROM origins WHERE instr(tags, ?) > 0').pluck().all(tagEntry(t.key, t.value)) as number[];
+      const origins = this.db
+        .prepare('SELECT id FROM origins WHERE instr(tags, ?) > 0')
+        .pluck()
+        .all(tagEntry(t.key, t.value)) as number[];
       const patterns = tagPatterns(t.key, t.value);
       const alternatives = patterns.map(() => 'instr(body, ?) > 0');
       if (origins.length) alternatives.push(`origin IN (${origins.join(',')})`);
@@ -134,8 +182,15 @@ export class SqliteReader {
       args.push(...patterns);
     }
     const ids = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
-    const out = [...ids].map(([key, id]) => summarize(key, this.traceRows<SpanHead & { span_id: Buffer }>(id, 'parent_id, service, name, start_ns, dur_ns, status', true)));
-    return out.sort((a, b) => (BigInt(b.startNs) > BigInt(a.startNs) ? 1 : BigInt(b.startNs) < BigInt(a.startNs) ? -1 : 0));
+    const out = [...ids].map(([key, id]) =>
+      summarize(
+        key,
+        this.traceRows<SpanHead & { span_id: Buffer }>(id, 'parent_id, service, name, start_ns, dur_ns, status', true),
+      ),
+    );
+    return out.sort((a, b) =>
+      BigInt(b.startNs) > BigInt(a.startNs) ? 1 : BigInt(b.startNs) < BigInt(a.startNs) ? -1 : 0,
+    );
   }
 
   /** Walks the (service, start_ns, dur_ns) index newest first until `limit` traces matched. */
@@ -146,7 +201,10 @@ export class SqliteReader {
     const services = q.service !== undefined ? [q.service] : this.services();
     if (services.length === 0) return ids;
     const arm = `SELECT trace_id, start_ns FROM spans INDEXED BY spans_service WHERE service = ? AND ${where.join(' AND ')}`;
-    const sql = services.length === 1 ? `${arm} ORDER BY start_ns DESC` : `${services.map(() => arm).join(' UNION ALL ')} ORDER BY 2 DESC`;
+    const sql =
+      services.length === 1
+        ? `${arm} ORDER BY start_ns DESC`
+        : `${services.map(() => arm).join(' UNION ALL ')} ORDER BY 2 DESC`;
     const stmt = this.db.prepare(sql).pluck().safeIntegers(true);
     for (const id of stmt.iterate(...services.flatMap((svc) => [svc, ...args])) as IterableIterator<Buffer>) {
       const key = id.toString('hex');
@@ -162,9 +220,13 @@ export class SqliteReader {
    */
   private searchGroups(q: TraceSearch, where: string[], args: unknown[], bloomTags: number[][]): Map<string, Buffer> {
     const ids = new Map<string, Buffer>();
-    const page = this.db.prepare('SELECT rowid AS id, trace_id, lo, hi, bloom FROM trace_groups WHERE rowid < ? ORDER BY rowid DESC LIMIT 4096');
+    const page = this.db.prepare(
+      'SELECT rowid AS id, trace_id, lo, hi, bloom FROM trace_groups WHERE rowid < ? ORDER BY rowid DESC LIMIT 4096',
+    );
     const svc = q.service !== undefined ? 'service = ? AND ' : '';
-    const verify = this.db.prepare(`SELECT 1 FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND ${svc}${where.join(' AND ')} LIMIT 1`);
+    const verify = this.db.prepare(
+      `SELECT 1 FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND ${svc}${where.join(' AND ')} LIMIT 1`,
+    );
     const pre = q.service !== undefined ? [q.service] : [];
     let cursor = Number.MAX_SAFE_INTEGER;
     for (;;) {
@@ -186,7 +248,9 @@ export class SqliteReader {
   }
 
   operations(service: string): { name: string; kind: ReturnType<typeof kindName> }[] {
-    const rows = this.db.prepare('SELECT name, kind FROM operations WHERE service = ? ORDER BY name, kind').all(service) as { name: string; kind: number }[];
+    const rows = this.db
+      .prepare('SELECT name, kind FROM operations WHERE service = ? ORDER BY name, kind')
+      .all(service) as { name: string; kind: number }[];
     return rows.map((r) => ({ name: r.name, kind: kindName(r.kind) }));
   }
 
@@ -223,6 +287,8 @@ export function summarize(traceId: string, spans: SpanHead[]): TraceSummary {
     durationNs: (end - start).toString(),
     spanCount: spans.length,
     errorCount: errors,
-    services: [...services].map(([service, spanCount]) => ({ service, spanCount })).sort((a, b) => b.spanCount - a.spanCount),
+    services: [...services]
+      .map(([service, spanCount]) => ({ service, spanCount }))
+      .sort((a, b) => b.spanCount - a.spanCount),
   };
 }

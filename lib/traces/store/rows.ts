@@ -87,7 +87,8 @@ export function invalidReason(s: IngestSpan): string | null {
   if (isZero(s.traceId)) return 'trace_id is all zeroes';
   if (s.spanId.length !== 8) return `span_id must be 8 bytes, got ${s.spanId.length}`;
   if (isZero(s.spanId)) return 'span_id is all zeroes';
-  if (s.parentSpanId.length !== 0 && s.parentSpanId.length !== 8) return `parent_span_id must be empty or 8 bytes, got ${s.parentSpanId.length}`;
+  if (s.parentSpanId.length !== 0 && s.parentSpanId.length !== 8)
+    return `parent_span_id must be empty or 8 bytes, got ${s.parentSpanId.length}`;
   if (s.startNs === 0n) return 'start_time_unix_nano is not set';
   if (s.endNs < s.startNs) return 'end_time_unix_nano is before start_time_unix_nano';
   if (s.endNs > INT64_MAX) return 'end_time_unix_nano is beyond the year 2262';
@@ -98,18 +99,18 @@ export function invalidReason(s: IngestSpan): string | null {
 export function rawToIngest(req: RawExport): IngestExport {
   const sink = new HashSink();
   const resourceSpans: IngestExport['resourceSpans'] = req.resourceSpans.map((rs) => ({
-      resource: rs.resource,
-      schemaUrl: rs.schemaUrl,
-      scopeSpans: rs.scopeSpans.map((ss) => ({
-        scope: ss.scope,
-        schemaUrl: ss.schemaUrl,
-        spans: ss.spans.map((x) => {
-          const body = encodeSpan(x);
-          // Scanned like a protobuf export, so both paths index exactly the same bytes.
-          return scanSpan(new Reader(body), body, sink);
-        }),
-      })),
-    }));
+    resource: rs.resource,
+    schemaUrl: rs.schemaUrl,
+    scopeSpans: rs.scopeSpans.map((ss) => ({
+      scope: ss.scope,
+      schemaUrl: ss.schemaUrl,
+      spans: ss.spans.map((x) => {
+        const body = encodeSpan(x);
+        // Scanned like a protobuf export, so both paths index exactly the same bytes.
+        return scanSpan(new Reader(body), body, sink);
+      }),
+    })),
+  }));
   return { resourceSpans, kvHashes: sink.buf.subarray(0, sink.n) };
 }
 
@@ -120,7 +121,8 @@ export function toRows(req: IngestExport, originId: (o: Origin) => number): Rows
   let rejected = 0;
   req.resourceSpans.forEach((rs, i) => {
     const svcAttr = rs.resource.attributes.find((a) => a.key === 'service.name');
-    const service = svcAttr && svcAttr.value.type === 'string' && svcAttr.value.value ? svcAttr.value.value : 'unknown_service';
+    const service =
+      svcAttr && svcAttr.value.type === 'string' && svcAttr.value.value ? svcAttr.value.value : 'unknown_service';
     const resourceTags = tagsText(rs.resource.attributes);
     rs.scopeSpans.forEach((ss, j) => {
       const body = JSON.stringify({

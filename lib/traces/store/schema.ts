@@ -45,7 +45,8 @@ export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = 
   if (readonly) return;
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
   if (hasMeta) {
-    const found = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema_version') as string | undefined;
+    const found = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get('schema_version') as
+      string | undefined;
     if (found !== undefined && Number(found) !== SCHEMA_VERSION) throw new SchemaMismatch(found);
   }
   // Must precede the first table so freed pages can be returned to the OS in small steps.

@@ -6,7 +6,17 @@ const id = (n: number) => Uint8Array.from({ length: 8 }, (_, k) => (k === 7 ? n 
 const T = 1_795_000_000_123_456_789n;
 
 function span(n: number, parent: number | null, over: Partial<SkeletonSpan> = {}): SkeletonSpan {
-  return { spanId: id(n), parentId: parent === null ? null : id(parent), name: `op ${n}`, service: n % 2 ? 'agent-core' : 'orchestrator', kind: 2, status: 0, startNs: T + BigInt(n) * 1_000_001n, durNs: 5_000_000_007n, ...over };
+  return {
+    spanId: id(n),
+    parentId: parent === null ? null : id(parent),
+    name: `op ${n}`,
+    service: n % 2 ? 'agent-core' : 'orchestrator',
+    kind: 2,
+    status: 0,
+    startNs: T + BigInt(n) * 1_000_001n,
+    durNs: 5_000_000_007n,
+    ...over,
+  };
 }
 
 describe('packed trace skeletons', () => {
@@ -31,7 +41,11 @@ describe('packed trace skeletons', () => {
     const g1 = { skel: packSkeleton([span(1, null), span(2, 1)], [5, 6], 5), lo: 5 };
     const g2 = { skel: packSkeleton([span(2, 1), span(3, 1)], [20, 21], 20), lo: 20 };
     const c = unpackSkeletons([g1, g2], 0)!;
-    expect(Array.from({ length: c.n }, (_, i) => idHex(c.ids, i))).toEqual(['ab00000000000001', 'ab00000000000002', 'ab00000000000003']);
+    expect(Array.from({ length: c.n }, (_, i) => idHex(c.ids, i))).toEqual([
+      'ab00000000000001',
+      'ab00000000000002',
+      'ab00000000000003',
+    ]);
     expect(Array.from(c.refs!)).toEqual([5, 6, 21]);
     const trimmed = unpackSkeletons([g1, g2], 6)!;
     // Span 1 (rowid 5) is gone; span 2 keeps its first copy (rowid 6), not the re-sent one (20).

@@ -15,7 +15,16 @@ import { addId, newIdHash, words } from '../view/span-ids';
 const HEAD = 8;
 const REC = 44;
 
-export type SkeletonSpan = { spanId: Uint8Array; parentId: Uint8Array | null; name: string; service: string; kind: number; status: number; startNs: bigint; durNs: bigint };
+export type SkeletonSpan = {
+  spanId: Uint8Array;
+  parentId: Uint8Array | null;
+  name: string;
+  service: string;
+  kind: number;
+  status: number;
+  startNs: bigint;
+  durNs: bigint;
+};
 
 export function packSkeleton(spans: SkeletonSpan[], rowids: number[], lo: number): Buffer {
   const strings: string[] = [];
@@ -49,7 +58,9 @@ export function packSkeleton(spans: SkeletonSpan[], rowids: number[], lo: number
  */
 export function unpackSkeletons(groups: { skel: Uint8Array; lo: number }[], minRowid: number): SkeletonColumns | null {
   let total = 0;
-  for (const g of groups) total += g.skel.length >= HEAD ? new DataView(g.skel.buffer, g.skel.byteOffset, g.skel.byteLength).getUint32(0, true) : 0;
+  for (const g of groups)
+    total +=
+      g.skel.length >= HEAD ? new DataView(g.skel.buffer, g.skel.byteOffset, g.skel.byteLength).getUint32(0, true) : 0;
   if (total === 0) return null;
   const first = new DataView(groups[0]!.skel.buffer, groups[0]!.skel.byteOffset, groups[0]!.skel.byteLength);
   const baseHi = first.getInt32(HEAD + 20, true);

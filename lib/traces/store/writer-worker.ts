@@ -51,11 +51,22 @@ port.on('message', (m: ToWorker) => {
   }
   let req: IngestExport;
   try {
-    req = m.format === 'json' ? rawToIngest(decodeExportJson(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength).toString('utf8'))) : scanExportRequest(m.body);
+    req =
+      m.format === 'json'
+        ? rawToIngest(
+            decodeExportJson(Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength).toString('utf8')),
+          )
+        : scanExportRequest(m.body);
   } catch (e) {
     const bad = e instanceof DecodeError || e instanceof RangeError;
     const what = m.format === 'json' ? 'OTLP/JSON' : 'OTLP protobuf';
-    post({ type: 'result', id: m.id, ok: false, status: bad ? 'bad_request' : 'internal', message: `cannot decode the ${what} payload: ${(e as Error).message}` });
+    post({
+      type: 'result',
+      id: m.id,
+      ok: false,
+      status: bad ? 'bad_request' : 'internal',
+      message: `cannot decode the ${what} payload: ${(e as Error).message}`,
+    });
     return;
   }
   pending.push({ id: m.id, req });
@@ -75,7 +86,9 @@ function flush() {
     if (opts.testDelayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, opts.testDelayMs);
     try {
       const results = writer.ingest(batch.map((b) => b.req));
-      batch.forEach((b, i) => post({ type: 'result', id: b.id, ok: true, ...(results[i] as NonNullable<(typeof results)[number]>) }));
+      batch.forEach((b, i) =>
+        post({ type: 'result', id: b.id, ok: true, ...(results[i] as NonNullable<(typeof results)[number]>) }),
+      );
     } catch (e) {
       const message = `the trace store could not write: ${(e as Error).message}`;
       for (const b of batch) post({ type: 'result', id: b.id, ok: false, status: 'unavailable', message });
@@ -95,6 +108,9 @@ function flush() {
 }
 
 // Idle stores still age out.
-setInterval(() => {
-  if (!scheduled) flush();
-}, Math.max(100, opts.retentionEveryMs)).unref();
+setInterval(
+  () => {
+    if (!scheduled) flush();
+  },
+  Math.max(100, opts.retentionEveryMs),
+).unref();

@@ -19,7 +19,12 @@ function open(opts: { retentionMs?: number; maxBytes?: number } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'writer-'));
   dirs.push(dir);
   const file = path.join(dir, 'traces.sqlite');
-  const writer = new SqliteWriter({ file, sync: 'normal', retentionMs: opts.retentionMs ?? 72 * HOUR, maxBytes: opts.maxBytes ?? 0 });
+  const writer = new SqliteWriter({
+    file,
+    sync: 'normal',
+    retentionMs: opts.retentionMs ?? 72 * HOUR,
+    maxBytes: opts.maxBytes ?? 0,
+  });
   return { writer, reader: new SqliteReader(file) };
 }
 
@@ -27,9 +32,23 @@ const tid = (i: number) => i.toString(16).padStart(32, '0');
 const sid = (i: number) => (i + 1).toString(16).padStart(16, '0');
 
 function traces(startMs: number, count: number, spansEach: number, offset = 0) {
-  return rawToIngest(decodeExportJson(JSON.stringify(jsonExport('svc', Array.from({ length: count * spansEach }, (_, i) => ({
-    traceId: tid(offset + Math.floor(i / spansEach) + 1), spanId: sid(i), name: 'op', startMs: startMs + i, durMs: 5, attributes: { payload: 'x'.repeat(200) },
-  }))))));
+  return rawToIngest(
+    decodeExportJson(
+      JSON.stringify(
+        jsonExport(
+          'svc',
+          Array.from({ length: count * spansEach }, (_, i) => ({
+            traceId: tid(offset + Math.floor(i / spansEach) + 1),
+            spanId: sid(i),
+            name: 'op',
+            startMs: startMs + i,
+            durMs: 5,
+            attributes: { payload: 'x'.repeat(200) },
+          })),
+        ),
+      ),
+    ),
+  );
 }
 
 describe('retention', () => {
@@ -63,7 +82,12 @@ describe('retention', () => {
     const share = dataBudgetBytes(maxBytes);
     expect(share).toBeLessThan(s2);
     expect(share).toBeGreaterThan(s1);
-    const writer = new SqliteWriter({ file: path.join(dir, 'traces.sqlite'), sync: 'normal', retentionMs: 72 * HOUR, maxBytes });
+    const writer = new SqliteWriter({
+      file: path.join(dir, 'traces.sqlite'),
+      sync: 'normal',
+      retentionMs: 72 * HOUR,
+      maxBytes,
+    });
     for (let i = 0; i < 50 && writer.sizeBytes() > share; i++) writer.retentionStep(now);
     expect(writer.sizeBytes()).toBeLessThanOrEqual(share);
     expect(first.reader.trace(tid(1))).toBeNull();
@@ -77,13 +101,37 @@ describe('search', () => {
   it('matches span tags, resource tags and status, newest first, and stops at the limit', () => {
     const now = Date.now();
     const { writer, reader } = open();
-    const req = decodeExportJson(JSON.stringify(jsonExport('api', [
-      { traceId: tid(1), spanId: sid(1), name: 'GET /a', startMs: now - 3000, durMs: 100, attributes: { 'http.status_code': 500, note: 'line\nbreak' } },
-      { traceId: tid(2), spanId: sid(2), name: 'GET /b', startMs: now - 2000, durMs: 900, status: 2 },
-      { traceId: tid(3), spanId: sid(3), name: 'GET /a', startMs: now - 1000, durMs: 300 },
-    ], { region: 'eu-west' })));
+    const req = decodeExportJson(
+      JSON.stringify(
+        jsonExport(
+          'api',
+          [
+            {
+              traceId: tid(1),
+              spanId: sid(1),
+              name: 'GET /a',
+              startMs: now - 3000,
+              durMs: 100,
+              attributes: { 'http.status_code': 500, note: 'line\nbreak' },
+            },
+            { traceId: tid(2), spanId: sid(2), name: 'GET /b', startMs: now - 2000, durMs: 900, status: 2 },
+            { traceId: tid(3), spanId: sid(3), name: 'GET /a', startMs: now - 1000, durMs: 300 },
+          ],
+          { region: 'eu-west' },
+        ),
+      ),
+    );
     writer.ingest([rawToIngest(req)]);
-    const q = (over: object) => reader.search({ tags: [], fromNs: BigInt(now - 60_000) * 1_000_000n, toNs: BigInt(now) * 1_000_000n, limit: 20, ...over }).map((t) => t.traceId);
+    const q = (over: object) =>
+      reader
+        .search({
+          tags: [],
+          fromNs: BigInt(now - 60_000) * 1_000_000n,
+          toNs: BigInt(now) * 1_000_000n,
+          limit: 20,
+          ...over,
+        })
+        .map((t) => t.traceId);
     expect(q({})).toEqual([tid(3), tid(2), tid(1)]);
     expect(q({ limit: 2 })).toEqual([tid(3), tid(2)]);
     expect(q({ tags: [{ key: 'http.status_code', value: '500' }] })).toEqual([tid(1)]);
@@ -94,6 +142,9 @@ describe('search', () => {
     expect(q({ service: 'api', operation: 'GET /a', minDurationNs: 200_000_000n })).toEqual([tid(3)]);
     expect(q({ maxDurationNs: 150_000_000n })).toEqual([tid(1)]);
     expect(q({ service: 'other' })).toEqual([]);
-    expect(reader.operations('api')).toEqual([{ name: 'GET /a', kind: 'internal' }, { name: 'GET /b', kind: 'internal' }]);
+    expect(reader.operations('api')).toEqual([
+      { name: 'GET /a', kind: 'internal' },
+      { name: 'GET /b', kind: 'internal' },
+    ]);
   });
 });

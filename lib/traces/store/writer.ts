@@ -33,7 +33,10 @@ export class SqliteWriter {
   private readonly insertOp: Database.Statement;
   private readonly findGroup: Database.Statement;
   private readonly insertGroup: Database.Statement;
-  private readonly retention: Record<'services' | 'byAge' | 'bounds' | 'oldest' | 'minRowid' | 'groups', Database.Statement>;
+  private readonly retention: Record<
+    'services' | 'byAge' | 'bounds' | 'oldest' | 'minRowid' | 'groups',
+    Database.Statement
+  >;
   private retentionBatch = 2000;
 
   constructor(private readonly opts: WriterOptions) {
@@ -45,7 +48,8 @@ export class SqliteWriter {
       // A store from an older console: set it aside (never delete what was stored) and start anew.
       this.db.close();
       const aside = `${opts.file}.v${e.found}-${Date.now()}`;
-      for (const ext of ['', '-wal', '-shm']) if (fs.existsSync(opts.file + ext)) fs.renameSync(opts.file + ext, aside + ext);
+      for (const ext of ['', '-wal', '-shm'])
+        if (fs.existsSync(opts.file + ext)) fs.renameSync(opts.file + ext, aside + ext);
       console.warn(`[trace-store] ${e.message}: the old database was moved to ${aside}`);
       this.db = new Database(opts.file);
       openDatabase(this.db, opts.sync, false, opts.maxBytes);
@@ -55,14 +59,20 @@ export class SqliteWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.findGroup = this.db.prepare('SELECT 1 FROM trace_groups WHERE trace_id = ? AND digest = ?').pluck();
-    this.insertGroup = this.db.prepare('INSERT INTO trace_groups (trace_id, digest, lo, hi, bloom, skel) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertGroup = this.db.prepare(
+      'INSERT INTO trace_groups (trace_id, digest, lo, hi, bloom, skel) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     this.retention = {
       services: this.db.prepare('SELECT DISTINCT service FROM operations').pluck(),
-      byAge: this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)'),
+      byAge: this.db.prepare(
+        'DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans INDEXED BY spans_service WHERE service = ? AND start_ns < ? ORDER BY start_ns LIMIT ?)',
+      ),
       bounds: this.db.prepare('SELECT min(rowid) lo, max(rowid) hi FROM spans'),
       oldest: this.db.prepare('DELETE FROM spans WHERE rowid IN (SELECT rowid FROM spans ORDER BY rowid LIMIT ?)'),
       minRowid: this.db.prepare('SELECT min(rowid) FROM spans').pluck(),
-      groups: this.db.prepare('DELETE FROM trace_groups WHERE rowid IN (SELECT rowid FROM trace_groups WHERE hi < ? ORDER BY hi LIMIT ?)'),
+      groups: this.db.prepare(
+        'DELETE FROM trace_groups WHERE rowid IN (SELECT rowid FROM trace_groups WHERE hi < ? ORDER BY hi LIMIT ?)',
+      ),
     };
     this.insertOrigin = this.db.prepare('INSERT OR IGNORE INTO origins (key, service, body, tags) VALUES (?, ?, ?, ?)');
     this.findOrigin = this.db.prepare('SELECT id FROM origins WHERE key = ?').pluck();
@@ -120,7 +130,21 @@ export class SqliteWriter {
       let hi = 0;
       const rowids: number[] = [];
       for (const s of group) {
-        const id = Number(this.insertSpan.run(s.traceId, s.spanId, s.parentId, s.origin, s.service, s.name, s.kind, s.startNs, s.durNs, s.status, s.body).lastInsertRowid);
+        const id = Number(
+          this.insertSpan.run(
+            s.traceId,
+            s.spanId,
+            s.parentId,
+            s.origin,
+            s.service,
+            s.name,
+            s.kind,
+            s.startNs,
+            s.durNs,
+            s.status,
+            s.body,
+          ).lastInsertRowid,
+        );
         rowids.push(id);
         if (!lo) lo = id;
         hi = id;
@@ -130,7 +154,17 @@ export class SqliteWriter {
           this.knownOps.add(op);
         }
       }
-      this.insertGroup.run(traceId, digest, lo, hi, makeBloom(rows.kvHashes, group.map((s) => [s.kvStart, s.kvEnd] as const)), packSkeleton(group, rowids, lo));
+      this.insertGroup.run(
+        traceId,
+        digest,
+        lo,
+        hi,
+        makeBloom(
+          rows.kvHashes,
+          group.map((s) => [s.kvStart, s.kvEnd] as const),
+        ),
+        packSkeleton(group, rowids, lo),
+      );
       accepted += group.length;
     }
     return { accepted, duplicates, rejected: rows.rejected, message: rejectionMessage(rows) };

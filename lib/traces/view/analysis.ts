@@ -96,7 +96,16 @@ export function operationStats(ix: TraceIndex, self: Float64Array = selfTimes(ix
     const key = ix.service[i]! * width + ix.name[i]!;
     let st = by.get(key);
     if (!st) {
-      st = { service: ix.strings[ix.service[i]!]!, operation: ix.strings[ix.name[i]!]!, count: 0, totalNs: 0, selfNs: 0, avgNs: 0, maxNs: 0, errors: 0 };
+      st = {
+        service: ix.strings[ix.service[i]!]!,
+        operation: ix.strings[ix.name[i]!]!,
+        count: 0,
+        totalNs: 0,
+        selfNs: 0,
+        avgNs: 0,
+        maxNs: 0,
+        errors: 0,
+      };
       by.set(key, st);
     }
     st.count++;
@@ -107,7 +116,9 @@ export function operationStats(ix: TraceIndex, self: Float64Array = selfTimes(ix
   }
   const out = [...by.values()];
   for (const s of out) s.avgNs = s.totalNs / s.count;
-  return out.sort((a, b) => b.selfNs - a.selfNs || a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation));
+  return out.sort(
+    (a, b) => b.selfNs - a.selfNs || a.service.localeCompare(b.service) || a.operation.localeCompare(b.operation),
+  );
 }
 
 /**

@@ -54,7 +54,13 @@ export function diffTraces(a: TraceIndex, b: TraceIndex, minChange = { ns: 1_000
     if (out.rows.length >= MAX_ROWS) {
       out.truncated = true;
     } else {
-      const row: DiffRow = { depth, service: src.strings[src.service[si]!]!, name: src.strings[src.name[si]!]!, status, subtreeChanged: false };
+      const row: DiffRow = {
+        depth,
+        service: src.strings[src.service[si]!]!,
+        name: src.strings[src.name[si]!]!,
+        status,
+        subtreeChanged: false,
+      };
       if (ia >= 0) {
         row.aSpanId = spanIdOf(a, ia);
         row.aDurNs = a.dur[ia]!;
@@ -94,9 +100,13 @@ export function diffTraces(a: TraceIndex, b: TraceIndex, minChange = { ns: 1_000
   // Mark changes upwards: a row that differs marks every ancestor.
   for (let r = out.rows.length - 1; r >= 0; r--) {
     const row = out.rows[r]!;
-    const big = row.deltaNs !== undefined && Math.abs(row.deltaNs) >= minChange.ns && Math.abs(row.deltaNs) >= minChange.ratio * Math.max(row.aDurNs!, 1);
+    const big =
+      row.deltaNs !== undefined &&
+      Math.abs(row.deltaNs) >= minChange.ns &&
+      Math.abs(row.deltaNs) >= minChange.ratio * Math.max(row.aDurNs!, 1);
     if (row.status !== 'matched' || big || row.subtreeChanged) {
-      for (let p = parentRow[r]!; p >= 0 && !out.rows[p]!.subtreeChanged; p = parentRow[p]!) out.rows[p]!.subtreeChanged = true;
+      for (let p = parentRow[r]!; p >= 0 && !out.rows[p]!.subtreeChanged; p = parentRow[p]!)
+        out.rows[p]!.subtreeChanged = true;
     }
   }
   return out;

@@ -2,13 +2,25 @@
 import type { Attribute } from '../model';
 import type { IndexInput } from './trace-index';
 
-export type FixtureSpan = [id: string, parent: string | undefined, service: string, name: string, startMs: number, endMs: number, extra?: Partial<IndexInput>];
+export type FixtureSpan = [
+  id: string,
+  parent: string | undefined,
+  service: string,
+  name: string,
+  startMs: number,
+  endMs: number,
+  extra?: Partial<IndexInput>,
+];
 
 const T0 = 1_700_000_000_000_000_000n;
 
 /** A short fixture name as a 16-hex span id (its characters' codes), and back. */
-export const hid = (name: string) => Array.from(name, (c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('').padStart(16, '0');
-export const short = (hex: string) => (hex.replace(/^(00)+/, '').match(/../g) ?? []).map((h) => String.fromCharCode(parseInt(h, 16))).join('');
+export const hid = (name: string) =>
+  Array.from(name, (c) => c.charCodeAt(0).toString(16).padStart(2, '0'))
+    .join('')
+    .padStart(16, '0');
+export const short = (hex: string) =>
+  (hex.replace(/^(00)+/, '').match(/../g) ?? []).map((h) => String.fromCharCode(parseInt(h, 16))).join('');
 
 export function fixture(spans: FixtureSpan[]): IndexInput[] {
   return spans.map(([spanId, parentSpanId, service, name, s, e, extra]) => ({
@@ -51,7 +63,12 @@ export const gatewayTrace: FixtureSpan[] = [
     20,
     80,
     {
-      attributes: [str('gen_ai.system', 'openai'), str('gen_ai.request.model', 'gpt-4o'), int('gen_ai.usage.input_tokens', 120), int('gen_ai.usage.output_tokens', 45)],
+      attributes: [
+        str('gen_ai.system', 'openai'),
+        str('gen_ai.request.model', 'gpt-4o'),
+        int('gen_ai.usage.input_tokens', 120),
+        int('gen_ai.usage.output_tokens', 45),
+      ],
       events: [{ timeNs: atMs(32.5), name: 'first_token' }],
     },
   ],

@@ -1,7 +1,13 @@
 /** LLM fields of a span from the OpenTelemetry gen_ai conventions, and attribute values as text. */
 import type { Attribute } from '../model';
 
-export type GenAi = { model: string; provider: string; inputTokens: number; outputTokens: number; ttftMs: number | null };
+export type GenAi = {
+  model: string;
+  provider: string;
+  inputTokens: number;
+  outputTokens: number;
+  ttftMs: number | null;
+};
 
 export function attrText(a: Attribute): string {
   const v = a.value;
@@ -20,7 +26,9 @@ export function attrText(a: Attribute): string {
 function attrNumber(attrs: Attribute[], key: string): number | null {
   const a = attrs.find((x) => x.key === key);
   if (!a) return null;
-  const n = Number(a.value.type === 'int' || a.value.type === 'double' || a.value.type === 'string' ? a.value.value : NaN);
+  const n = Number(
+    a.value.type === 'int' || a.value.type === 'double' || a.value.type === 'string' ? a.value.value : NaN,
+  );
   return Number.isFinite(n) ? n : null;
 }
 
@@ -30,7 +38,11 @@ function attrString(attrs: Attribute[], key: string): string | null {
 }
 
 /** Model, provider, tokens and time to first token of an LLM span (OpenTelemetry gen_ai conventions). */
-export function genAiOf(attrs: Attribute[], events: { timeNs: bigint; name: string }[], startNs: bigint): GenAi | undefined {
+export function genAiOf(
+  attrs: Attribute[],
+  events: { timeNs: bigint; name: string }[],
+  startNs: bigint,
+): GenAi | undefined {
   if (!attrs.some((a) => a.key.startsWith('gen_ai.'))) return undefined;
   const model = attrString(attrs, 'gen_ai.response.model') ?? attrString(attrs, 'gen_ai.request.model') ?? 'unknown';
   const provider = attrString(attrs, 'gen_ai.system') ?? attrString(attrs, 'gen_ai.provider.name') ?? 'unknown';
@@ -46,4 +58,3 @@ export function genAiOf(attrs: Attribute[], events: { timeNs: bigint; name: stri
     ttftMs,
   };
 }
-

@@ -26,7 +26,8 @@ export function viewFromParams(sp: URLSearchParams): { view: ViewSpec } | { erro
   view.collapseAll = sp.get('collapseAll') === '1';
   view.search = (sp.get('q') ?? '').slice(0, 200);
   const toggled = sp.getAll('toggle');
-  if (toggled.length > MAX_TOGGLED) return { error: `too many toggle values (${toggled.length}): at most ${MAX_TOGGLED}` };
+  if (toggled.length > MAX_TOGGLED)
+    return { error: `too many toggle values (${toggled.length}): at most ${MAX_TOGGLED}` };
   for (const t of toggled) {
     if (!SPAN_ID.test(t)) return { error: `invalid toggle "${t.slice(0, 40)}": expected a 16-hex span id` };
   }

@@ -2,7 +2,15 @@
  * A trace made ready for the waterfall: the index plus everything computed once (critical path,
  * self times, statistics, skew), and the overview the page header shows.
  */
-import { criticalPath, maxDepth, mainRoot, operationStats, selfTimes, skewShifts, type OperationStats } from './analysis';
+import {
+  criticalPath,
+  maxDepth,
+  mainRoot,
+  operationStats,
+  selfTimes,
+  skewShifts,
+  type OperationStats,
+} from './analysis';
 import { parentIdOf, spanIdOf, type TraceIndex } from './trace-index';
 
 export type PreparedTrace = {
@@ -88,7 +96,11 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
     if (ix.parent[i]! < 0) rootCount++;
     let w: ViewWarning | null = null;
     if (ix.missingParent[i]) {
-      w = { kind: 'missing-parent', spanId: spanIdOf(ix, i), message: `parent span ${parentIdOf(ix, i)} of "${ix.strings[ix.name[i]!]}" is not in the trace` };
+      w = {
+        kind: 'missing-parent',
+        spanId: spanIdOf(ix, i),
+        message: `parent span ${parentIdOf(ix, i)} of "${ix.strings[ix.name[i]!]}" is not in the trace`,
+      };
     } else if (skewed[i]) {
       const p = ix.parent[i]!;
       const early = ix.start[p]! - ix.start[i]!;
@@ -121,7 +133,15 @@ export function prepareTrace(ix: TraceIndex): PreparedTrace {
     services: perService,
     errorCount,
     depth: maxDepth(ix),
-    root: root < 0 ? null : { spanId: spanIdOf(ix, root), service: ix.strings[ix.service[root]!]!, name: ix.strings[ix.name[root]!]!, durationNs: ix.dur[root]! },
+    root:
+      root < 0
+        ? null
+        : {
+            spanId: spanIdOf(ix, root),
+            service: ix.strings[ix.service[root]!]!,
+            name: ix.strings[ix.name[root]!]!,
+            durationNs: ix.dur[root]!,
+          },
     rootCount,
     criticalCount,
     skewedCount,
@@ -152,7 +172,9 @@ export function overviewOf(pt: PreparedTrace): TraceOverview {
   }
   return {
     ...pt.overview,
-    tokensByModel: [...tokens.values()].sort((a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens)),
+    tokensByModel: [...tokens.values()].sort(
+      (a, b) => b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens),
+    ),
     extrasPending: ix.extrasMissing,
   };
 }

@@ -232,7 +232,12 @@ export function buildTraceIndex(traceId: string, spans: IndexInput[]): TraceInde
 }
 
 /** Attributes and events of span i: LLM fields, event markers and the text search looks at. */
-export function applyExtras(ix: TraceIndex, i: number, attributes: Attribute[], events: { timeNs: bigint; name: string }[]): void {
+export function applyExtras(
+  ix: TraceIndex,
+  i: number,
+  attributes: Attribute[],
+  events: { timeNs: bigint; name: string }[],
+): void {
   if (ix.extrasLoaded[i]) return;
   ix.extrasLoaded[i] = 1;
   ix.extrasMissing--;
@@ -248,5 +253,8 @@ export function applyExtras(ix: TraceIndex, i: number, attributes: Attribute[], 
 
 /** The text search in the trace matches; only name, service and id until the span's extras are loaded. */
 export function haystackOf(ix: TraceIndex, i: number): string {
-  return ix.haystack[i] ?? `${ix.strings[ix.name[i]!]}\u0000${ix.strings[ix.service[i]!]}\u0000${spanIdOf(ix, i)}`.toLowerCase();
+  return (
+    ix.haystack[i] ??
+    `${ix.strings[ix.name[i]!]}\u0000${ix.strings[ix.service[i]!]}\u0000${spanIdOf(ix, i)}`.toLowerCase()
+  );
 }

@@ -18,7 +18,15 @@ export type ViewSpec = {
   matchesOnly: boolean;
 };
 
-export const DEFAULT_VIEW: ViewSpec = { collapseAll: false, toggled: [], hideServices: [], minDurationNs: 0, criticalOnly: false, search: '', matchesOnly: false };
+export const DEFAULT_VIEW: ViewSpec = {
+  collapseAll: false,
+  toggled: [],
+  hideServices: [],
+  minDurationNs: 0,
+  criticalOnly: false,
+  search: '',
+  matchesOnly: false,
+};
 
 export type ComputedView = {
   /** span indices of the visible rows, in order */
@@ -36,7 +44,15 @@ export type ComputedView = {
 const MAX_MATCH_ROWS = 10_000;
 
 export function viewKey(v: ViewSpec): string {
-  return JSON.stringify([v.collapseAll, [...v.toggled].sort(), [...v.hideServices].sort(), v.minDurationNs, v.criticalOnly, v.search.toLowerCase(), v.matchesOnly]);
+  return JSON.stringify([
+    v.collapseAll,
+    [...v.toggled].sort(),
+    [...v.hideServices].sort(),
+    v.minDurationNs,
+    v.criticalOnly,
+    v.search.toLowerCase(),
+    v.matchesOnly,
+  ]);
 }
 
 export function computeView(pt: PreparedTrace, v: ViewSpec): ComputedView {
@@ -68,7 +84,7 @@ export function computeView(pt: PreparedTrace, v: ViewSpec): ComputedView {
   let r = 0;
   let collapsedAway = 0;
   const matchRows: number[] = [];
-  for (let q = 0; q < ix.n; ) {
+  for (let q = 0; q < ix.n;) {
     const i = ix.order[q]!;
     if (passes(i)) {
       if (needle !== '' && matchRows.length < MAX_MATCH_ROWS && isMatch(i)) matchRows.push(r);
@@ -164,7 +180,14 @@ export type RowWindow = {
 
 export const MAX_WINDOW = 2000;
 
-export function windowOf(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, offset: number, limit: number, focus?: string): RowWindow {
+export function windowOf(
+  pt: PreparedTrace,
+  v: ViewSpec,
+  cv: ComputedView,
+  offset: number,
+  limit: number,
+  focus?: string,
+): RowWindow {
   const from = Math.max(0, Math.min(offset, cv.rows.length));
   const to = Math.min(cv.rows.length, from + Math.min(limit, MAX_WINDOW));
   const rows: WaterfallRow[] = [];
@@ -177,5 +200,14 @@ export function windowOf(pt: PreparedTrace, v: ViewSpec, cv: ComputedView, offse
       focusRow = r >= 0 ? r : null;
     }
   }
-  return { total: cv.rows.length, hidden: cv.hidden, collapsedAway: cv.collapsedAway, matchCount: cv.matchCount, matchRows: cv.matchRows, offset: from, rows, focusRow };
+  return {
+    total: cv.rows.length,
+    hidden: cv.hidden,
+    collapsedAway: cv.collapsedAway,
+    matchCount: cv.matchCount,
+    matchRows: cv.matchRows,
+    offset: from,
+    rows,
+    focusRow,
+  };
 }

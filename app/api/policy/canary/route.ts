@@ -5,7 +5,9 @@ import { canaryInputs } from '@/lib/server/prom';
 
 export const dynamic = 'force-dynamic';
 
-const schema = z.object({ start: timeParam, end: timeParam }).refine((p) => p.end > p.start, { path: ['end'], message: 'must be after start' });
+const schema = z
+  .object({ start: timeParam, end: timeParam })
+  .refine((p) => p.end > p.start, { path: ['end'], message: 'must be after start' });
 
 /** Enforce vs dry-run over [start, end]: the canary verdict's inputs (the browser applies the thresholds). */
 export function GET(req: Request) {

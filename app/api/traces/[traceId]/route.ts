@@ -11,7 +11,10 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string }> })
     const id = normalizeTraceId(raw);
     if (!id) badRequest(`invalid trace id "${raw.slice(0, 80)}": expected 32 hex digits, not all zero`);
     const trace = await traceStore().trace(id);
-    if (!trace) throw new NotFound(`trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`);
+    if (!trace)
+      throw new NotFound(
+        `trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`,
+      );
     return Response.json(trace);
   });
 }

@@ -14,7 +14,14 @@ export function GET(req: Request) {
     if (!a) badRequest('missing parameter "a": the trace id to compare from');
     if (!b) badRequest('missing parameter "b": the trace id to compare with');
     const [pa, pb] = await Promise.all([preparedTrace(traceIdParam(a)), preparedTrace(traceIdParam(b))]);
-    const summary = (o: typeof pa.overview) => ({ traceId: o.traceId, startNs: o.startNs, durationNs: o.durationNs, spanCount: o.spanCount, errorCount: o.errorCount, root: o.root });
+    const summary = (o: typeof pa.overview) => ({
+      traceId: o.traceId,
+      startNs: o.startNs,
+      durationNs: o.durationNs,
+      spanCount: o.spanCount,
+      errorCount: o.errorCount,
+      root: o.root,
+    });
     return Response.json({ a: summary(pa.overview), b: summary(pb.overview), ...diffTraces(pa.ix, pb.ix) });
   });
 }

@@ -10,9 +10,15 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string }> })
   return handle('/api/traces/[traceId]/otlp', req, async () => {
     const id = traceIdParam((await ctx.params).traceId);
     const trace = await traceStore().trace(id);
-    if (!trace) throw new NotFound(`trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`);
+    if (!trace)
+      throw new NotFound(
+        `trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`,
+      );
     return new Response(JSON.stringify(traceToOtlpJson(trace)), {
-      headers: { 'content-type': 'application/json', 'content-disposition': `attachment; filename="trace-${id}.otlp.json"` },
+      headers: {
+        'content-type': 'application/json',
+        'content-disposition': `attachment; filename="trace-${id}.otlp.json"`,
+      },
     });
   });
 }

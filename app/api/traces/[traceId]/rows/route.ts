@@ -9,8 +9,16 @@ export const dynamic = 'force-dynamic';
 
 const Window = z.object({
   offset: z.coerce.number().int('offset must be a whole number').min(0, 'offset must be ≥ 0').default(0),
-  limit: z.coerce.number().int('limit must be a whole number').min(1, 'limit must be ≥ 1').max(MAX_WINDOW, `limit must be ≤ ${MAX_WINDOW}`).default(200),
-  focus: z.string().regex(/^[0-9a-f]{16}$/, 'focus must be a 16-hex span id').optional(),
+  limit: z.coerce
+    .number()
+    .int('limit must be a whole number')
+    .min(1, 'limit must be ≥ 1')
+    .max(MAX_WINDOW, `limit must be ≤ ${MAX_WINDOW}`)
+    .default(200),
+  focus: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'focus must be a 16-hex span id')
+    .optional(),
 });
 
 /** A window of the waterfall's rows for a view (collapsed subtrees, filters, search). */

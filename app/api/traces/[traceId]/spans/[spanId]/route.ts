@@ -10,7 +10,8 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string; span
     const p = await ctx.params;
     const id = traceIdParam(p.traceId);
     const spanId = p.spanId.toLowerCase();
-    if (!/^[0-9a-f]{16}$/.test(spanId)) badRequest(`invalid span id "${p.spanId.slice(0, 40)}": expected 16 hex digits`);
+    if (!/^[0-9a-f]{16}$/.test(spanId))
+      badRequest(`invalid span id "${p.spanId.slice(0, 40)}": expected 16 hex digits`);
     const detail = await traceStore().span(id, spanId);
     if (!detail) throw new NotFound(`span ${spanId} is not in trace ${id}`);
     return Response.json(detail);
