@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { benchStack, median } from './stack';
+import { DRAWN_SELECTOR } from '../components/panel/kinds/drawn';
 
 const runs = Number(process.argv[2] ?? 7);
 const ROUTES = ['/', '/workflows', '/streaming', '/policy', '/memory', '/agents', '/llm'];
@@ -44,7 +45,7 @@ async function main() {
           const t0 = Date.now();
           await page.goto(`${base}${route}?from=now-${range}&to=now`);
           await page.waitForFunction(
-            () => {
+            (drawn) => {
               const ps = [...document.querySelectorAll<HTMLElement>('[data-testid=panel]')];
               // Panels ready, settled, and drawn (the chart code loads beside the data); the
               // overview's tiles and lists and the policy verdict done loading.
@@ -60,15 +61,12 @@ async function main() {
                   (p) =>
                     p.dataset.state !== 'loading' &&
                     p.dataset.fetching !== 'true' &&
-                    (p.dataset.state !== 'ready' ||
-                      p.querySelector(
-                        '[data-testid=series-line], [data-testid=heatmap-level], [data-testid=panel-table], [data-testid=panel-matrix]',
-                      ) !== null),
+                    (p.dataset.state !== 'ready' || p.querySelector(drawn) !== null),
                 ) &&
                 others.every((o) => o.dataset.state !== 'loading')
               );
             },
-            null,
+            DRAWN_SELECTOR,
             { timeout: 60_000 },
           );
           const ms = Date.now() - t0;
