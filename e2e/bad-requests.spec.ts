@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { startConsole } from '../scripts/stack/console';
 import { freePort, stopProcess } from '../scripts/stack/proc';
-import { expect, test } from './fixtures';
+import { expect, freshDir, test } from './fixtures';
 
 /** One request exactly as written (no URL normalising), with a deadline: every request must be answered. */
 function raw(
@@ -136,9 +136,7 @@ test('long PromQL: a POST body takes up to the 20,000-character limit; an oversi
 
 test('a password in PROMETHEUS_URL is never shown', async ({ request, stack }) => {
   const port = await freePort();
-  const dir = path.resolve('data/e2e-credentials');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = freshDir('credentials');
   const withCreds = stack.prometheusUrl.replace('http://', 'http://admin:hunter2@');
   const logFile = path.join(dir, 'console.log');
   const proc = await startConsole({

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { startConsole } from '../scripts/stack/console';
 import { freePort, type Managed, stopProcess } from '../scripts/stack/proc';
 import { startPrometheus } from '../scripts/stack/prometheus';
-import { expect, test } from './fixtures';
+import { expect, freshDir, test } from './fixtures';
 
 /**
  * Every Prometheus route maps its failures to the same answers whatever ran first in the
@@ -74,9 +73,7 @@ async function consoleOn(
   extra: Record<string, string> = {},
 ): Promise<{ proc: Managed; base: string }> {
   const port = await freePort();
-  const dir = path.resolve(`data/e2e-${name}`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = freshDir(`${name}`);
   const proc = await startConsole({
     port,
     host: '127.0.0.1',
@@ -111,9 +108,7 @@ test('Prometheus stalled (SIGSTOP) with PROMETHEUS_TIMEOUT=1s: every route answe
   stack,
 }) => {
   const port = await freePort();
-  const dir = path.resolve('data/e2e-stalled');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = freshDir('stalled');
   const prom = await startPrometheus({
     port,
     configFile: stack.prometheusConfig,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Page, test as base } from '@playwright/test';
 import type { StackInfo } from '../scripts/stack';
 
@@ -16,6 +17,14 @@ export const test = base.extend<Fixtures>({
 /* eslint-enable react-hooks/rules-of-hooks */
 
 export { expect };
+
+/** An empty working directory for a test's own processes, under data/ (left for a look after a failure). */
+export function freshDir(name: string): string {
+  const dir = path.resolve(`data/e2e-${name}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 /** Wait until every panel on the page has left the loading state. */
 export async function panelsSettled(page: Page) {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { startConsole } from '../scripts/stack/console';
 import { freePort, stopProcess } from '../scripts/stack/proc';
-import { expect, panelsSettled, test } from './fixtures';
+import { expect, freshDir, panelsSettled, test } from './fixtures';
 
 /**
  * The path a page takes when Prometheus is slower than PAGE_DATA_WAIT: the page streams with a
@@ -14,9 +13,7 @@ test('with answers still on their way the page streams skeletons, then every pan
   stack,
 }) => {
   const port = await freePort();
-  const dir = path.resolve('data/e2e-streaming');
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(dir, { recursive: true });
+  const dir = freshDir('streaming');
   const proc = await startConsole({
     port,
     host: '127.0.0.1',

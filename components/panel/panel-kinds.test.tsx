@@ -31,7 +31,7 @@ describe('timeseries', () => {
       { ratio: matrix([{ values: [4, 5, 7] }]), saved: matrix([{ values: [120_000, 150_000] }]) },
     );
     await waitFor(() => expect(panel()).toHaveAttribute('data-state', 'ready'));
-    const left = [...panel().querySelectorAll('[data-testid=chart] > div:first-child span')].map((e) => e.textContent);
+    const left = [...within(panel()).getByTestId('left-axis').querySelectorAll('span')].map((e) => e.textContent);
     const right = [...within(panel()).getByTestId('right-axis').querySelectorAll('span')].map((e) => e.textContent);
     expect(left.at(-1)).toBe('8');
     expect(right.at(-1)).toBe('150K');
@@ -64,7 +64,7 @@ describe('timeseries', () => {
     const lines = within(panel()).getAllByTestId('series-line');
     expect(lines.map((l) => l.getAttribute('data-draw'))).toEqual(['bars', 'bars']);
     // Stacked: the axis reaches the top of the stack (20 + 40), not the largest series (40).
-    const left = [...panel().querySelectorAll('[data-testid=chart] > div:first-child span')].map((e) => e.textContent);
+    const left = [...within(panel()).getByTestId('left-axis').querySelectorAll('span')].map((e) => e.textContent);
     expect(left.at(-1)).toBe('60%');
     const header = within(within(panel()).getByTestId('legend'))
       .getAllByRole('columnheader')

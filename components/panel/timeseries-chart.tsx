@@ -116,36 +116,9 @@ export function TimeseriesChart({
       onPointerEnter={wake}
       onFocus={wake}
     >
-      {/* Value axis: labels beside the plot's left edge. */}
-      <div aria-hidden className="absolute left-0" style={{ top: plot.top, bottom: plot.bottom, width: plot.left }}>
-        {y.ticks.map((v) => (
-          <span
-            key={v}
-            className="absolute right-2 -translate-y-1/2 whitespace-nowrap leading-none"
-            style={{ top: pct(fy(v)) }}
-          >
-            {formatValue(v, unit)}
-          </span>
-        ))}
-      </div>
-      {yR && (
-        <div
-          aria-hidden
-          data-testid="right-axis"
-          className="absolute right-0"
-          style={{ top: plot.top, bottom: plot.bottom, width: plot.right }}
-        >
-          {yR.ticks.map((v) => (
-            <span
-              key={v}
-              className="absolute left-2 -translate-y-1/2 whitespace-nowrap leading-none"
-              style={{ top: pct(fyR(v)) }}
-            >
-              {formatValue(v, rightUnit)}
-            </span>
-          ))}
-        </div>
-      )}
+      {/* Value axes: labels beside the plot's left edge, and its right edge for a second unit. */}
+      <ValueAxis side="left" ticks={y.ticks} at={fy} unit={unit} plot={plot} />
+      {yR && <ValueAxis side="right" ticks={yR.ticks} at={fyR} unit={rightUnit} plot={plot} />}
       {/* Time axis: labels under the plot, in the viewer's time zone. */}
       <div
         aria-hidden
@@ -322,6 +295,35 @@ export function TimeseriesChart({
             .sort((a, b) => b.value - a.value)}
         />
       )}
+    </div>
+  );
+}
+
+/** One value axis's labels, in the margin beside the plot. */
+function ValueAxis(p: {
+  side: 'left' | 'right';
+  ticks: number[];
+  at: (v: number) => number;
+  unit: Unit;
+  plot: { top: number; bottom: number; left: number; right: number };
+}) {
+  const left = p.side === 'left';
+  return (
+    <div
+      aria-hidden
+      data-testid={`${p.side}-axis`}
+      className={`absolute ${left ? 'left-0' : 'right-0'}`}
+      style={{ top: p.plot.top, bottom: p.plot.bottom, width: left ? p.plot.left : p.plot.right }}
+    >
+      {p.ticks.map((v) => (
+        <span
+          key={v}
+          className={`absolute ${left ? 'right-2' : 'left-2'} -translate-y-1/2 whitespace-nowrap leading-none`}
+          style={{ top: pct(p.at(v)) }}
+        >
+          {formatValue(v, p.unit)}
+        </span>
+      ))}
     </div>
   );
 }
