@@ -1,11 +1,41 @@
 'use client';
 
 import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { Suspense } from 'react';
 
 export type NavLinksProps = { items: { href: string; label: string }[] };
 
+/** The view settings that follow a person from page to page; variables stay with their page. */
+export const CARRIED_PARAMS = ['from', 'to', 'refresh', 'tz'] as const;
+
+/** `href` with the carried settings of the current URL's query. */
+export function carryView(href: string, current: URLSearchParams): string {
+  const qs = new URLSearchParams();
+  for (const k of CARRIED_PARAMS) {
+    const v = current.get(k);
+    if (v !== null && v !== '') qs.set(k, v);
+  }
+  const s = qs.toString();
+  return s ? `${href}?${s}` : href;
+}
+
+/** The page links; each carries the range, refresh and time zone of the page it is on. */
 export function NavLinks({ items }: NavLinksProps) {
+  // Reading the query needs a boundary on pages rendered ahead of time (the 404 page): there
+  // the links go without it.
+  return (
+    <Suspense fallback={<Links items={items} query={null} />}>
+      <NavLinksWithQuery items={items} />
+    </Suspense>
+  );
+}
+
+function NavLinksWithQuery({ items }: NavLinksProps) {
+  return <Links items={items} query={useSearchParams()} />;
+}
+
+function Links({ items, query }: NavLinksProps & { query: URLSearchParams | null }) {
   const path = usePathname();
   return (
     <nav aria-label="Pages" className="flex gap-1">
@@ -14,7 +44,7 @@ export function NavLinks({ items }: NavLinksProps) {
         return (
           <Link
             key={item.href}
-            href={item.href}
+            href={query ? carryView(item.href, query) : item.href}
             aria-current={active ? 'page' : undefined}
             className={`rounded px-3 py-1.5 text-sm ${active ? 'bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}
           >
