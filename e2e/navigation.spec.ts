@@ -16,3 +16,13 @@ test('the range and refresh follow the nav links; the page variables stay behind
   await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Memory' }).click();
   await expect(page).toHaveURL(/\/memory\?from=now-6h&to=now&refresh=30s$/);
 });
+
+test('an overview tile opens its page at the range the overview was at', async ({ page }) => {
+  await page.goto('/?from=now-3h&to=now&tz=UTC');
+  await expect(page.locator('[data-testid=slo-tile][data-slo=policy-p95]')).not.toHaveAttribute(
+    'data-state',
+    'loading',
+  );
+  await page.locator('[data-testid=slo-tile][data-slo=policy-p95]').click();
+  await expect(page).toHaveURL(/\/policy\?from=now-3h&to=now&tz=UTC$/);
+});

@@ -13,7 +13,10 @@ test('the overview: three services up, every SLO tile judged, alerts listed, a r
   const html = await res!.text();
   expect(html).toMatch(/data-testid="slo-tile" data-slo="[^"]+" data-state="(green|amber|red)"/);
   for (const job of ['orchestrator', 'agent-core', 'llm-service'])
-    await expect(page.locator(`[data-testid=target][data-job="${job}"]`)).toHaveAttribute('data-health', 'up');
+    // Right after the stack starts a target may not have had its first scrape: the page says so and asks again.
+    await expect(page.locator(`[data-testid=target][data-job="${job}"]`)).toHaveAttribute('data-health', 'up', {
+      timeout: 15_000,
+    });
   for (const t of SLO_TILES)
     await expect(page.locator(`[data-testid=slo-tile][data-slo="${t.id}"]`), t.id).toHaveAttribute(
       'data-state',
@@ -30,7 +33,9 @@ test('the overview: three services up, every SLO tile judged, alerts listed, a r
     'data-state',
     'inactive',
   );
-  expect(asked).toEqual([]);
+  // The one exception: targets the server saw before discovery or their first scrape are asked for again until scraped.
+  const unscrapedInHtml = /data-health="(unscraped|missing)"/.test(html);
+  expect(asked.filter((u) => !(unscrapedInHtml && new URL(u).pathname === '/api/prom/targets'))).toEqual([]);
   // A tile links to the page it concerns.
   await page.locator('[data-testid=slo-tile][data-slo=policy-p95]').click();
   await expect(page).toHaveURL(/\/policy$/);

@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
+import { useCarry } from '@/components/hooks/use-carry';
 import { alertsOptions, promKeys } from '@/lib/queries/prom';
 import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import { useTimeZone } from '@/components/hooks/time-zone';
@@ -31,6 +32,7 @@ const PAGES: Record<string, string> = {
 export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
   const { anchorMs } = useTimeAnchor();
   const timeZone = useTimeZone();
+  const carry = useCarry();
   // On a dashboard's full page load the server fetched them: rendered with the page.
   useServerAnswers([promKeys.alerts(anchorMs)]);
   // Prometheus evaluates rules every 15 s: an alert that starts firing shows up without a reload.
@@ -84,7 +86,7 @@ export function AlertList({ page, title = 'Alerts' }: AlertListProps) {
               <span className="text-red-700 dark:text-red-400">rule error: {r.lastError}</span>
             )}
             {!page && PAGES[r.page] && (
-              <Link href={PAGES[r.page]!} className="text-indigo-700 underline dark:text-indigo-300">
+              <Link href={carry(PAGES[r.page]!)} className="text-indigo-700 underline dark:text-indigo-300">
                 {r.page}
               </Link>
             )}

@@ -3,6 +3,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
+import { useCarry } from '@/components/hooks/use-carry';
 import { formatValue } from '@/lib/format/units';
 import { SLO_TILES, sloState, type SloState } from '@/lib/overview/slo';
 import { instantOptions, promKeys, targetsOptions } from '@/lib/queries/prom';
@@ -22,13 +23,18 @@ const SERVICES = ['orchestrator', 'agent-core', 'llm-service'];
 /** `/`: are Shannon's services up, are its SLOs met, what is firing. */
 export function Overview() {
   const { anchorMs } = useTimeAnchor();
+  const carry = useCarry();
   const anchorSec = Math.floor(anchorMs / 1000);
   // On a full page load the server fetched these: rendered with the page.
   useServerAnswers([promKeys.targets(anchorMs), ...SLO_TILES.map((t) => promKeys.instant(t.expr, anchorSec))]);
-  // A Prometheus that just started lists no targets until its discovery runs: ask again.
+  // A Prometheus that just started lists no targets until its discovery runs, then each as
+  // "unknown" until its first scrape: ask again until every one has been scraped.
   const targets = useQuery({
     ...targetsOptions(anchorMs),
-    refetchInterval: (q) => (q.state.data && q.state.data.targets.length === 0 ? 3000 : false),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.targets.length === 0 || q.state.data.targets.some((t) => t.health === 'unknown'))
+        ? 3000
+        : false,
   });
   const tiles = useQueries({ queries: SLO_TILES.map((t) => instantOptions(t.expr, anchorSec)) });
   return (
@@ -53,30 +59,35 @@ export function Overview() {
           {SERVICES.map((job) => {
             const ts = targets.data?.targets.filter((t) => t.job === job) ?? [];
             const up = ts.filter((t) => t.health === 'up').length;
+            const unscraped = ts.filter((t) => t.health === 'unknown').length;
             const state = targets.isPending
               ? 'loading'
               : ts.length === 0
                 ? 'missing'
                 : up === ts.length
                   ? 'up'
-                  : 'down';
+                  : up + unscraped === ts.length
+                    ? 'unscraped'
+                    : 'down';
             return (
               <div
                 key={job}
                 data-testid="target"
                 data-job={job}
                 data-health={state}
-                className={`rounded-lg border p-3 text-sm ${state === 'up' ? TILE.green : state === 'loading' ? TILE.nodata : TILE.red}`}
+                className={`rounded-lg border p-3 text-sm ${state === 'up' ? TILE.green : state === 'loading' || state === 'unscraped' ? TILE.nodata : TILE.red}`}
               >
                 <p className="font-medium">{job}</p>
                 <p className="text-xs">
                   {state === 'loading'
                     ? 'checking…'
-                    : state === 'missing'
-                      ? targets.data?.targets.length === 0
-                        ? 'Prometheus has not discovered its targets yet…'
-                        : 'not a scrape target of this Prometheus'
-                      : `${up} of ${ts.length} up`}
+                    : state === 'unscraped'
+                      ? `${up} of ${ts.length} up; Prometheus has not scraped the rest yet…`
+                      : state === 'missing'
+                        ? targets.data?.targets.length === 0
+                          ? 'Prometheus has not discovered its targets yet…'
+                          : 'not a scrape target of this Prometheus'
+                        : `${up} of ${ts.length} up`}
                   {ts.find((t) => t.lastError)?.lastError ? ` · ${ts.find((t) => t.lastError)!.lastError}` : ''}
                 </p>
               </div>
@@ -96,7 +107,7 @@ export function Overview() {
             return (
               <Link
                 key={t.id}
-                href={t.href}
+                href={carry(t.href)}
                 data-testid="slo-tile"
                 data-slo={t.id}
                 data-state={r.isPending ? 'loading' : r.error ? 'error' : st}

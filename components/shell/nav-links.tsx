@@ -3,22 +3,9 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
+import { carryView } from '@/lib/url/carry';
 
 export type NavLinksProps = { items: { href: string; label: string }[] };
-
-/** The view settings that follow a person from page to page; variables stay with their page. */
-export const CARRIED_PARAMS = ['from', 'to', 'refresh', 'tz'] as const;
-
-/** `href` with the carried settings of the current URL's query. */
-export function carryView(href: string, current: URLSearchParams): string {
-  const qs = new URLSearchParams();
-  for (const k of CARRIED_PARAMS) {
-    const v = current.get(k);
-    if (v !== null && v !== '') qs.set(k, v);
-  }
-  const s = qs.toString();
-  return s ? `${href}?${s}` : href;
-}
 
 /** The page links; each carries the range, refresh and time zone of the page it is on. */
 export function NavLinks({ items }: NavLinksProps) {
