@@ -13,6 +13,7 @@ import { zoneOffsetMin } from '@/lib/format/time-zone';
 import { formatTime, formatValue, type Unit } from '@/lib/format/units';
 import { cssColor } from '@/lib/charts/reduce';
 import { CHART_MARGIN } from './chart-margin';
+import { pct, SeriesPaths, ValueAxis } from './chart-layers';
 import { useIdleFlag } from './idle-mount';
 import { PointMenu } from './point-menu';
 
@@ -57,8 +58,6 @@ const NO_LINES: ThresholdLine[] = [];
 
 /** Where the plot sits with a right axis: room for its labels. */
 const RIGHT_AXIS_WIDTH = 60;
-
-const pct = (f: number) => `${(f * 100).toFixed(3)}%`;
 
 /**
  * A line chart drawn without measuring anything: the plot is an SVG stretched to the panel
@@ -169,50 +168,7 @@ export function TimeseriesChart({
             <line x1={0} x2={VIEW} y1={VIEW} y2={VIEW} stroke="var(--chart-axis)" vectorEffect="non-scaling-stroke" />
           </g>
           <g clipPath={`url(#${clip})`}>
-            {paths.map((p) =>
-              p.style === 'bars' ? (
-                <path
-                  key={p.s.key}
-                  data-testid="series-line"
-                  data-series={p.s.name}
-                  data-draw="bars"
-                  d={p.d}
-                  fill={p.s.color}
-                  fillOpacity={0.85}
-                />
-              ) : p.style === 'points' ? (
-                <path
-                  key={p.s.key}
-                  data-testid="series-line"
-                  data-series={p.s.name}
-                  data-draw="points"
-                  d={p.d}
-                  fill="none"
-                  stroke={p.s.color}
-                  strokeWidth={4}
-                  strokeLinecap="round"
-                  vectorEffect="non-scaling-stroke"
-                />
-              ) : (
-                <g key={p.s.key}>
-                  {'area' in p && p.area && (
-                    <path data-testid="series-area" d={p.area} fill={p.s.color} fillOpacity={0.2} />
-                  )}
-                  <path
-                    data-testid="series-line"
-                    data-series={p.s.name}
-                    data-draw="line"
-                    d={p.d}
-                    fill="none"
-                    stroke={p.s.color}
-                    strokeWidth={1.5}
-                    strokeDasharray={p.s.dash}
-                    strokeLinejoin="round"
-                    vectorEffect="non-scaling-stroke"
-                  />
-                </g>
-              ),
-            )}
+            <SeriesPaths paths={paths} />
           </g>
         </svg>
         {thresholds.map((t) => (
@@ -295,35 +251,6 @@ export function TimeseriesChart({
             .sort((a, b) => b.value - a.value)}
         />
       )}
-    </div>
-  );
-}
-
-/** One value axis's labels, in the margin beside the plot. */
-function ValueAxis(p: {
-  side: 'left' | 'right';
-  ticks: number[];
-  at: (v: number) => number;
-  unit: Unit;
-  plot: { top: number; bottom: number; left: number; right: number };
-}) {
-  const left = p.side === 'left';
-  return (
-    <div
-      aria-hidden
-      data-testid={`${p.side}-axis`}
-      className={`absolute ${left ? 'left-0' : 'right-0'}`}
-      style={{ top: p.plot.top, bottom: p.plot.bottom, width: left ? p.plot.left : p.plot.right }}
-    >
-      {p.ticks.map((v) => (
-        <span
-          key={v}
-          className={`absolute ${left ? 'right-2' : 'left-2'} -translate-y-1/2 whitespace-nowrap leading-none`}
-          style={{ top: pct(p.at(v)) }}
-        >
-          {formatValue(v, p.unit)}
-        </span>
-      ))}
     </div>
   );
 }
