@@ -6,6 +6,7 @@ import type { Rng } from './rng';
 import type { AgentCoreMetrics, LlmServiceMetrics } from './services/agent-llm-metrics';
 import type { OrchestratorMetrics } from './services/orchestrator-metrics';
 import type { AgentCall, RequestDetails } from './trace-plan';
+import { gatewayResponse } from './gateway';
 
 /**
  * Trace ids must be unique across runs (W3C), even when a seed repeats the workload: the seeded
@@ -265,45 +266,4 @@ function llmCall(s: Services, rng: Rng, model: (typeof MODELS)[number], mode: st
     });
   if (mode === 'complex' && rng.chance(0.05)) llm.plannerFallbacks.inc();
   return { prompt, completion, cost, sec, cached };
-}
-
-function gatewayResponse(
-  s: Services,
-  k: Knobs,
-  rng: Rng,
-  model: (typeof MODELS)[number],
-  stream: boolean,
-  endpoint: string,
-  durationSec: number,
-  prompt: number,
-  completion: number,
-  failed: boolean,
-  exemplar: (v: number) => { labels: Record<string, string>; value: number; tsSec: number } | undefined,
-) {
-  const { orch } = s;
-  const m = model.model;
-  orch.gwRequests.inc({ model: m, endpoint, status: failed ? 'error' : 'success' });
-  orch.gwLatency.observe({ model: m, endpoint, stream: String(stream) }, durationSec, exemplar(durationSec));
-  orch.gwTokens.inc({ model: m, type: 'prompt' }, prompt);
-  orch.gwTokens.inc({ model: m, type: 'completion' }, completion);
-  orch.gwTokensPerRequest.observe({ model: m, type: 'prompt' }, prompt);
-  orch.gwTokensPerRequest.observe({ model: m, type: 'completion' }, completion);
-  if (failed) orch.gwErrors.inc({ model: m, error_type: 'workflow_failed', error_code: '500' });
-  if (!stream) return undefined;
-  // Time to first token cannot exceed the request itself.
-  const regressed =
-    k.ttftRegression && k.ttftRegression.slice(0, k.ttftRegression.lastIndexOf(':')) === m
-      ? Number(k.ttftRegression.slice(k.ttftRegression.lastIndexOf(':') + 1))
-      : 1;
-  const ttft =
-    Math.min(
-      durationSec,
-      rng.logNormal(model.ttft, 0.45) * (k.slowFraction > 0 && rng.chance(k.slowFraction) ? 4 : 1),
-    ) * regressed;
-  orch.gwTtft.observe({ model: m }, ttft, exemplar(ttft));
-  orch.gwStreamDuration.observe({ model: m }, Math.max(durationSec, ttft + completion / model.tps));
-  orch.gwStreamChunks.inc({ model: m }, Math.ceil(completion / 4));
-  if (rng.chance(0.005))
-    orch.gwStreamErrors.inc({ model: m, error_type: rng.pick(['client_disconnect', 'upstream_error']) });
-  return ttft;
 }
