@@ -20,18 +20,25 @@ test('every exemplar of the /workflows latency panels over the last 30 minutes r
   // As a user would: the page first, then the drill.
   await page.goto('/workflows?from=now-30m&to=now');
   await panelsSettled(page);
-  const end = Math.floor(Date.now() / 1000);
-  const exemplars: Exemplar[] = [];
-  for (const metric of LATENCY_EXEMPLARS) {
-    const res = await request.get(
-      `/api/prom/exemplars?query=${encodeURIComponent(metric)}&start=${end - 1800}&end=${end}`,
-    );
-    expect(res.status(), metric).toBe(200);
-    const body = (await res.json()) as { exemplars: Exemplar[] };
-    exemplars.push(...body.exemplars);
-  }
-  // The stack has been live for a while: there are exemplars to follow.
-  expect(exemplars.length).toBeGreaterThan(10);
+  // Exemplars come with live scrapes (every 5 s): on a stack just started, wait for some.
+  let exemplars: Exemplar[] = [];
+  await expect
+    .poll(
+      async () => {
+        const end = Math.floor(Date.now() / 1000);
+        exemplars = [];
+        for (const metric of LATENCY_EXEMPLARS) {
+          const res = await request.get(
+            `/api/prom/exemplars?query=${encodeURIComponent(metric)}&start=${end - 1800}&end=${end}`,
+          );
+          expect(res.status(), metric).toBe(200);
+          exemplars.push(...((await res.json()) as { exemplars: Exemplar[] }).exemplars);
+        }
+        return exemplars.length;
+      },
+      { timeout: 60_000, intervals: [2000] },
+    )
+    .toBeGreaterThan(10);
   // A trace is sent within the exporter's flush interval (1 s) of its exemplar: wait a few.
   const newest = Math.max(...exemplars.map((e) => e.t));
   await new Promise((r) => setTimeout(r, Math.max(0, (newest + 5) * 1000 - Date.now())));
