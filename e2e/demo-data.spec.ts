@@ -1,5 +1,5 @@
 import type { Span } from '../lib/traces/model';
-import { buildTraceIndex } from '../lib/traces/view/trace-index';
+import { buildTraceIndex, indexOfSpan } from '../lib/traces/view/trace-index';
 import { criticalPath } from '../lib/traces/view/analysis';
 import { expect, panelsSettled, test } from './fixtures';
 
@@ -80,34 +80,62 @@ test('a DAG workflow runs its agents in parallel: its critical path is a strict 
   page,
   request,
 }) => {
-  const res = await request.get(
-    `/api/traces?service=orchestrator&tags=${encodeURIComponent('workflow.type=DAGWorkflow')}&limit=20&from=now-30m&to=now`,
-  );
-  expect(res.status()).toBe(200);
-  const found = (await res.json()) as { traces: { traceId: string; errorCount: number }[] };
-  // One that completed: a failed workflow stops its agents early.
-  const ok = found.traces.filter((t) => t.errorCount === 0);
-  expect(ok.length).toBeGreaterThan(0);
-  const id = ok[0]!.traceId;
-  const trace = (await (await request.get(`/api/traces/${id}`)).json()) as { spans: Span[] };
-  const ix = buildTraceIndex(
-    id,
-    trace.spans.map((s) => ({
-      spanId: s.spanId,
-      ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}),
-      name: s.name,
-      service: s.service,
-      startNs: BigInt(s.startNs),
-      endNs: BigInt(s.endNs),
-      kind: 0,
-      error: false,
-      attributes: [],
-      events: [],
-    })),
-  );
-  const onPath = criticalPath(ix).reduce((a, b) => a + b, 0);
-  expect(onPath).toBeGreaterThan(2);
-  expect(onPath).toBeLessThan(trace.spans.length);
+  // Agents are dispatched a few milliseconds apart, so when they happen to finish in the order they
+  // started, each one's first moments are on the path and so is every span (about 1 in 6 traces with
+  // three agents). Any other order leaves whole agents off it: every completed DAG trace keeps its
+  // latest agent on the path, and one of them (waiting for more on a stack just started) leaves
+  // spans off it.
+  let chosen: { id: string; spans: Span[]; onPath: number } | undefined;
+  const seen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(
+          `/api/traces?service=orchestrator&tags=${encodeURIComponent('workflow.type=DAGWorkflow')}&limit=20&from=now-30m&to=now`,
+        );
+        expect(res.status()).toBe(200);
+        const found = (await res.json()) as { traces: { traceId: string; errorCount: number }[] };
+        // Completed ones: a failed workflow stops its agents early.
+        const ok = found.traces.filter((t) => t.errorCount === 0);
+        for (const { traceId } of ok) {
+          if (seen.has(traceId)) continue;
+          const trace = (await (await request.get(`/api/traces/${traceId}`)).json()) as { spans: Span[] };
+          const ix = buildTraceIndex(
+            traceId,
+            trace.spans.map((s) => ({
+              spanId: s.spanId,
+              ...(s.parentSpanId ? { parentSpanId: s.parentSpanId } : {}),
+              name: s.name,
+              service: s.service,
+              startNs: BigInt(s.startNs),
+              endNs: BigInt(s.endNs),
+              kind: 0,
+              error: false,
+              attributes: [],
+              events: [],
+            })),
+          );
+          const crit = criticalPath(ix);
+          const agents = trace.spans
+            .map((s, i) => ({ s, i }))
+            .filter(({ s }) => s.name === 'AgentService/ExecuteTask')
+            .sort((a, b) => Number(BigInt(b.s.endNs) - BigInt(a.s.endNs)));
+          expect(agents.length).toBeGreaterThan(1);
+          const latest = indexOfSpan(ix, agents[0]!.s.spanId);
+          expect(crit[latest], `trace ${traceId}: the agent that finished last is on the critical path`).toBe(1);
+          const onPath = crit.reduce((a, b) => a + b, 0);
+          expect(onPath).toBeGreaterThan(2);
+          if (!chosen && onPath < trace.spans.length) chosen = { id: traceId, spans: trace.spans, onPath };
+          // Checked only once it passed: a trace that fails fails every poll, and so the test.
+          seen.add(traceId);
+        }
+        return chosen !== undefined;
+      },
+      { message: 'a completed DAG trace with spans off the critical path', timeout: 45_000, intervals: [2_000] },
+    )
+    .toBe(true);
+  const { id, spans, onPath } = chosen!;
+  const trace = { spans };
 
   await page.goto(`/traces/${id}`);
   await expect(page.getByTestId('span-row')).toHaveCount(trace.spans.length);
