@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
-import { isTimeZone, runtimeTimeZone } from '@/lib/format/time-zone';
+import { isTimeZone, runtimeTimeZone, ZONE_PREF_COOKIE } from '@/lib/format/time-zone';
 import { AppShell } from '@/components/shell/app-shell';
 import { requestAnchorMs } from '@/lib/server/request-anchor';
 import { Providers } from './providers';
@@ -19,24 +19,29 @@ const THEME_SCRIPT = `try{document.cookie='tz='+encodeURIComponent(Intl.DateTime
 
 /** The zone named by the viewer's cookie, or the server's own when it is missing or not a zone. */
 function viewerTimeZone(cookie: string | undefined): string {
+  const name = safeDecode(cookie);
+  return name && isTimeZone(name) ? name : runtimeTimeZone();
+}
+
+function safeDecode(cookie: string | undefined): string | null {
   try {
-    const name = decodeURIComponent(cookie ?? '');
-    if (isTimeZone(name)) return name;
+    return cookie ? decodeURIComponent(cookie) : null;
   } catch {
-    // a malformed cookie: ignored
+    return null; // a malformed cookie: ignored
   }
-  return runtimeTimeZone();
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const tz = viewerTimeZone((await cookies()).get('tz')?.value);
+  const jar = await cookies();
+  const tz = viewerTimeZone(jar.get('tz')?.value);
+  const saved = safeDecode(jar.get(ZONE_PREF_COOKIE)?.value);
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
-        <Providers anchorMs={requestAnchorMs()} timeZone={tz}>
+        <Providers anchorMs={requestAnchorMs()} timeZone={tz} savedZone={saved}>
           <AppShell>{children}</AppShell>
         </Providers>
       </body>

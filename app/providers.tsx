@@ -10,15 +10,17 @@ export function Providers({
   children,
   anchorMs,
   timeZone,
+  savedZone,
 }: {
   children: ReactNode;
   anchorMs: number;
   timeZone: string;
+  savedZone: string | null;
 }) {
   return (
     <QueryClientProvider client={getQueryClient()}>
       <TimeAnchorProvider initialMs={anchorMs}>
-        <TimeZoneProvider timeZone={timeZone}>{children}</TimeZoneProvider>
+        <TimeZoneProvider timeZone={timeZone} saved={savedZone}>{children}</TimeZoneProvider>
       </TimeAnchorProvider>
     </QueryClientProvider>
   );

@@ -14,7 +14,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
+import { useTimeZone } from '@/components/hooks/time-zone';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
+import { formatDateTime } from '@/lib/format/time-zone';
 import { formatValue, type Unit } from '@/lib/format/units';
 import { CHART_MARGIN } from './chart-margin';
 
@@ -124,6 +126,7 @@ function TooltipBox({
   container: HTMLElement | null;
 }) {
   const label = useActiveTooltipLabel();
+  const timeZone = useTimeZone();
   const at = useActiveTooltipCoordinate();
   const area = usePlotArea();
   const row = label === undefined || label === null ? undefined : byTime.get(Number(label));
@@ -141,7 +144,9 @@ function TooltipBox({
       className="pointer-events-none absolute top-1 z-10 rounded border border-slate-200 bg-white/95 p-2 text-xs text-slate-900 shadow dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100"
       style={right ? { right: `calc(100% - ${at.x - 12}px)` } : { left: at.x + 12 }}
     >
-      <p className="mb-1 font-medium">{new Date(row.t).toLocaleString()}</p>
+      <p className="mb-1 font-medium" data-testid="tooltip-time">
+        {formatDateTime(row.t, timeZone)}
+      </p>
       {values.map(({ s, v }) => (
         <p key={s.key} className="flex justify-between gap-4 whitespace-nowrap">
           <span style={{ color: s.color }}>{s.name}</span>

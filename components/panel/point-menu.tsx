@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useTimeZone } from '@/components/hooks/time-zone';
+import { formatClock } from '@/lib/format/time-zone';
 import { formatValue, type Unit } from '@/lib/format/units';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { traceSearchResponseSchema } from '@/lib/queries/traces';
@@ -28,6 +30,7 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const timeZone = useTimeZone();
   const from = Math.floor(t - stepMs);
   const to = Math.ceil(t + stepMs);
   const base = (extra: Record<string, string>) =>
@@ -46,7 +49,7 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
         .sort((a, b) => Number(b.durationNs) - Number(a.durationNs))[0];
       if (!best)
         setError(
-          `No trace at or below ${formatValue(value, unit)} between ${new Date(from).toLocaleTimeString()} and ${new Date(to).toLocaleTimeString()}.`,
+          `No trace at or below ${formatValue(value, unit)} between ${formatClock(from, timeZone)} and ${formatClock(to, timeZone)}.`,
         );
       else router.push(`/traces/${best.traceId}`);
     } catch (e) {
@@ -66,7 +69,7 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
       style={{ left: Math.max(0, x - 160), top: y + 8 }}
     >
       <div className="mb-1 flex items-center">
-        <p className="flex-1 font-medium">Traces at {new Date(t).toLocaleTimeString()}</p>
+        <p className="flex-1 font-medium">Traces at <span data-testid="point-time">{formatClock(t, timeZone)}</span></p>
         <button
           type="button"
           autoFocus

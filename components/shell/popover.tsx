@@ -10,7 +10,7 @@ export type PopoverProps = {
   align?: 'left' | 'right';
 };
 
-/** A button that opens a panel; Escape or a click outside closes it and returns focus. */
+/** A button that opens a panel; Escape, a choice made in it, or a click outside closes it (the first two return focus). */
 export function Popover({ label, title, testId, children, align = 'right' }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -55,7 +55,10 @@ export function Popover({ label, title, testId, children, align = 'right' }: Pop
           aria-label={title}
           className={`absolute z-40 mt-1 w-[22rem] rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${align === 'right' ? 'right-0' : 'left-0'}`}
         >
-          {children(() => setOpen(false))}
+          {children(() => {
+            setOpen(false);
+            button.current?.focus();
+          })}
         </div>
       )}
     </div>

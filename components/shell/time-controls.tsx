@@ -1,6 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useTimeZone } from '@/components/hooks/time-zone';
 import { useViewState } from '@/components/hooks/use-view-state';
 import {
   describeRange,
@@ -12,6 +14,8 @@ import {
 } from '@/lib/url/time';
 import { CopyLink } from './copy-link';
 import { Popover } from './popover';
+import { RangeNudge } from './range-nudge';
+import { ZonePicker } from './zone-picker';
 
 const SPEC = { variables: [] as string[] };
 const input =
@@ -20,18 +24,29 @@ const input =
 /** The header's range picker, auto-refresh, refresh-now and copy-link controls. */
 export function TimeControls() {
   const { state, update, bump, links } = useViewState(SPEC);
+  const timeZone = useTimeZone();
+  const client = useQueryClient();
+
+  // Every tick asks again for everything on screen. Moving "now" alone is not enough: panel
+  // ranges are aligned to their step, so a 5 s refresh of a 15 s step would leave two ticks in
+  // three with the same queries. Queries whose range did move are already fetching (not cancelled).
+  const refreshAll = useCallback(() => {
+    bump();
+    setTimeout(() => void client.invalidateQueries({ type: 'active' }, { cancelRefetch: false }), 0);
+  }, [bump, client]);
 
   useEffect(() => {
     const ms = refreshMs(state.refresh);
     if (!ms) return;
-    const t = setInterval(bump, ms);
+    const t = setInterval(refreshAll, ms);
     return () => clearInterval(t);
-  }, [state.refresh, bump]);
+  }, [state.refresh, refreshAll]);
 
   return (
     <div className="flex items-center gap-2" data-testid="time-controls">
+      <RangeNudge range={state} onChange={(r) => update(r)} />
       <Popover
-        label={<span data-testid="range-label">{describeRange(state.from, state.to)}</span>}
+        label={<span data-testid="range-label">{describeRange(state.from, state.to, timeZone)}</span>}
         title="Time range"
         testId="range-picker"
       >
@@ -46,9 +61,10 @@ export function TimeControls() {
           />
         )}
       </Popover>
+      <ZonePicker />
       <button
         type="button"
-        onClick={bump}
+        onClick={refreshAll}
         title="Refresh now"
         aria-label="Refresh now"
         className="rounded border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"

@@ -2,16 +2,31 @@
 
 import { useRouter } from 'next/navigation';
 import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTimeZone } from '@/components/hooks/time-zone';
+import { formatDateTime } from '@/lib/format/time-zone';
 import { formatTime, formatValue } from '@/lib/format/units';
 import type { TraceSummaryRow } from '@/lib/queries/traces';
 
-export type ResultsScatterProps = { traces: TraceSummaryRow[]; domain: [number, number] };
+export type ResultsScatterProps = { traces: TraceSummaryRow[] };
 
 type Dot = { t: number; ms: number; id: string; label: string; errors: number };
 
+/** The time axis spans the results (a little past each end), not the whole range searched. */
+function resultsDomain(dots: Dot[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of dots) {
+    lo = Math.min(lo, d.t);
+    hi = Math.max(hi, d.t);
+  }
+  const pad = Math.max((hi - lo) * 0.03, 1000);
+  return [lo - pad, hi + pad];
+}
+
 /** Duration over time, one dot per trace (errors in red); click a dot to open its trace. */
-export function ResultsScatter({ traces, domain }: ResultsScatterProps) {
+export function ResultsScatter({ traces }: ResultsScatterProps) {
   const router = useRouter();
+  const timeZone = useTimeZone();
   const dots: Dot[] = traces.map((t) => ({
     t: Number(BigInt(t.startNs) / 1_000_000n),
     ms: Number(t.durationNs) / 1e6,
@@ -19,6 +34,7 @@ export function ResultsScatter({ traces, domain }: ResultsScatterProps) {
     label: `${t.rootService}: ${t.rootName}`,
     errors: t.errorCount,
   }));
+  const domain = resultsDomain(dots);
   const open = (d: unknown) => {
     const id = (d as { payload?: Dot }).payload?.id;
     if (id) router.push(`/traces/${id}`);
@@ -36,7 +52,7 @@ export function ResultsScatter({ traces, domain }: ResultsScatterProps) {
             type="number"
             domain={domain}
             scale="time"
-            tickFormatter={(v: number) => formatTime(v, domain[1] - domain[0])}
+            tickFormatter={(v: number) => formatTime(v, domain[1] - domain[0], timeZone)}
             stroke="var(--chart-axis)"
             fontSize={11}
             name="Start"
@@ -60,7 +76,7 @@ export function ResultsScatter({ traces, domain }: ResultsScatterProps) {
                 <div className="rounded border border-slate-200 bg-white p-2 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
                   <p className="font-medium">{d.label}</p>
                   <p>
-                    {formatValue(d.ms, 'ms')} · {new Date(d.t).toISOString().slice(11, 23)} UTC
+                    {formatValue(d.ms, 'ms')} · {formatDateTime(d.t, timeZone, true)}
                     {d.errors ? ` · ${d.errors} errors` : ''}
                   </p>
                   <p className="text-slate-500">click to open</p>

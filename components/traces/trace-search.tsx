@@ -31,10 +31,6 @@ export function TraceSearch() {
     window.history.pushState(null, '', `${pathname}?${sp}`);
     bump();
   };
-  const domain: [number, number] =
-    'error' in parsed
-      ? [anchorMs - 3_600_000, anchorMs]
-      : [Number(parsed.search.fromNs / 1_000_000n), Number(parsed.search.toNs / 1_000_000n)];
   const state =
     'error' in parsed
       ? 'error'
@@ -91,7 +87,7 @@ export function TraceSearch() {
               {q.data.traces.length} trace{q.data.traces.length === 1 ? '' : 's'}
               {q.data.traces.length >= q.data.limit ? ` (the newest ${q.data.limit}; raise the limit to see more)` : ''}
             </p>
-            <ResultsScatter traces={q.data.traces} domain={domain} />
+            <ResultsScatter traces={q.data.traces} />
             <ResultsTable traces={q.data.traces} />
           </>
         )}

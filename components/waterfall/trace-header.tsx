@@ -1,5 +1,7 @@
 'use client';
 
+import { useTimeZone } from '@/components/hooks/time-zone';
+import { formatDateTime, zoneOffsetLabel } from '@/lib/format/time-zone';
 import type { Overview } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
 import { serviceColor } from './colors';
@@ -11,13 +13,14 @@ export type TraceHeaderProps = {
   actions?: React.ReactNode;
 };
 
-function startText(ns: string): string {
-  const d = new Date(Number(BigInt(ns) / 1_000_000n));
-  return `${d.toISOString().replace('T', ' ').replace('Z', '')} UTC`;
+function startText(ns: string, timeZone: string): string {
+  const ms = Number(BigInt(ns) / 1_000_000n);
+  return `${formatDateTime(ms, timeZone, true)} ${zoneOffsetLabel(timeZone, ms)}`;
 }
 
 /** Root, start, duration, counts, service legend (click to hide), warnings and tokens per model. */
 export function TraceHeader({ overview: o, hidden, onToggleService, actions }: TraceHeaderProps) {
+  const timeZone = useTimeZone();
   return (
     <header
       data-testid="trace-header"
@@ -38,7 +41,7 @@ export function TraceHeader({ overview: o, hidden, onToggleService, actions }: T
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-xs">
         {[
-          ['Start', startText(o.startNs)],
+          ['Start', startText(o.startNs, timeZone)],
           ['Duration', formatNs(o.durationNs)],
           ['Spans', o.spanCount.toLocaleString('en-US')],
           ['Services', String(o.services.length)],

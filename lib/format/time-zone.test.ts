@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isTimeZone, wallClock, zoneOffsetMin } from './time-zone';
+import {
+  effectiveZone,
+  formatClock,
+  formatDateTime,
+  isTimeZone,
+  parseZoneSetting,
+  wallClock,
+  zoneOffsetLabel,
+  zoneOffsetMin,
+} from './time-zone';
 import { formatTime } from './units';
 
 const WINTER = Date.UTC(2026, 0, 15, 12, 0, 0);
@@ -40,5 +49,26 @@ describe('time zones', () => {
     expect(isTimeZone('UTC')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
     expect(isTimeZone('')).toBe(false);
+  });
+});
+
+describe('zone settings and labels', () => {
+  it('formats date and clock in 24-hour time in the zone', () => {
+    expect(formatDateTime(WINTER + 123, 'Asia/Kolkata', true)).toBe('2026-01-15 17:30:00.123');
+    expect(formatDateTime(WINTER, 'America/New_York')).toBe('2026-01-15 07:00:00');
+    expect(formatClock(Date.UTC(2026, 0, 15, 23, 5, 9), 'UTC')).toBe('23:05:09');
+  });
+  it('labels a zone by its offset at the instant', () => {
+    expect(zoneOffsetLabel('UTC', WINTER)).toBe('UTC');
+    expect(zoneOffsetLabel('Asia/Kolkata', WINTER)).toBe('UTC+05:30');
+    expect(zoneOffsetLabel('America/New_York', SUMMER)).toBe('UTC-04:00');
+  });
+  it('takes the URL over the saved setting over the browser, and ignores what is not a zone', () => {
+    expect(effectiveZone('UTC', 'Europe/Berlin', 'Asia/Tokyo')).toBe('UTC');
+    expect(effectiveZone('utc', null, 'Asia/Tokyo')).toBe('UTC');
+    expect(effectiveZone(null, 'Europe/Berlin', 'Asia/Tokyo')).toBe('Europe/Berlin');
+    expect(effectiveZone('Mars/Olympus', 'browser', 'Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(effectiveZone('browser', 'UTC', 'Asia/Tokyo')).toBe('Asia/Tokyo');
+    expect(parseZoneSetting('Not/AZone')).toBeNull();
   });
 });

@@ -61,3 +61,46 @@ export function wallClock(ms: number, timeZone?: string): Date {
 export function runtimeTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** "2026-12-03 13:49:26" (24-hour) in `timeZone`; with `ms`, ".123" after the seconds. */
+export function formatDateTime(ms: number, timeZone: string, withMs = false): string {
+  const d = wallClock(ms, timeZone);
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${date} ${time}${withMs ? `.${pad(d.getUTCMilliseconds(), 3)}` : ''}`;
+}
+
+/** "13:49:26" (24-hour) in `timeZone`. */
+export function formatClock(ms: number, timeZone: string): string {
+  return formatDateTime(ms, timeZone).slice(11);
+}
+
+/** The zone as its offset from UTC at `ms`: "UTC", "UTC+05:30", "UTC-04:00". */
+export function zoneOffsetLabel(timeZone: string, ms: number): string {
+  const off = -zoneOffsetMin(ms, timeZone);
+  if (off === 0) return 'UTC';
+  const a = Math.abs(off);
+  return `UTC${off > 0 ? '+' : '-'}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+/**
+ * The zone setting of the URL (`tz=`) and the `tzpref` cookie: `browser` (the viewer's own
+ * zone), `UTC`, or an IANA name. Anything else is not a setting.
+ */
+export const BROWSER_ZONE = 'browser';
+export const ZONE_PREF_COOKIE = 'tzpref';
+
+export function parseZoneSetting(raw: string | null | undefined): string | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (raw === BROWSER_ZONE) return BROWSER_ZONE;
+  if (raw.toLowerCase() === 'utc') return 'UTC';
+  return isTimeZone(raw) ? raw : null;
+}
+
+/** The zone times are shown in: the URL's setting, else the saved one, else the browser's. */
+export function effectiveZone(url: string | null, saved: string | null, browserZone: string): string {
+  const s = parseZoneSetting(url) ?? parseZoneSetting(saved) ?? BROWSER_ZONE;
+  return s === BROWSER_ZONE ? browserZone : s;
+}

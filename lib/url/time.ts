@@ -1,3 +1,4 @@
+import { formatDateTime } from '../format/time-zone';
 import { formatDurationMs, parseDurationMs } from '../time/duration';
 
 /**
@@ -42,13 +43,13 @@ export function refreshMs(r: RefreshOption): number | false {
   return r === 'off' ? false : (parseDurationMs(r) as number);
 }
 
-/** A human label for a range: "Last 1h" for now-relative ranges, else the two times. */
-export function describeRange(from: string, to: string): string {
+/** A human label for a range: "Last 1h" for now-relative ranges, else the two times in `timeZone`. */
+export function describeRange(from: string, to: string, timeZone = 'UTC'): string {
   if (to === 'now' && from.startsWith('now-')) return `Last ${from.slice(4)}`;
   const f = parseTimeExpr(from);
   const t = parseTimeExpr(to);
   if (!f || !t) return `${from} → ${to}`;
   const fmt = (e: TimeExpr) =>
-    e.kind === 'relative' ? formatTimeExpr(e) : new Date(e.ms).toISOString().slice(0, 19).replace('T', ' ');
+    e.kind === 'relative' ? formatTimeExpr(e) : formatDateTime(e.ms, timeZone);
   return `${fmt(f)} → ${fmt(t)}`;
 }

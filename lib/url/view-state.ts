@@ -1,3 +1,4 @@
+import { parseZoneSetting } from '../format/time-zone';
 import { isLabelName } from '../prometheus/escape';
 import { planRange } from '../prometheus/step';
 import { parseTimeExpr, REFRESH_OPTIONS, type RefreshOption, resolveTimeExpr } from './time';
@@ -61,6 +62,10 @@ export function parseViewState(
     if ((REFRESH_OPTIONS as readonly string[]).includes(refresh)) state.refresh = refresh as RefreshOption;
     else notices.push(`"refresh=${clip(refresh)}" is not one of ${REFRESH_OPTIONS.join(', ')}; auto-refresh is off.`);
   }
+
+  const tz = params.get('tz');
+  if (tz !== null && parseZoneSetting(tz) === null)
+    notices.push(`"tz=${clip(tz)}" is not a time zone (use UTC, browser or a name such as Europe/Berlin); times are shown in your own zone.`);
 
   for (const name of spec.variables) {
     if (!isLabelName(name)) continue;
