@@ -20,7 +20,9 @@ export function Providers({
   return (
     <QueryClientProvider client={getQueryClient()}>
       <TimeAnchorProvider initialMs={anchorMs}>
-        <TimeZoneProvider timeZone={timeZone} saved={savedZone}>{children}</TimeZoneProvider>
+        <TimeZoneProvider timeZone={timeZone} saved={savedZone}>
+          {children}
+        </TimeZoneProvider>
       </TimeAnchorProvider>
     </QueryClientProvider>
   );

@@ -69,7 +69,9 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
       style={{ left: Math.max(0, x - 160), top: y + 8 }}
     >
       <div className="mb-1 flex items-center">
-        <p className="flex-1 font-medium">Traces at <span data-testid="point-time">{formatClock(t, timeZone)}</span></p>
+        <p className="flex-1 font-medium">
+          Traces at <span data-testid="point-time">{formatClock(t, timeZone)}</span>
+        </p>
         <button
           type="button"
           autoFocus

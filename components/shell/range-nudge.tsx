@@ -1,17 +1,13 @@
 'use client';
 
 import { useEffect } from 'react';
+import { isTypingTarget } from '@/components/hooks/keys';
 import { shiftRange, zoomOut, type Range } from '@/lib/url/range-moves';
 
 type Props = { range: Range; onChange: (r: Range) => void };
 
 const btn =
   'rounded border border-slate-300 px-2 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800';
-
-function typing(t: EventTarget | null): boolean {
-  const el = t as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-}
 
 /**
  * Shift earlier, zoom out ×2, shift later; and Grafana's keys for them: `t` then `←`, `-`, `→`
@@ -21,7 +17,7 @@ export function RangeNudge({ range, onChange }: Props) {
   useEffect(() => {
     let armedAt = 0;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
       const now = Date.now();
       if (e.key === 't') {
         armedAt = now;

@@ -1,14 +1,25 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { isTypingTarget } from '@/components/hooks/keys';
 import { parseTraceIdInput } from '@/lib/traces/trace-id-input';
 
-/** Paste a trace id, a traceparent or an X-Trace-ID value and go straight to the trace. */
+/** Paste a trace id, a traceparent or an X-Trace-ID value and go straight to the trace; `/` focuses it. */
 export function TraceIdBox() {
   const router = useRouter();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <form
       role="search"
@@ -27,6 +38,7 @@ export function TraceIdBox() {
       }}
     >
       <input
+        ref={input}
         aria-label="Trace id"
         aria-invalid={error !== null}
         aria-describedby={error ? 'trace-id-error' : undefined}

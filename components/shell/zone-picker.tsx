@@ -3,12 +3,27 @@
 import { useMemo, useState } from 'react';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
 import { useZoneSetting } from '@/components/hooks/time-zone';
-import { BROWSER_ZONE, zoneOffsetLabel } from '@/lib/format/time-zone';
+import { BROWSER_ZONE, isTimeZone, zoneOffsetLabel } from '@/lib/format/time-zone';
 import { Popover } from './popover';
+
+/** Old names that some engines still list (Chromium lists Asia/Calcutta), and the names people use now. */
+const RENAMED: Record<string, string> = {
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'America/Godthab': 'America/Nuuk',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
 
 function allZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  const listed = intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : [];
+  const names = listed.map((z) => (RENAMED[z] && isTimeZone(RENAMED[z]) ? RENAMED[z] : z));
+  return [...new Set(['UTC', ...names])].sort();
 }
 
 /** The zone every time on the page is shown in, next to the range; a choice is kept in the URL and a cookie. */

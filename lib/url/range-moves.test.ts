@@ -41,3 +41,10 @@ describe('shiftRange', () => {
     expect(shiftRange({ from: 'now-1h', to: 'now' }, 1, NOW)).toEqual({ from: 'now-1h', to: 'now' });
   });
 });
+
+describe('shiftRange at the edge', () => {
+  it('treats landing a moment before now (the anchor moved on) as landing on now', () => {
+    const earlier = shiftRange({ from: 'now-4h', to: 'now' }, -1, NOW);
+    expect(shiftRange(earlier, 1, NOW + 1500)).toEqual({ from: 'now-4h', to: 'now' });
+  });
+});

@@ -25,7 +25,7 @@ export function zoomOut(r: Range, nowMs: number): Range {
   if (isLive) return live(span * 2);
   const mid = fromMs + span / 2;
   const end = mid + span;
-  if (end >= nowMs) return live(Math.max(span * 2, nowMs - (mid - span)));
+  if (end >= nowMs - Math.max(1000, span / 100)) return live(Math.max(span * 2, nowMs - (mid - span)));
   return { from: iso(mid - span), to: iso(end) };
 }
 
@@ -33,6 +33,7 @@ export function shiftRange(r: Range, direction: -1 | 1, nowMs: number): Range {
   const { fromMs, toMs, live: isLive } = resolved(r, nowMs);
   const span = toMs - fromMs;
   const by = (span / 2) * direction;
-  if (direction === 1 && (isLive || toMs + by >= nowMs)) return live(span);
+  // Landing within a hundredth of the range (or a second) of now is landing on now.
+  if (direction === 1 && (isLive || toMs + by >= nowMs - Math.max(1000, span / 100))) return live(span);
   return { from: iso(fromMs + by), to: iso(toMs + by) };
 }

@@ -49,7 +49,6 @@ export function describeRange(from: string, to: string, timeZone = 'UTC'): strin
   const f = parseTimeExpr(from);
   const t = parseTimeExpr(to);
   if (!f || !t) return `${from} → ${to}`;
-  const fmt = (e: TimeExpr) =>
-    e.kind === 'relative' ? formatTimeExpr(e) : formatDateTime(e.ms, timeZone);
+  const fmt = (e: TimeExpr) => (e.kind === 'relative' ? formatTimeExpr(e) : formatDateTime(e.ms, timeZone));
   return `${fmt(f)} → ${fmt(t)}`;
 }

@@ -65,7 +65,9 @@ export function parseViewState(
 
   const tz = params.get('tz');
   if (tz !== null && parseZoneSetting(tz) === null)
-    notices.push(`"tz=${clip(tz)}" is not a time zone (use UTC, browser or a name such as Europe/Berlin); times are shown in your own zone.`);
+    notices.push(
+      `"tz=${clip(tz)}" is not a time zone (use UTC, browser or a name such as Europe/Berlin); times are shown in your own zone.`,
+    );
 
   for (const name of spec.variables) {
     if (!isLabelName(name)) continue;
