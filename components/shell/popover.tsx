@@ -1,6 +1,6 @@
 'use client';
 
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
 
 export type PopoverProps = {
   label: ReactNode;
@@ -16,6 +16,15 @@ export function Popover({ label, title, testId, children, align = 'right' }: Pop
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
+  // A choice made inside closes it and hands focus back to the button (in an effect: after the close renders).
+  const [choices, setChoices] = useState(0);
+  const close = useCallback(() => {
+    setOpen(false);
+    setChoices((n) => n + 1);
+  }, []);
+  useEffect(() => {
+    if (choices > 0) button.current?.focus();
+  }, [choices]);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: MouseEvent) => {
@@ -55,10 +64,7 @@ export function Popover({ label, title, testId, children, align = 'right' }: Pop
           aria-label={title}
           className={`absolute z-40 mt-1 w-[22rem] rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${align === 'right' ? 'right-0' : 'left-0'}`}
         >
-          {children(() => {
-            setOpen(false);
-            button.current?.focus();
-          })}
+          {children(close)}
         </div>
       )}
     </div>
