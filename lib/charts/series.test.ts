@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChart, isEmpty } from './series';
+import { assignColors, buildChart, isEmpty, PALETTE, paletteIndex } from './series';
 
 describe('buildChart', () => {
   it('merges queries on one grid and computes last, max and mean', () => {
@@ -44,5 +44,52 @@ describe('buildChart', () => {
     expect(by['A p50']!.color).not.toBe(by['B p50']!.color);
     expect(by['A p50']!.dash).toBeUndefined();
     expect(by['A p99']!.dash).toBe('2 3');
+  });
+});
+
+describe('the palette', () => {
+  const lum = (h: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const v = parseInt(h.slice(i, i + 2), 16) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const contrast = (a: string, b: string) => {
+    const [x, y] = [lum(a), lum(b)];
+    return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+  };
+  const hue = (h: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255) as [number, number, number];
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    if (d === 0) return null;
+    const x = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (x * 60 + 360) % 360;
+  };
+
+  it('is readable on a panel in both themes, and neighbours are far apart in hue', () => {
+    for (const c of PALETTE) {
+      expect(contrast(c, '#ffffff'), c).toBeGreaterThanOrEqual(3);
+      expect(contrast(c, '#0f172a'), c).toBeGreaterThanOrEqual(3);
+    }
+    for (let i = 1; i < PALETTE.length; i++) {
+      const [a, b] = [hue(PALETTE[i - 1]!), hue(PALETTE[i]!)];
+      if (a === null || b === null) continue;
+      const d = Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+      expect(d, `${PALETTE[i - 1]} then ${PALETTE[i]}`).toBeGreaterThanOrEqual(40);
+    }
+  });
+
+  it('gives a name the same colour on every panel, and one panel no two names alike', () => {
+    const alone = assignColors(['SimpleTaskWorkflow']).get('SimpleTaskWorkflow');
+    expect(alone).toBe(PALETTE[paletteIndex('SimpleTaskWorkflow')]);
+    const names = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const colors = assignColors(names);
+    expect(new Set(colors.values()).size).toBe(names.length);
+    // A name's colour does not depend on which panel asks, unless another name there has it.
+    const other = assignColors(['SimpleTaskWorkflow', 'ResearchWorkflow']);
+    if (paletteIndex('ResearchWorkflow') !== paletteIndex('SimpleTaskWorkflow'))
+      expect(other.get('SimpleTaskWorkflow')).toBe(alone);
   });
 });

@@ -22,25 +22,47 @@ export type ChartSeries = {
 };
 export type ChartRow = { t: number } & Record<string, number | null>;
 
-// Distinct on white and on slate-950.
+/**
+ * Series colours: hues far apart in order (no two blues or purples side by side), each with at
+ * least 3:1 contrast as a line on a panel in either theme (white, slate-900).
+ */
 export const PALETTE = [
-  '#6366f1',
-  '#06b6d4',
-  '#f59e0b',
-  '#ef4444',
-  '#10b981',
-  '#ec4899',
-  '#8b5cf6',
-  '#84cc16',
-  '#f97316',
-  '#14b8a6',
-  '#3b82f6',
-  '#eab308',
-  '#a855f7',
-  '#22c55e',
-  '#e11d48',
-  '#0ea5e9',
+  '#3b82f6', // blue
+  '#ea580c', // orange
+  '#16a34a', // green
+  '#ef4444', // red
+  '#a855f7', // purple
+  '#0891b2', // cyan
+  '#ec4899', // pink
+  '#65a30d', // lime
+  '#d97706', // amber
+  '#64748b', // slate
 ];
+
+/** FNV-1a: the same name lands on the same colour on every panel and page. */
+export function paletteIndex(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % PALETTE.length;
+}
+
+/**
+ * Colours for a panel's names: each its own stable colour, unless another name of the panel has
+ * it already, when it takes the next free one (so one panel never shows two lines alike while
+ * there are colours left).
+ */
+export function assignColors(names: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const taken = new Set<number>();
+  for (const n of [...new Set(names)].sort()) {
+    let i = paletteIndex(n);
+    for (let k = 0; k < PALETTE.length && taken.has(i); k++) i = (i + 1) % PALETTE.length;
+    taken.add(i);
+    if (taken.size >= PALETTE.length) taken.clear();
+    out.set(n, PALETTE[i] as string);
+  }
+  return out;
+}
 
 export type BuildOptions = {
   /** Colour by this label, so p50/p95/p99 of one workflow type share a colour. */
@@ -63,13 +85,10 @@ export function buildChart(
     (_, i) => ({ t: (first.start + i * first.step) * 1000 }) as ChartRow,
   );
   const series: ChartSeries[] = [];
-  const groups = new Map<string, string>();
-  const colorFor = (labels: Record<string, string>) => {
-    if (!opts.colorBy) return PALETTE[series.length % PALETTE.length] as string;
-    const g = labels[opts.colorBy] ?? '';
-    if (!groups.has(g)) groups.set(g, PALETTE[groups.size % PALETTE.length] as string);
-    return groups.get(g) as string;
-  };
+  // Coloured by name (or by the colorBy label's value, so p50/p95/p99 of one type share one).
+  const colorKey = (qi: number, labels: Record<string, string>) =>
+    opts.colorBy ? (labels[opts.colorBy] ?? '') : legendName(legends[qi], labels);
+  const colors = assignColors(results.flatMap((r, qi) => r.series.map((s) => colorKey(qi, s.labels))));
   results.forEach((r, qi) => {
     for (const s of r.series) {
       const key = `s${series.length}`;
@@ -91,7 +110,7 @@ export function buildChart(
       series.push({
         key,
         name: legendName(legends[qi], s.labels),
-        color: colorFor(s.labels),
+        color: colors.get(colorKey(qi, s.labels)) as string,
         ...(opts.dashes?.[qi] ? { dash: opts.dashes[qi] } : {}),
         ...(opts.axes?.[qi] === 'right' ? { axis: 'right' as const } : {}),
         last,
