@@ -95,7 +95,7 @@ test('the model with the injected TTFT regression has the highest TTFT p95', asy
   for (const r of await rows.all()) {
     const name = (await r.getAttribute('data-series')) ?? '';
     if (!name.endsWith(' p95')) continue;
-    const mean = await r.locator('td').nth(2).innerText();
+    const mean = await r.getByTestId('legend-mean').innerText();
     const m = /^([\d.,]+) (ms|s)$/.exec(mean.trim());
     if (m) p95.set(name, Number(m[1]!.replace(/,/g, '')) * (m[2] === 's' ? 1000 : 1));
   }

@@ -1,14 +1,18 @@
 'use client';
 
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { isTypingTarget } from '@/components/hooks/keys';
+import { usePanelView } from '@/components/hooks/use-panel-url';
 import { useViewState } from '@/components/hooks/use-view-state';
+import { variableSource } from '@/lib/dashboards/variables';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import { PanelFrame } from '@/components/panel/panel-frame';
 import { InteractionsCode } from '@/components/panel/timeseries-chart';
 import type { DashboardDef } from '@/lib/dashboards/types';
-import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
+import { parseShiftSec, planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { AnswersBoundary } from './prefetched-queries';
+import { CompareSelect } from './compare-select';
 import { VariableSelect } from './variable-select';
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
@@ -21,7 +25,26 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   const range = useMemo(() => planViewRange(state, anchorMs, settings), [state, anchorMs, settings]);
   const onZoom = (fromMs: number, toMs: number) =>
     update({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() });
-  const noticeKey = notices.join('|');
+  const shiftSec = state.shift ? parseShiftSec(state.shift) : null;
+  const shift = useMemo(
+    () => (state.shift && shiftSec ? { sec: shiftSec, label: state.shift } : undefined),
+    [state.shift, shiftSec],
+  );
+  const { viewing, close } = usePanelView();
+  const alone = viewing === null ? undefined : dashboard.panels.find((p) => p.id === viewing);
+  const allNotices =
+    viewing !== null && !alone
+      ? [...notices, `"view=${viewing.slice(0, 60)}" is not a panel of this page; showing them all.`]
+      : notices;
+  const noticeKey = allNotices.join('|');
+  useEffect(() => {
+    if (!alone) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented && !isTypingTarget(e.target)) close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [alone, close]);
 
   return (
     <div className="mx-auto max-w-[1800px] space-y-3">
@@ -33,14 +56,14 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
         <h1 className="text-xl font-semibold">{dashboard.title}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.description}</p>
       </div>
-      {notices.length > 0 && dismissed !== noticeKey && (
+      {allNotices.length > 0 && dismissed !== noticeKey && (
         <div
           role="status"
           data-testid="url-notice"
           className="flex items-start gap-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
         >
           <ul className="flex-1 list-disc pl-4">
-            {notices.map((n) => (
+            {allNotices.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>
@@ -49,41 +72,73 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
           </button>
         </div>
       )}
-      {dashboard.variables.length > 0 && (
-        <div className="flex flex-wrap items-center gap-4" aria-label="Filters">
-          {dashboard.variables.map((v) => (
-            <VariableSelect
-              key={v.name}
-              def={v}
-              selected={state.vars[v.name] ?? []}
-              start={range.start}
-              end={range.end}
-              onChange={(values) => update({ vars: { [v.name]: values } })}
-            />
-          ))}
-        </div>
-      )}
-      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-        {dashboard.panels.map((p) => (
-          <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
-            {/* A panel whose answers are still on their way streams in on its own. */}
+      <div className="flex flex-wrap items-center gap-4">
+        {dashboard.variables.length > 0 && (
+          <div className="flex flex-wrap items-center gap-4" aria-label="Filters">
+            {dashboard.variables.map((v) => (
+              <VariableSelect
+                key={v.name}
+                def={v}
+                source={variableSource(dashboard.variables, v.name, state.vars)}
+                selected={state.vars[v.name] ?? []}
+                start={range.start}
+                end={range.end}
+                onChange={(values) => update({ vars: { [v.name]: values } })}
+              />
+            ))}
+          </div>
+        )}
+        <CompareSelect value={state.shift} onChange={(next) => update({ shift: next })} />
+      </div>
+      {alone && (
+        <div data-testid="panel-view" className="space-y-2">
+          <button
+            type="button"
+            onClick={close}
+            className="rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            ← Back to {dashboard.title} <span className="text-xs text-slate-500">(Esc)</span>
+          </button>
+          <PanelErrorBoundary id={alone.id} title={alone.title}>
             <AnswersBoundary
               fallback={
                 <PanelFrame
-                  id={p.id}
-                  title={p.title}
-                  description={p.description}
+                  id={alone.id}
+                  title={alone.title}
+                  description={alone.description}
                   state="loading"
                   queries={[]}
-                  wide={p.wide}
                 />
               }
             >
-              <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} />
+              <Panel def={alone} vars={state.vars} range={range} onZoom={onZoom} shift={shift} full />
             </AnswersBoundary>
           </PanelErrorBoundary>
-        ))}
-      </div>
+        </div>
+      )}
+      {!alone && (
+        <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+          {dashboard.panels.map((p) => (
+            <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
+              {/* A panel whose answers are still on their way streams in on its own. */}
+              <AnswersBoundary
+                fallback={
+                  <PanelFrame
+                    id={p.id}
+                    title={p.title}
+                    description={p.description}
+                    state="loading"
+                    queries={[]}
+                    wide={p.wide}
+                  />
+                }
+              >
+                <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} shift={shift} />
+              </AnswersBoundary>
+            </PanelErrorBoundary>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

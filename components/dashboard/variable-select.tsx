@@ -8,6 +8,8 @@ import { Popover } from '@/components/shell/popover';
 
 export type VariableSelectProps = {
   def: VariableDef;
+  /** The selector whose values are offered: the variable's own, narrowed by the ones before it. */
+  source: string;
   selected: string[];
   start: number;
   end: number;
@@ -15,8 +17,8 @@ export type VariableSelectProps = {
 };
 
 /** A multi-select of label values from Prometheus; nothing selected means all. */
-export function VariableSelect({ def, selected, start, end, onChange }: VariableSelectProps) {
-  const q = useQuery(labelValuesOptions(def.name, def.source, start, end));
+export function VariableSelect({ def, source, selected, start, end, onChange }: VariableSelectProps) {
+  const q = useQuery(labelValuesOptions(def.name, source, start, end));
   const [filter, setFilter] = useState('');
   // The URL is the source of truth but updates a moment later; show the click at once.
   const urlKey = selected.join('\u0000');
@@ -61,7 +63,10 @@ export function VariableSelect({ def, selected, start, end, onChange }: Variable
               </p>
             )}
             {q.data && values.length === 0 && (
-              <p className="text-xs text-slate-500">Prometheus has no values of {def.name} in this range.</p>
+              <p className="text-xs text-slate-500">
+                Prometheus has no values of {def.name} in this range
+                {source === def.source ? '' : ' for the filters chosen before it'}.
+              </p>
             )}
             <div className="mb-2 flex gap-2 text-xs">
               <button type="button" className="underline" onClick={() => set([])}>

@@ -2,6 +2,8 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
+import { PICK_PARAM, pickedChoices } from '@/lib/dashboards/choices';
+import { hasQueries, type PanelDef } from '@/lib/dashboards/types';
 
 /**
  * A panel's own view state in the page URL, so that a shared link shows what the sender saw:
@@ -12,14 +14,18 @@ import { useCallback, useMemo, useState } from 'react';
 export const VIEW_PARAM = 'view';
 export const HIDE_PARAM = 'hide';
 export const QUERY_PARAM = 'query';
+const SEP = '\u0000';
 
-function writeUrl(mutate: (qs: URLSearchParams) => void, push: boolean): URLSearchParams {
+/** History state of an entry that view mode pushed: Escape goes Back to leave it. */
+export const PANEL_VIEW_STATE = 'consolePanelView';
+
+function writeUrl(mutate: (qs: URLSearchParams) => void, push: boolean, state: object | null = null): URLSearchParams {
   const qs = new URLSearchParams(window.location.search);
   mutate(qs);
   const q = qs.toString();
   const url = `${window.location.pathname}${q ? `?${q}` : ''}`;
-  if (push) window.history.pushState(null, '', url);
-  else window.history.replaceState(null, '', url);
+  if (push) window.history.pushState(state, '', url);
+  else window.history.replaceState(state, '', url);
   return qs;
 }
 
@@ -28,8 +34,8 @@ function useParams() {
   const routed = useSearchParams() as URLSearchParams | null;
   const [local, setLocal] = useState(() => new URLSearchParams());
   const write = useCallback(
-    (mutate: (qs: URLSearchParams) => void, push = false) => {
-      const next = writeUrl(mutate, push);
+    (mutate: (qs: URLSearchParams) => void, push = false, state: object | null = null) => {
+      const next = writeUrl(mutate, push, state);
       if (!routed) setLocal(next);
     },
     [routed],
@@ -37,29 +43,37 @@ function useParams() {
   return { params: routed ?? local, write };
 }
 
-export function useHiddenSeries(panelId: string, defaults: readonly string[]) {
+/** Series names a panel's legend has switched off: those its overrides hide by default until the URL says. */
+export function useHiddenSeries(panelId: string, defaultNames: readonly string[]) {
   const { params, write } = useParams();
+  const defaultsKey = [...defaultNames].sort().join(SEP);
   const prefix = `${panelId}:`;
-  const raw = params.getAll(HIDE_PARAM).filter((v) => v.startsWith(prefix));
-  const key = raw.join('\u0000');
-  const hidden = useMemo(
-    () => new Set(key ? key.split('\u0000').map((v) => v.slice(prefix.length)).filter(Boolean) : defaults),
-    [key, prefix, defaults],
-  );
+  const key = params
+    .getAll(HIDE_PARAM)
+    .filter((v) => v.startsWith(prefix))
+    .join(SEP);
+  const hidden = useMemo(() => {
+    if (!key) return new Set(defaultsKey.split(SEP).filter(Boolean));
+    return new Set(
+      key
+        .split(SEP)
+        .map((v) => v.slice(prefix.length))
+        .filter(Boolean),
+    );
+  }, [key, prefix, defaultsKey]);
   const setHidden = useCallback(
     (names: Iterable<string>) => {
       const next = [...new Set(names)].sort();
-      const same = next.length === defaults.length && [...defaults].sort().every((d, i) => d === next[i]);
       write((qs) => {
         const others = qs.getAll(HIDE_PARAM).filter((v) => !v.startsWith(prefix));
         qs.delete(HIDE_PARAM);
         for (const o of others) qs.append(HIDE_PARAM, o);
-        if (same) return;
-        if (next.length === 0) qs.append(HIDE_PARAM, prefix);
+        if (next.join(SEP) === defaultsKey) return; // as the panel has it: nothing to say
+        if (next.length === 0) qs.append(HIDE_PARAM, prefix); // none, where the panel hides some by default
         for (const n of next) qs.append(HIDE_PARAM, `${prefix}${n}`);
       });
     },
-    [write, prefix, defaults],
+    [write, prefix, defaultsKey],
   );
   return [hidden, setHidden] as const;
 }
@@ -84,7 +98,37 @@ export function useQueryShown(panelId: string) {
 export function usePanelView() {
   const { params, write } = useParams();
   const viewing = params.get(VIEW_PARAM);
-  const open = useCallback((id: string) => write((qs) => qs.set(VIEW_PARAM, id), true), [write]);
-  const close = useCallback(() => write((qs) => qs.delete(VIEW_PARAM), true), [write]);
+  const open = useCallback(
+    (id: string) => write((qs) => qs.set(VIEW_PARAM, id), true, { [PANEL_VIEW_STATE]: true }),
+    [write],
+  );
+  /** Back when view mode was opened here (so Back and Escape agree), else a new entry without it. */
+  const close = useCallback(() => {
+    const s = window.history.state as Record<string, unknown> | null;
+    if (s?.[PANEL_VIEW_STATE]) window.history.back();
+    else write((qs) => qs.delete(VIEW_PARAM), true);
+  }, [write]);
   return { viewing, open, close };
+}
+
+/** The queries a panel's choices selector runs (null for a panel without one), and how to change them. */
+export function usePicked(def: PanelDef) {
+  const { params, write } = useParams();
+  const picked = pickedChoices(def, params);
+  const key = picked?.join(SEP) ?? null;
+  const setPicked = useCallback(
+    (next: string[]) =>
+      write((qs) => {
+        const prefix = `${def.id}:`;
+        const rest = qs.getAll(PICK_PARAM).filter((v) => !v.startsWith(prefix));
+        qs.delete(PICK_PARAM);
+        for (const r of rest) qs.append(PICK_PARAM, r);
+        const defaults = hasQueries(def) ? (def.choices?.defaults ?? []) : [];
+        if ([...next].sort().join(SEP) === [...defaults].sort().join(SEP)) return;
+        for (const c of next) qs.append(PICK_PARAM, `${prefix}${c}`);
+      }),
+    [write, def],
+  );
+  const stable = useMemo(() => (key === null ? null : key.split(SEP)), [key]);
+  return [stable, setPicked] as const;
 }

@@ -1,7 +1,9 @@
 'use client';
 
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import { useQueryShown } from '@/components/hooks/use-panel-url';
 import { ChartSkeleton } from './chart-skeleton';
+import { PanelMenu } from './panel-menu';
 
 export type PanelState = 'loading' | 'ready' | 'empty' | 'error' | 'unsupported';
 
@@ -23,11 +25,17 @@ export type PanelFrameProps = {
   children?: ReactNode;
   wide?: boolean;
   dataAttrs?: Record<string, string>;
+  /** What the panel shows, as CSV, for the menu's download. */
+  csv?: () => string;
+  /** View mode: the panel alone, full size. */
+  full?: boolean;
+  /** Controls of the panel's own beside its title (its choices selector). */
+  headerExtra?: ReactNode;
 };
 
 /** A panel's frame and its states (DOM contract: data-testid="panel", data-state; data-hydrated once it runs in the browser). */
 export function PanelFrame(p: PanelFrameProps) {
-  const [showQuery, setShowQuery] = useState(false);
+  const [showQuery, setShowQuery] = useQueryShown(p.id);
   const queryId = useId();
   // Marks the panel as running in the browser (its buttons answer): its HTML may have arrived,
   // drawn, well before. Set on the element directly, so that it costs no second render.
@@ -42,7 +50,7 @@ export function PanelFrame(p: PanelFrameProps) {
       data-fetching={p.fetching ? 'true' : 'false'}
       aria-labelledby={`${queryId}-title`}
       aria-busy={p.state === 'loading'}
-      className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${p.wide ? 'lg:col-span-2' : ''}`}
+      className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${p.wide || p.full ? 'lg:col-span-2' : ''}`}
       {...p.dataAttrs}
     >
       <header className="mb-2 flex items-start gap-2">
@@ -52,6 +60,7 @@ export function PanelFrame(p: PanelFrameProps) {
           </h2>
           <p className="truncate text-xs text-slate-500 dark:text-slate-400">{p.description}</p>
         </div>
+        {p.headerExtra}
         {p.fetching && p.state === 'ready' && (
           <span className="text-xs text-slate-400" aria-live="polite">
             updating…
@@ -62,11 +71,20 @@ export function PanelFrame(p: PanelFrameProps) {
             type="button"
             aria-expanded={showQuery}
             aria-controls={queryId}
-            onClick={() => setShowQuery((s) => !s)}
+            onClick={() => setShowQuery(!showQuery)}
             className="shrink-0 rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
           >
             {showQuery ? 'Hide query' : 'Show query'}
           </button>
+        )}
+        {p.state !== 'unsupported' && (
+          <PanelMenu
+            panelId={p.id}
+            title={p.title}
+            queries={p.queries}
+            csv={p.state === 'ready' ? p.csv : undefined}
+            target={ref}
+          />
         )}
       </header>
       {showQuery && (

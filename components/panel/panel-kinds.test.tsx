@@ -103,8 +103,26 @@ describe('timeseries', () => {
     expect(drawn.find((l) => l.getAttribute('data-series') === 'errors')).toHaveAttribute('stroke', '#ff0000');
     const debug = within(panel()).getByRole('button', { name: 'debug-1' });
     expect(debug).toHaveAttribute('aria-pressed', 'false');
+    // A click shows the hidden series alone; a second click shows every series.
+    await userEvent.click(debug);
+    expect(
+      within(panel())
+        .getAllByTestId('series-line')
+        .map((l) => l.getAttribute('data-series')),
+    ).toEqual(['debug-1']);
     await userEvent.click(debug);
     expect(within(panel()).getAllByTestId('series-line')).toHaveLength(3);
+    // Ctrl-click switches one series off and leaves the others.
+    const user = userEvent.setup();
+    await user.keyboard('{Control>}');
+    await user.click(within(panel()).getByRole('button', { name: 'ok' }));
+    await user.keyboard('{/Control}');
+    expect(
+      within(panel())
+        .getAllByTestId('series-line')
+        .map((l) => l.getAttribute('data-series'))
+        .sort(),
+    ).toEqual(['debug-1', 'errors']);
     expect(within(panel()).getByTestId('panel-problems')).toHaveTextContent('override regex /(/ is not valid');
   });
 

@@ -1,22 +1,38 @@
 'use client';
 
-import { type ReactNode, useCallback } from 'react';
-import { PANEL_KIND_NAMES, type PanelDef } from '@/lib/dashboards/types';
+import { type ReactNode, useCallback, useMemo } from 'react';
+import { usePicked } from '@/components/hooks/use-panel-url';
+import { panelChoices, withChoices } from '@/lib/dashboards/choices';
+import { hasQueries, PANEL_KIND_NAMES, type PanelDef } from '@/lib/dashboards/types';
 import { type PanelContext, panelKind, type PlannedRange } from './kinds';
 import type { PanelData } from './kinds/types';
 import { PanelFrame } from './panel-frame';
 
 export type { PlannedRange };
 
-export type PanelProps = PanelContext & { def: PanelDef };
+export type PanelProps = PanelContext & { def: PanelDef; /** view mode: alone, full size */ full?: boolean };
 
 /**
  * One panel: the frame (title, "show query", states, retry) around what its kind draws. The kind
  * (components/panel/kinds) fetches and draws; this only frames, and says so plainly when the
  * definition names a kind the console does not have.
  */
-export function Panel({ def, vars, range, onZoom }: PanelProps) {
-  const entry = panelKind(def.kind);
+export function Panel({ def: given, vars, range, onZoom, full = false, shift }: PanelProps) {
+  const entry = panelKind(given.kind);
+  const [picked, setPicked] = usePicked(given);
+  const def = useMemo(() => withChoices(given, picked), [given, picked]);
+  const selector = useMemo(
+    () =>
+      picked && hasQueries(given) && given.choices ? (
+        <ChoiceSelector
+          label={given.choices.label}
+          offered={panelChoices(given)}
+          picked={picked}
+          onChange={setPicked}
+        />
+      ) : null,
+    [given, picked, setPicked],
+  );
   const frame = useCallback(
     (data: PanelData<unknown>, body: ReactNode) => (
       <PanelFrame
@@ -33,6 +49,9 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
         emptyText={data.emptyText}
         fetching={data.fetching}
         onRetry={data.retry}
+        csv={data.csv}
+        full={full}
+        headerExtra={selector}
         dataAttrs={{
           'data-kind': def.kind,
           'data-start': String(range.start),
@@ -43,7 +62,7 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
         {body}
       </PanelFrame>
     ),
-    [def, range],
+    [def, range, full, selector],
   );
   if (!entry) {
     return (
@@ -60,5 +79,40 @@ export function Panel({ def, vars, range, onZoom }: PanelProps) {
     );
   }
   const { Kind } = entry;
-  return <Kind key={def.kind} def={def} ctx={{ vars, range, onZoom }} frame={frame} />;
+  return <Kind key={def.kind} def={def} ctx={{ vars, range, onZoom, full, shift }} frame={frame} />;
+}
+
+type ChoiceSelectorProps = { label: string; offered: string[]; picked: string[]; onChange: (next: string[]) => void };
+
+/** Which of the panel's queries run (p50 / p95 / p99): a click picks one alone, Ctrl/Cmd-click adds or removes one. */
+function ChoiceSelector({ label, offered, picked, onChange }: ChoiceSelectorProps) {
+  return (
+    <div
+      role="group"
+      aria-label={label}
+      className="flex shrink-0 overflow-hidden rounded border border-slate-300 dark:border-slate-700"
+    >
+      {offered.map((c) => {
+        const on = picked.includes(c);
+        return (
+          <button
+            key={c}
+            type="button"
+            data-testid="panel-choice"
+            data-choice={c}
+            aria-pressed={on}
+            title={`${label} ${c}: click to show it alone, Ctrl/Cmd-click to add or remove it`}
+            onClick={(e) => {
+              if (!(e.ctrlKey || e.metaKey)) return onChange([c]);
+              const next = on ? picked.filter((x) => x !== c) : offered.filter((x) => x === c || picked.includes(x));
+              if (next.length > 0) onChange(next);
+            }}
+            className={`px-1.5 py-0.5 text-xs ${on ? 'bg-slate-700 text-white dark:bg-slate-300 dark:text-slate-900' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+          >
+            {c}
+          </button>
+        );
+      })}
+    </div>
+  );
 }

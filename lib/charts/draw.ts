@@ -45,8 +45,17 @@ export function layoutChart(o: LayoutInput): ChartLayout {
   const { rows, shown, draw } = o;
   const [d0, d1] = o.domain;
   const span = d1 - d0;
-  const onRight = shown.filter((s) => s.axis === 'right');
-  const onLeft = shown.filter((s) => s.axis !== 'right');
+  // Series compared with an earlier range stack among themselves, never on top of today's.
+  const group = (right: boolean, compare: boolean) =>
+    shown.filter((s) => (s.axis === 'right') === right && Boolean(s.compare) === compare);
+  const groups = {
+    left: group(false, false),
+    right: group(true, false),
+    cmpLeft: group(false, true),
+    cmpRight: group(true, true),
+  };
+  const onRight = [...groups.right, ...groups.cmpRight];
+  const onLeft = [...groups.left, ...groups.cmpLeft];
   const ts = rows.map((r) => r.t);
   const of = (list: ChartSeries[]) =>
     stackRows(
@@ -54,22 +63,30 @@ export function layoutChart(o: LayoutInput): ChartLayout {
       list.map((s) => s.key),
       (r, k) => r[k],
     );
-  const stacks = o.stack ? { left: of(onLeft), right: of(onRight) } : null;
-  const topOf = (list: ChartSeries[], st: { top: (number | null)[][] } | undefined) =>
-    st
-      ? Math.max(0, ...st.top.flatMap((col) => col.filter((v): v is number => v !== null)))
-      : Math.max(0, ...list.map((s) => s.max ?? 0));
+  const stacks = o.stack
+    ? { left: of(groups.left), right: of(groups.right), cmpLeft: of(groups.cmpLeft), cmpRight: of(groups.cmpRight) }
+    : null;
+  const stackTop = (st: { top: (number | null)[][] }) =>
+    Math.max(0, ...st.top.flatMap((col) => col.filter((v): v is number => v !== null)));
+  const topOf = (list: ChartSeries[], st: { top: (number | null)[][] }[] | undefined) =>
+    st ? Math.max(0, ...st.map(stackTop)) : Math.max(0, ...list.map((s) => s.max ?? 0));
   const lines = (side: 'left' | 'right') =>
     o.thresholds.filter((t) => (t.axis === 'right') === (side === 'right')).map((t) => t.value);
   const bottom = o.min ?? 0;
-  const y = valueTicks(bottom, Math.max(bottom, topOf(onLeft, stacks?.left), ...lines('left')), 5, o.max, o.unit);
+  const y = valueTicks(
+    bottom,
+    Math.max(bottom, topOf(onLeft, stacks ? [stacks.left, stacks.cmpLeft] : undefined), ...lines('left')),
+    5,
+    o.max,
+    o.unit,
+  );
   const rightUnit = o.right?.unit ?? o.unit;
   const rBottom = o.right?.min ?? 0;
   const yR =
     onRight.length > 0 || lines('right').length > 0
       ? valueTicks(
           rBottom,
-          Math.max(rBottom, topOf(onRight, stacks?.right), ...lines('right')),
+          Math.max(rBottom, topOf(onRight, stacks ? [stacks.right, stacks.cmpRight] : undefined), ...lines('right')),
           5,
           o.right?.max,
           rightUnit,
@@ -78,15 +95,18 @@ export function layoutChart(o: LayoutInput): ChartLayout {
   const fx = (t: number) => (span > 0 ? (t - d0) / span : 0);
   const fy = (v: number) => (y.top > bottom ? (y.top - v) / (y.top - bottom) : 1);
   const fyR = (v: number) => (yR && yR.top > rBottom ? (yR.top - v) / (yR.top - rBottom) : 1);
-  const barSeries = shown.filter((s) => (s.draw ?? draw) === 'bars');
+  const styleOf = (s: ChartSeries): DrawStyle => (s.compare ? 'line' : (s.draw ?? draw));
+  const barSeries = shown.filter((s) => styleOf(s) === 'bars');
   const stepW = span > 0 ? (o.stepMs / span) * VIEW * 0.8 : 0;
   const X = (t: number) => fx(t) * VIEW;
   const paths = shown.map((s): SeriesPath => {
     const isRight = s.axis === 'right';
     const Y = (v: number) => (isRight ? fyR(v) : fy(v)) * VIEW;
-    const style = s.draw ?? draw;
-    const st = isRight ? stacks?.right : stacks?.left;
-    const j = (isRight ? onRight : onLeft).indexOf(s);
+    const style = styleOf(s);
+    const key =
+      `${s.compare ? 'cmp' : ''}${isRight ? (s.compare ? 'Right' : 'right') : s.compare ? 'Left' : 'left'}` as keyof typeof groups;
+    const st = stacks?.[key];
+    const j = groups[key].indexOf(s);
     const values = st
       ? (st.top[j] as (number | null)[])
       : rows.map((r) => (typeof r[s.key] === 'number' ? (r[s.key] as number) : null));
@@ -107,7 +127,7 @@ export function layoutChart(o: LayoutInput): ChartLayout {
         X,
         Y,
       ),
-      area: areaPath(ts, values, base as number[], X, Y),
+      ...(s.compare ? {} : { area: areaPath(ts, values, base as number[], X, Y) }),
     };
   });
   return { y, fy, yR, fyR, rightUnit, fx, paths };

@@ -19,6 +19,8 @@ export type ChartSeries = {
   unit?: Unit;
   /** Its own drawing style, when an override sets one. */
   draw?: DrawStyle;
+  /** The same series over an earlier range (the page's comparison): a dashed line, never stacked on today's. */
+  compare?: true;
 };
 export type ChartRow = { t: number } & Record<string, number | null>;
 

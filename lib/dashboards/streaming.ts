@@ -12,7 +12,7 @@ export const streamingDashboard: DashboardDef = {
   panels: [
     {
       id: 'ttft',
-      title: 'Time to first token p50 / p95 / p99 by model',
+      title: 'Time to first token by model',
       description: 'Quantiles of openai_compat_time_to_first_token_seconds (buckets 0.1 … 30 s) per model.',
       kind: 'timeseries',
       unit: 's',
@@ -21,6 +21,7 @@ export const streamingDashboard: DashboardDef = {
       colorBy: 'model',
       variables: M,
       queries: quantileQueries('openai_compat_time_to_first_token_seconds_bucket', 'model', '{{model}} '),
+      choices: { label: 'Quantile', defaults: ['p95'] },
       exemplars: 'openai_compat_time_to_first_token_seconds_bucket',
       traceService: 'orchestrator',
     },

@@ -11,6 +11,8 @@ export type QueryDef = {
   dash?: string;
   /** time series: draw this query's series against the right axis (the panel's `right` unit). */
   axis?: 'left' | 'right';
+  /** Its name in the panel's `choices` selector (e.g. "p95"); queries without one always run. */
+  choice?: string;
 };
 
 /** Every kind of panel there is; each has its own definition below and its entry in PANEL_KINDS. */
@@ -42,6 +44,11 @@ type QueryPanel = PanelCommon & {
   queries: QueryDef[];
   /** The dashboard variables whose labels this panel's metrics carry. */
   variables: string[];
+  /**
+   * A selector of which queries run, by their `choice` (e.g. p50 / p95 / p99), in the URL as
+   * `pick=<panel>:<choice>`; `defaults` run until the URL says otherwise.
+   */
+  choices?: { label: string; defaults: string[] };
 };
 
 /** A line at a value across a time series chart (an SLO, a limit). */
@@ -184,6 +191,7 @@ export function quantileQueries(
   // Quantiles of one series share its colour; the tail ones are drawn dashed.
   const dashes: Record<number, string | undefined> = { 0.5: undefined, 0.9: '6 3', 0.95: '6 3', 0.99: '2 3' };
   return quantiles.map((q) => ({
+    choice: `p${Math.round(q * 100)}`,
     ...(quantiles.length > 1 && dashes[q] ? { dash: dashes[q] } : {}),
     expr: `histogram_quantile(${q}, sum by (le${by ? `, ${by}` : ''}) (rate(${bucketMetric}{ {{filter}} }[$__rate_interval])))`,
     legend: `${legendBy}p${Math.round(q * 100)}`,

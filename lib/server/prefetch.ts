@@ -1,9 +1,11 @@
 import 'server-only';
 import type { DashboardDef } from '../dashboards/types';
+import { pickedChoices, withChoices } from '../dashboards/choices';
+import { variableSource } from '../dashboards/variables';
 import { exemplarExpr, panelExprs } from '../dashboards/types';
 import { promKeys } from '../queries/prom';
 import type { Prefetched, PrefetchResult } from '../queries/prefetched';
-import { parseViewState, planViewRange, type RangeSettings, resolveRange } from '../url/view-state';
+import { parseViewState, parseShiftSec, planViewRange, type RangeSettings, resolveRange } from '../url/view-state';
 import { canaryKey } from '../policy/canary-queries';
 import { alertsNow, canaryInputs, exemplars, instantQuery, labelValues, rangeQuery, targetsNow } from './prom';
 import { SLO_TILES } from '../overview/slo';
@@ -80,13 +82,20 @@ export function dashboardPrefetch(
     seen.add(id);
     out.push({ key, answer: settle(load()), inline });
   };
-  for (const p of dashboard.panels) {
+  const shiftSec = state.shift ? (parseShiftSec(state.shift) ?? 0) : 0;
+  for (const panel of dashboard.panels) {
+    const p = withChoices(panel, pickedChoices(panel, search));
     for (const query of panelExprs(p, state.vars, range)) {
-      add(
-        promKeys.range({ query, start: range.start, end: range.end, step: range.step }),
-        () => rangeQuery(query, range.start, range.end, range.step),
-        true,
-      );
+      // With a comparison, time series panels draw the same queries over the earlier range too.
+      const starts = shiftSec && p.kind === 'timeseries' ? [range.start, range.start - shiftSec] : [range.start];
+      for (const start of starts) {
+        const end = range.end - (range.start - start);
+        add(
+          promKeys.range({ query, start, end, step: range.step }),
+          () => rangeQuery(query, start, end, range.step),
+          true,
+        );
+      }
     }
     const ex = exemplarExpr(p, state.vars, range);
     if (ex)
@@ -97,8 +106,9 @@ export function dashboardPrefetch(
       );
   }
   for (const v of dashboard.variables) {
-    add(promKeys.labelValues(v.name, v.source, range.start, range.end), () =>
-      labelValues(v.name, [v.source], range.start, range.end),
+    const source = variableSource(dashboard.variables, v.name, state.vars);
+    add(promKeys.labelValues(v.name, source, range.start, range.end), () =>
+      labelValues(v.name, [source], range.start, range.end),
     );
   }
   add(promKeys.alerts(anchorMs), () => alertsNow(), true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   absoluteState,
+  parseShiftSec,
   parseViewState,
   planViewRange,
   resolveRange,
@@ -15,7 +16,7 @@ const NOW = Date.parse('2026-11-26T12:00:00Z');
 describe('view state URL contract', () => {
   it('round-trips range, refresh and multi-valued variables', () => {
     const params = new URLSearchParams(
-      'from=now-6h&to=now&refresh=30s&workflow_type=DAGWorkflow&workflow_type=a%22b%7D&mode=standard',
+      'from=now-6h&to=now&refresh=30s&shift=1d&workflow_type=DAGWorkflow&workflow_type=a%22b%7D&mode=standard',
     );
     const { state, notices } = parseViewState(params, spec, NOW);
     expect(notices).toEqual([]);
@@ -23,6 +24,7 @@ describe('view state URL contract', () => {
       from: 'now-6h',
       to: 'now',
       refresh: '30s',
+      shift: '1d',
       vars: { workflow_type: ['DAGWorkflow', 'a"b}'], mode: ['standard'] },
     });
     const again = parseViewState(serializeViewState(state), spec, NOW);
@@ -44,6 +46,16 @@ describe('view state URL contract', () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]).toContain('from=yesterday-ish');
     expect(notices[1]).toContain('refresh=2s');
+  });
+
+  it('takes a time shift from one minute to a year, and says so when it is not one', () => {
+    expect(parseShiftSec('1w')).toBe(7 * 86_400);
+    expect(parseShiftSec('90m')).toBe(5400);
+    for (const bad of ['0s', '30s', '2y', '-1d', 'yesterday', '']) expect(parseShiftSec(bad)).toBeNull();
+    const { state, notices } = parseViewState(new URLSearchParams('shift=fortnight'), spec, NOW);
+    expect(state.shift).toBeNull();
+    expect(notices[0]).toContain('"shift=fortnight" is not a time shift');
+    expect(serializeViewState(state).has('shift')).toBe(false);
   });
 
   it('rejects a range whose from is not before to', () => {

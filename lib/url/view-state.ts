@@ -1,6 +1,7 @@
 import { parseZoneSetting } from '../format/time-zone';
 import { isLabelName } from '../prometheus/escape';
 import { planRange } from '../prometheus/step';
+import { parseDurationMs } from '../time/duration';
 import { parseTimeExpr, REFRESH_OPTIONS, type RefreshOption, resolveTimeExpr } from './time';
 
 /**
@@ -12,6 +13,8 @@ export type ViewState = {
   from: string;
   to: string;
   refresh: RefreshOption;
+  /** Compare with a shifted range (`shift=1d`): every time series panel overlays its series this long ago. */
+  shift: string | null;
   vars: Record<string, string[]>;
 };
 
@@ -27,6 +30,7 @@ export function defaultViewState(spec: ViewSpec): ViewState {
     from: spec.defaultFrom ?? DEFAULT_FROM,
     to: DEFAULT_TO,
     refresh: 'off',
+    shift: null,
     vars: Object.fromEntries(spec.variables.map((v) => [v, []])),
   };
 }
@@ -63,6 +67,15 @@ export function parseViewState(
     else notices.push(`"refresh=${clip(refresh)}" is not one of ${REFRESH_OPTIONS.join(', ')}; auto-refresh is off.`);
   }
 
+  const shift = params.get('shift');
+  if (shift !== null) {
+    if (parseShiftSec(shift) !== null) state.shift = shift.trim();
+    else
+      notices.push(
+        `"shift=${clip(shift)}" is not a time shift between 1m and 1y (such as 1d or 1w); comparison is off.`,
+      );
+  }
+
   const tz = params.get('tz');
   if (tz !== null && parseZoneSetting(tz) === null)
     notices.push(
@@ -85,13 +98,14 @@ export function serializeViewState(state: ViewState, keep?: URLSearchParams): UR
   const out = new URLSearchParams();
   if (keep) {
     for (const [k, v] of keep) {
-      if (k === 'from' || k === 'to' || k === 'refresh' || k in state.vars) continue;
+      if (k === 'from' || k === 'to' || k === 'refresh' || k === 'shift' || k in state.vars) continue;
       out.append(k, v);
     }
   }
   out.set('from', state.from);
   out.set('to', state.to);
   if (state.refresh !== 'off') out.set('refresh', state.refresh);
+  if (state.shift) out.set('shift', state.shift);
   for (const name of Object.keys(state.vars).sort()) {
     for (const v of state.vars[name] ?? []) out.append(name, v);
   }
@@ -129,6 +143,16 @@ export function toSearchParams(record: Record<string, string | string[] | undefi
 export function absoluteState(state: ViewState, nowMs: number): ViewState {
   const { fromMs, toMs } = resolveRange(state, nowMs);
   return { ...state, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), refresh: 'off' };
+}
+
+/** The presets offered beside the range ("compare with 1 day ago"); any duration from 1m to 1y is taken. */
+export const SHIFT_PRESETS = ['1h', '1d', '1w'] as const;
+
+/** A `shift` value in seconds, or null when it is not a duration from one minute to a year. */
+export function parseShiftSec(input: string): number | null {
+  const ms = parseDurationMs(input.trim());
+  if (ms === null || ms < 60_000 || ms > 366 * 86_400_000) return null;
+  return ms / 1000;
 }
 
 function clip(s: string): string {

@@ -1,5 +1,6 @@
 'use client';
 
+import { reducedCsv } from '@/lib/charts/csv';
 import { reduceResults, type ReducedSeries } from '@/lib/charts/reduce';
 import type { BarGaugePanelDef, GaugePanelDef, StatPanelDef } from '@/lib/dashboards/types';
 import type { PanelContext } from './types';
@@ -15,5 +16,7 @@ export function useReduced(def: StatPanelDef | GaugePanelDef | BarGaugePanelDef,
         def.reduce,
       )
     : null;
-  return fromRange<ReducedSeries[]>(r, value, (v) => v.every((s) => s.value === null));
+  return fromRange<ReducedSeries[]>(r, value, (v) => v.every((s) => s.value === null), {
+    ...(value ? { csv: () => reducedCsv(value) } : {}),
+  });
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { tableCsv } from '@/lib/charts/csv';
 import { lastValues, type TableRow } from '@/lib/charts/table';
 import type { MatrixPanelDef, TablePanelDef } from '@/lib/dashboards/types';
 import { MatrixView, TableView } from '../table-view';
@@ -10,7 +11,9 @@ import { fromRange, useRangeData } from './use-range-data';
 function useRows(def: TablePanelDef | MatrixPanelDef, ctx: PanelContext) {
   const r = useRangeData(def, ctx);
   const first = r.results?.[0];
-  return fromRange(r, first ? lastValues(first) : null, (rows) => rows.length === 0);
+  const rows = first ? lastValues(first) : null;
+  const valueLabel = def.kind === 'table' ? (def.valueLabel ?? 'value') : 'value';
+  return fromRange(r, rows, (x) => x.length === 0, rows ? { csv: () => tableCsv(rows, valueLabel) } : {});
 }
 
 export const tableKind = defineKind('table', {

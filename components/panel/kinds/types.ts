@@ -10,6 +10,10 @@ export type PanelContext = {
   vars: Record<string, string[]>;
   range: PlannedRange;
   onZoom: (fromMs: number, toMs: number) => void;
+  /** View mode: the panel alone at full size (a taller chart, the legend as a full table). */
+  full?: boolean;
+  /** Compare with the range this long ago (the page's `shift`): time series overlay it. */
+  shift?: { sec: number; label: string };
 };
 
 /** What a kind's data hook hands the frame: its state, what to say, and what its view draws. */
@@ -27,6 +31,8 @@ export type PanelData<T> = {
   emptyText?: string;
   fetching: boolean;
   retry?: () => void;
+  /** What the panel shows, as CSV (for "Download CSV"); absent for kinds without data. */
+  csv?: () => string;
 };
 
 /** One kind of panel: how it gets its data, and how it draws it. */

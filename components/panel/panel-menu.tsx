@@ -1,0 +1,195 @@
+'use client';
+
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { usePanelView } from '@/components/hooks/use-panel-url';
+
+export type PanelMenuProps = {
+  panelId: string;
+  title: string;
+  queries: string[];
+  csv?: () => string;
+  /** The panel's element, drawn into the PNG. */
+  target: RefObject<HTMLElement | null>;
+};
+
+function download(name: string, href: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
+  // Pages served over plain http from another host have no clipboard API.
+  const t = document.createElement('textarea');
+  t.value = text;
+  document.body.append(t);
+  t.select();
+  const ok = document.execCommand('copy');
+  t.remove();
+  if (!ok) throw new Error('the browser refused to copy');
+}
+
+const item =
+  'block w-full rounded px-2 py-1 text-left text-xs hover:bg-slate-100 focus:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800 dark:focus:bg-slate-800';
+
+/** View alone, copy the query, download CSV or PNG: Grafana's panel menu. Arrow keys move, Escape closes. */
+export function PanelMenu({ panelId, title, queries, csv, target }: PanelMenuProps) {
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const { viewing, open: view, close: leave } = usePanelView();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  useEffect(() => {
+    if (!status || status.endsWith('…')) return;
+    const t = setTimeout(() => setStatus(null), 3000);
+    return () => clearTimeout(t);
+  }, [status]);
+
+  const done = (msg: string | null) => {
+    setOpen(false);
+    setStatus(msg);
+    button.current?.focus();
+  };
+  const onKey = (e: React.KeyboardEvent) => {
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]:not([disabled])') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      done(null);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+    }
+  };
+  const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const png = async () => {
+    const el = target.current;
+    if (!el) return;
+    setStatus('drawing PNG…');
+    try {
+      const { toPng } = await import('html-to-image');
+      const dark = document.documentElement.classList.contains('dark');
+      const url = await toPng(el, {
+        pixelRatio: 2,
+        backgroundColor: dark ? '#0f172a' : '#ffffff',
+        filter: (n) => !(n instanceof HTMLElement && n.dataset.noExport === 'true'),
+      });
+      download(`${panelId}-${stamp()}.png`, url);
+      setStatus(null);
+    } catch (e) {
+      setStatus(`The PNG could not be drawn: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <div ref={root} className="relative shrink-0" data-no-export="true" onKeyDown={onKey}>
+      <button
+        ref={button}
+        type="button"
+        data-testid="panel-menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-label={`Menu of panel ${title}`}
+        title="Panel menu: view, copy query, download"
+        onClick={() => setOpen((o) => !o)}
+        className="rounded px-1.5 py-0.5 text-sm leading-none text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+      >
+        ⋮
+      </button>
+      {open && (
+        <div
+          role="menu"
+          aria-label={`Panel ${title}`}
+          className="absolute right-0 z-30 mt-1 w-48 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        >
+          {viewing === panelId ? (
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="panel-menu-back"
+              className={item}
+              onClick={() => (done(null), leave())}
+            >
+              Back to the dashboard
+            </button>
+          ) : (
+            <button
+              type="button"
+              role="menuitem"
+              data-testid="panel-menu-view"
+              className={item}
+              onClick={() => (done(null), view(panelId))}
+            >
+              View alone
+            </button>
+          )}
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="panel-menu-copy"
+            disabled={queries.length === 0}
+            className={item}
+            onClick={() =>
+              void copyText(queries.join('\n')).then(
+                () => done('Query copied'),
+                (e: Error) => done(`Copy failed: ${e.message}`),
+              )
+            }
+          >
+            Copy the query
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="panel-menu-csv"
+            disabled={!csv}
+            className={item}
+            onClick={() => {
+              const blob = new Blob([csv!()], { type: 'text/csv;charset=utf-8' });
+              const url = URL.createObjectURL(blob);
+              download(`${panelId}-${stamp()}.csv`, url);
+              setTimeout(() => URL.revokeObjectURL(url), 10_000);
+              done(null);
+            }}
+          >
+            Download CSV
+          </button>
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="panel-menu-png"
+            className={item}
+            onClick={() => {
+              done(null);
+              void png();
+            }}
+          >
+            Download PNG
+          </button>
+        </div>
+      )}
+      {status && (
+        <p
+          role="status"
+          className="absolute right-0 top-full z-20 mt-1 whitespace-nowrap rounded bg-slate-800 px-2 py-0.5 text-[11px] text-white"
+        >
+          {status}
+        </p>
+      )}
+    </div>
+  );
+}
