@@ -9,7 +9,7 @@ import { expect, panelsSettled } from './fixtures';
  * enforce denies 10 points more and is 3× slower, agent core leaks 3 MB a minute, claude-haiku-3.5's
  * time to first token is 6× slower, and the kill switch went on five minutes ago.
  */
-const test = base.extend<Record<never, never>, { bad: { stack: Stack; url: string } }>({
+const test = base.extend<Record<never, never>, { bad: { stack: Stack; url: string; killAtMs: number } }>({
   bad: [
     async ({}, use) => {
       const port = await freePort();
@@ -39,7 +39,7 @@ const test = base.extend<Record<never, never>, { bad: { stack: Stack; url: strin
         ],
         log: (m) => console.log(`[regressions] ${m}`),
       });
-      await use({ stack, url: `http://127.0.0.1:${port}` });
+      await use({ stack, url: `http://127.0.0.1:${port}`, killAtMs: Date.parse(killAt) });
       await stack.stop();
     },
     { scope: 'worker', timeout: 240_000 },
@@ -101,4 +101,44 @@ test('the model with the injected TTFT regression has the highest TTFT p95', asy
   }
   const top = [...p95].sort((a, b) => b[1] - a[1])[0];
   expect(top?.[0]).toBe('claude-haiku-3.5 p95');
+});
+
+test('annotations: the kill switch turning on is marked on every chart of /policy, listed, and hidden by the toggle', async ({
+  page,
+  bad,
+}) => {
+  await page.goto(`${bad.url}/policy?from=now-30m`);
+  await panelsSettled(page);
+  const charts = page.locator('[data-testid=panel][data-kind=timeseries][data-state=ready]');
+  const n = await charts.count();
+  expect(n).toBeGreaterThan(3);
+  const marks = page.locator('[data-testid=annotation][data-kind=kill-switch]');
+  // One mark on each chart, where the simulator switched it on (within the rate window and a step).
+  await expect(marks).toHaveCount(n);
+  const step = Number(await charts.first().getAttribute('data-step')) * 1000;
+  for (const t of await marks.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-t'))))) {
+    expect(t).toBeGreaterThanOrEqual(bad.killAtMs - step);
+    expect(t).toBeLessThanOrEqual(bad.killAtMs + 2 * step + 60_000);
+  }
+  await expect(marks.first()).toHaveAttribute('aria-label', /Policy kill switch on/);
+  // Hovering the mark names it.
+  await marks.first().locator('span').first().hover();
+  await expect(marks.first().getByRole('tooltip')).toBeVisible();
+
+  // The menu lists it; its switch hides every mark, in the URL, and a reload keeps them hidden.
+  await page.getByTestId('annotations-menu').click();
+  await expect(page.getByTestId('annotation-list').locator('[data-kind=kill-switch]')).toContainText(
+    'Policy kill switch on',
+  );
+  await page.getByTestId('annotations-toggle').uncheck();
+  await expect(page).toHaveURL(/annotations=off/);
+  await expect(page.getByTestId('annotation')).toHaveCount(0);
+  await page.reload();
+  await panelsSettled(page);
+  await expect(page.getByTestId('annotation')).toHaveCount(0);
+
+  // A page the kill switch does not concern has no such mark.
+  await page.goto(`${bad.url}/workflows?from=now-30m`);
+  await panelsSettled(page);
+  await expect(page.locator('[data-testid=annotation][data-kind=kill-switch]')).toHaveCount(0);
 });

@@ -2,7 +2,8 @@
 
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import { isTypingTarget } from '@/components/hooks/keys';
-import { usePanelView } from '@/components/hooks/use-panel-url';
+import { useAnnotationsShown, usePanelView } from '@/components/hooks/use-panel-url';
+import { annotationSources } from '@/lib/annotations/sources';
 import { useViewState } from '@/components/hooks/use-view-state';
 import { variableSource } from '@/lib/dashboards/variables';
 import { Panel } from '@/components/panel/panel';
@@ -12,6 +13,7 @@ import { InteractionsCode } from '@/components/panel/timeseries-chart';
 import type { DashboardDef } from '@/lib/dashboards/types';
 import { parseShiftSec, planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { AnswersBoundary } from './prefetched-queries';
+import { AnnotationsMenu } from './annotations-menu';
 import { CompareSelect } from './compare-select';
 import { VariableSelect } from './variable-select';
 
@@ -30,6 +32,8 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
     () => (state.shift && shiftSec ? { sec: shiftSec, label: state.shift } : undefined),
     [state.shift, shiftSec],
   );
+  const [annotationsShown, setAnnotationsShown] = useAnnotationsShown();
+  const sources = useMemo(() => annotationSources(dashboard), [dashboard]);
   const { viewing, close } = usePanelView();
   const alone = viewing === null ? undefined : dashboard.panels.find((p) => p.id === viewing);
   const allNotices =
@@ -89,6 +93,7 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
           </div>
         )}
         <CompareSelect value={state.shift} onChange={(next) => update({ shift: next })} />
+        <AnnotationsMenu sources={sources} range={range} shown={annotationsShown} onShownChange={setAnnotationsShown} />
       </div>
       {alone && (
         <div data-testid="panel-view" className="space-y-2">
@@ -111,7 +116,15 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
                 />
               }
             >
-              <Panel def={alone} vars={state.vars} range={range} onZoom={onZoom} shift={shift} full />
+              <Panel
+                def={alone}
+                vars={state.vars}
+                range={range}
+                onZoom={onZoom}
+                shift={shift}
+                annotations={annotationsShown ? sources : undefined}
+                full
+              />
             </AnswersBoundary>
           </PanelErrorBoundary>
         </div>
@@ -133,7 +146,14 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
                   />
                 }
               >
-                <Panel def={p} vars={state.vars} range={range} onZoom={onZoom} shift={shift} />
+                <Panel
+                  def={p}
+                  vars={state.vars}
+                  range={range}
+                  onZoom={onZoom}
+                  shift={shift}
+                  annotations={annotationsShown ? sources : undefined}
+                />
               </AnswersBoundary>
             </PanelErrorBoundary>
           ))}

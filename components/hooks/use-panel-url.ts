@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
+import { ANNOTATIONS_PARAM } from '@/lib/annotations/sources';
 import { PICK_PARAM, pickedChoices } from '@/lib/dashboards/choices';
 import { hasQueries, type PanelDef } from '@/lib/dashboards/types';
 
@@ -131,4 +132,15 @@ export function usePicked(def: PanelDef) {
   );
   const stable = useMemo(() => (key === null ? null : key.split(SEP)), [key]);
   return [stable, setPicked] as const;
+}
+
+/** Whether the page draws its annotations (`annotations=off` hides them), and how to switch. */
+export function useAnnotationsShown() {
+  const { params, write } = useParams();
+  const shown = params.get(ANNOTATIONS_PARAM) !== 'off';
+  const setShown = useCallback(
+    (on: boolean) => write((qs) => (on ? qs.delete(ANNOTATIONS_PARAM) : qs.set(ANNOTATIONS_PARAM, 'off'))),
+    [write],
+  );
+  return [shown, setShown] as const;
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import {
   LineChart,
@@ -13,9 +13,8 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import type { MouseHandlerDataParam } from 'recharts/types/synchronisation/types';
 import { useTimeZone } from '@/components/hooks/time-zone';
-import type { ChartRow, ChartSeries } from '@/lib/charts/series';
+import { type ChartRow, type ChartSeries, nearestRow } from '@/lib/charts/series';
 import { formatDateTime } from '@/lib/format/time-zone';
 import { formatValue, type Unit } from '@/lib/format/units';
 import { CHART_MARGIN } from './chart-margin';
@@ -64,30 +63,39 @@ export function ChartInteractions({
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
   useEffect(() => onReady(), [onReady]);
-  const at = (e: MouseHandlerDataParam): number | null => {
-    const i = Number(e.activeTooltipIndex);
-    return Number.isInteger(i) && rows[i] ? rows[i].t : null;
+  const root = useRef<HTMLDivElement>(null);
+  // The instant under the pointer, from where it is (not from Recharts' active index, which is
+  // set a frame after the pointer moves: a click straight after arriving would get the old one).
+  const at = (e: React.MouseEvent): { t: number; x: number; y: number } | null => {
+    const box = root.current?.getBoundingClientRect();
+    if (!box || rows.length === 0) return null;
+    const x = e.clientX - box.left;
+    const width = box.width - margin.left - margin.right;
+    if (width <= 0) return null;
+    const t = domain[0] + ((x - margin.left) / width) * (domain[1] - domain[0]);
+    const row = nearestRow(rows, t);
+    return row ? { t: row.t, x, y: e.clientY - box.top } : null;
   };
   return (
-    <div className="absolute inset-0" data-testid="chart-interactions">
+    <div ref={root} className="absolute inset-0" data-testid="chart-interactions">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart
           data={rows}
           syncId="dashboard"
           syncMethod="value"
           margin={margin}
-          onMouseDown={(e) => {
-            const t = at(e);
-            if (t !== null) setDrag({ a: t, b: t });
+          onMouseDown={(_, e) => {
+            const p = at(e);
+            if (p) setDrag({ a: p.t, b: p.t });
           }}
-          onMouseMove={(e) => {
-            const t = at(e);
-            if (drag && t !== null) setDrag({ ...drag, b: t });
+          onMouseMove={(_, e) => {
+            const p = at(e);
+            if (drag && p) setDrag({ ...drag, b: p.t });
           }}
-          onMouseUp={(e) => {
+          onMouseUp={(_, e) => {
+            const p = at(e);
             if (drag && drag.a !== drag.b && onZoom) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
-            else if (drag && e.activeCoordinate)
-              onPoint({ t: drag.a, x: e.activeCoordinate.x, y: e.activeCoordinate.y });
+            else if (drag && p) onPoint({ t: drag.a, x: p.x, y: p.y });
             setDrag(null);
           }}
           onMouseLeave={() => setDrag(null)}

@@ -17,7 +17,7 @@ export type PanelProps = PanelContext & { def: PanelDef; /** view mode: alone, f
  * (components/panel/kinds) fetches and draws; this only frames, and says so plainly when the
  * definition names a kind the console does not have.
  */
-export function Panel({ def: given, vars, range, onZoom, full = false, shift }: PanelProps) {
+export function Panel({ def: given, vars, range, onZoom, full = false, shift, annotations }: PanelProps) {
   const entry = panelKind(given.kind);
   const [picked, setPicked] = usePicked(given);
   const def = useMemo(() => withChoices(given, picked), [given, picked]);
@@ -79,7 +79,7 @@ export function Panel({ def: given, vars, range, onZoom, full = false, shift }: 
     );
   }
   const { Kind } = entry;
-  return <Kind key={def.kind} def={def} ctx={{ vars, range, onZoom, full, shift }} frame={frame} />;
+  return <Kind key={def.kind} def={def} ctx={{ vars, range, onZoom, full, shift, annotations }} frame={frame} />;
 }
 
 type ChoiceSelectorProps = { label: string; offered: string[]; picked: string[]; onChange: (next: string[]) => void };

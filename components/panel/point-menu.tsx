@@ -8,11 +8,15 @@ import { formatClock } from '@/lib/format/time-zone';
 import { formatValue, type Unit } from '@/lib/format/units';
 import { fetchJson } from '@/lib/queries/fetch-json';
 import { traceSearchResponseSchema } from '@/lib/queries/traces';
+import { seriesTraceTags } from '@/lib/dashboards/trace-tags';
+import { formatLogfmt } from '@/lib/traces/search';
 
 export type PointMenuProps = {
   t: number;
-  values: { name: string; color: string; value: number; unit?: Unit }[];
+  values: { name: string; color: string; value: number; unit?: Unit; labels?: Record<string, string> }[];
   unit: Unit;
+  /** The histogram's top finite bucket (panel unit): a value there means "at least this". */
+  ceiling?: number;
   stepMs: number;
   service?: string;
   x: number;
@@ -26,30 +30,43 @@ function asMs(v: number, unit: Unit): number {
 }
 
 /** From a point on a latency line to traces: slower than it in its window, or the slowest at or below it. */
-export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: PointMenuProps) {
+export function PointMenu({ t, values, unit, ceiling, stepMs, service, x, y, onClose }: PointMenuProps) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timeZone = useTimeZone();
   const from = Math.floor(t - stepMs);
   const to = Math.ceil(t + stepMs);
-  const base = (extra: Record<string, string>) =>
-    new URLSearchParams({ ...(service ? { service } : {}), from: String(from), to: String(to), ...extra });
-  const slowestBelow = async (name: string, value: number) => {
-    setBusy(name);
+  // The series' own labels (workflow type, agent, model) as span attributes: its traces, not the service's.
+  const base = (labels: Record<string, string> | undefined, extra: Record<string, string>) => {
+    const tags = formatLogfmt(seriesTraceTags(labels));
+    return new URLSearchParams({
+      ...(service ? { service } : {}),
+      ...(tags ? { tags } : {}),
+      from: String(from),
+      to: String(to),
+      ...extra,
+    });
+  };
+  const atCeiling = (v: number) => ceiling !== undefined && Math.abs(v - ceiling) <= ceiling * 1e-6;
+  /** The slowest trace at or below the value (or, at the histogram's ceiling, the slowest of all above it). */
+  const slowest = async (v: PointMenuProps['values'][number]) => {
+    setBusy(v.name);
     setError(null);
     try {
-      const ms = asMs(value, unit);
+      const ms = asMs(v.value, unit);
+      const above = atCeiling(v.value);
+      const bound: Record<string, string> = { [above ? 'minDuration' : 'maxDuration']: `${ms.toFixed(3)}ms` };
       const r = await fetchJson(
-        `/api/traces?${base({ maxDuration: `${ms.toFixed(3)}ms`, limit: '1000' })}`,
+        `/api/traces?${base(v.labels, { ...bound, limit: '1000' })}`,
         traceSearchResponseSchema,
       );
       const best = r.traces
-        .filter((tr) => Number(tr.durationNs) <= ms * 1e6)
+        .filter((tr) => above || Number(tr.durationNs) <= ms * 1e6)
         .sort((a, b) => Number(b.durationNs) - Number(a.durationNs))[0];
       if (!best)
         setError(
-          `No trace at or below ${formatValue(value, unit)} between ${formatClock(from, timeZone)} and ${formatClock(to, timeZone)}.`,
+          `No trace ${above ? 'at or above' : 'at or below'} ${formatValue(v.value, unit)} of ${v.name} between ${formatClock(from, timeZone)} and ${formatClock(to, timeZone)}.`,
         );
       else router.push(`/traces/${best.traceId}`);
     } catch (e) {
@@ -64,7 +81,11 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
       aria-label="Traces at this point"
       data-testid="point-menu"
       onMouseDown={(e) => e.stopPropagation()}
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault(); // this Escape closes the menu only (not a view the page is in)
+        onClose();
+      }}
       className="absolute z-20 w-80 rounded border border-slate-200 bg-white p-2 text-xs shadow-lg dark:border-slate-700 dark:bg-slate-900"
       style={{ left: Math.max(0, x - 160), top: y + 8 }}
     >
@@ -83,30 +104,39 @@ export function PointMenu({ t, values, unit, stepMs, service, x, y, onClose }: P
         </button>
       </div>
       <ul className="space-y-1.5">
-        {values.slice(0, 5).map((v) => (
-          <li key={v.name}>
-            <p>
-              <span style={{ color: v.color }}>{v.name}</span>{' '}
-              <span className="font-mono">{formatValue(v.value, v.unit ?? unit)}</span>
-            </p>
-            <div className="flex gap-3">
-              <Link
-                className="text-indigo-700 underline dark:text-indigo-300"
-                href={`/traces?${base({ minDuration: `${asMs(v.value, unit).toFixed(3)}ms` })}`}
-              >
-                slower than this, in this window
-              </Link>
-              <button
-                type="button"
-                disabled={busy !== null}
-                className="text-indigo-700 underline disabled:opacity-50 dark:text-indigo-300"
-                onClick={() => void slowestBelow(v.name, v.value)}
-              >
-                {busy === v.name ? 'searching…' : 'slowest at or below'}
-              </button>
-            </div>
-          </li>
-        ))}
+        {values.slice(0, 5).map((v) => {
+          const top = atCeiling(v.value);
+          return (
+            <li key={v.name} data-testid="point-series" data-series={v.name}>
+              <p>
+                <span style={{ color: v.color }}>{v.name}</span>{' '}
+                <span className="font-mono" data-testid="point-value">
+                  {top ? '≥ ' : ''}
+                  {formatValue(v.value, v.unit ?? unit)}
+                </span>
+                {top && <span className="text-slate-500"> (the histogram’s top bucket)</span>}
+              </p>
+              <div className="flex gap-3">
+                <Link
+                  data-testid="point-slower"
+                  className="text-indigo-700 underline dark:text-indigo-300"
+                  href={`/traces?${base(v.labels, { minDuration: `${asMs(v.value, unit).toFixed(3)}ms` })}`}
+                >
+                  {top ? 'this long or longer, in this window' : 'slower than this, in this window'}
+                </Link>
+                <button
+                  type="button"
+                  data-testid="point-slowest"
+                  disabled={busy !== null}
+                  className="text-indigo-700 underline disabled:opacity-50 dark:text-indigo-300"
+                  onClick={() => void slowest(v)}
+                >
+                  {busy === v.name ? 'searching…' : top ? 'the slowest' : 'slowest at or below'}
+                </button>
+              </div>
+            </li>
+          );
+        })}
       </ul>
       {error && (
         <p role="alert" className="mt-1 text-red-700 dark:text-red-400">

@@ -1,7 +1,6 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import Link from 'next/link';
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTimeZone } from '@/components/hooks/time-zone';
 import type { ChartExemplar } from '@/lib/charts/exemplars';
@@ -10,12 +9,16 @@ import { layoutChart, VIEW } from '@/lib/charts/draw';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import type { DrawStyle, ThresholdLine } from '@/lib/dashboards/types';
 import { zoneOffsetMin } from '@/lib/format/time-zone';
-import { formatTime, formatValue, type Unit } from '@/lib/format/units';
+import { formatTime, type Unit } from '@/lib/format/units';
 import { cssColor } from '@/lib/charts/reduce';
 import { CHART_MARGIN } from './chart-margin';
 import { pct, SeriesPaths, ValueAxis } from './chart-layers';
 import { useIdleFlag } from './idle-mount';
 import { PointMenu } from './point-menu';
+import { AnnotationMarks } from './annotation-marks';
+import { ExemplarMarks } from './exemplar-marks';
+import { KeyCursor, useChartKeys } from './chart-keys';
+import type { Annotation } from '@/lib/annotations/detect';
 
 // Recharts (crosshair synced across panels, tooltip, drag to zoom) arrives after the chart is
 // drawn, when the page is idle or when the pointer reaches the chart.
@@ -52,9 +55,14 @@ export type TimeseriesChartProps = {
   draw?: DrawStyle;
   /** Each axis's series stacked on one another, as areas. */
   stack?: boolean;
+  /** Changes marked on the time axis (alerts, kill switch, versions, canary steps). */
+  annotations?: readonly Annotation[];
+  /** The histogram's top finite bucket, for the point menu ("≥ 10 s"). */
+  quantileCeiling?: number;
 };
 
 const NO_LINES: ThresholdLine[] = [];
+const NO_ANNOTATIONS: readonly Annotation[] = [];
 
 /** Where the plot sits with a right axis: room for its labels. */
 const RIGHT_AXIS_WIDTH = 60;
@@ -84,6 +92,8 @@ export function TimeseriesChart({
   right,
   draw = 'line',
   stack = false,
+  annotations = NO_ANNOTATIONS,
+  quantileCeiling,
 }: TimeseriesChartProps) {
   const timeZone = useTimeZone();
   const [interactive, wake] = useIdleFlag();
@@ -104,6 +114,11 @@ export function TimeseriesChart({
   const menuRow = menu ? rows.find((r) => r.t === menu.t) : undefined;
   const margin = yR ? { ...CHART_MARGIN, right: RIGHT_AXIS_WIDTH } : CHART_MARGIN;
   const plot = { left: margin.left, right: margin.right, top: margin.top, bottom: margin.bottom };
+  // Enter on a focused chart: the point menu at the keyboard cursor's instant, placed as a click would.
+  const keys = useChartKeys(rows, (t) => {
+    const width = (box?.clientWidth ?? 0) - margin.left - margin.right;
+    setMenu({ t, x: margin.left + fx(t) * Math.max(0, width), y: height / 3 });
+  });
 
   return (
     <div
@@ -114,6 +129,12 @@ export function TimeseriesChart({
       data-interactive={ready ? 'true' : 'false'}
       onPointerEnter={wake}
       onFocus={wake}
+      tabIndex={0}
+      aria-label={`Chart. Arrow keys move along time, Enter shows the traces at that instant.`}
+      onKeyDown={keys.onKeyDown}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) keys.clear();
+      }}
     >
       {/* Value axes: labels beside the plot's left edge, and its right edge for a second unit. */}
       <ValueAxis side="left" ticks={y.ticks} at={fy} unit={unit} plot={plot} />
@@ -205,30 +226,20 @@ export function TimeseriesChart({
           onPoint={setMenu}
         />
       )}
+      {keys.row && (
+        <div className="pointer-events-none absolute z-[6]" style={plot}>
+          <KeyCursor row={keys.row} series={shown} unit={unit} fx={fx} timeZone={timeZone} />
+        </div>
+      )}
+      {annotations.length > 0 && (
+        <div className="pointer-events-none absolute z-[4]" style={plot}>
+          <AnnotationMarks annotations={annotations} fx={fx} timeZone={timeZone} />
+        </div>
+      )}
       {/* Above the interactive layer, so that a click on a marker opens its trace. */}
       {exemplars.length > 0 && (
         <div className="pointer-events-none absolute z-[5]" style={plot}>
-          {exemplars.map((ex) => {
-            // Exemplars are the panel's own measure: on the left axis.
-            const fxe = fx(ex.t);
-            const fye = fy(ex.value);
-            // Outside the plot (a value above a fixed maximum, a time outside the range): not drawn.
-            if (!(fxe >= 0 && fxe <= 1 && fye >= 0 && fye <= 1)) return null;
-            return (
-              <Link
-                key={`${ex.traceId}-${ex.t}`}
-                href={`/traces/${ex.traceId}${ex.spanId ? `?span=${ex.spanId}` : ''}`}
-                prefetch={false}
-                data-testid="exemplar"
-                data-trace-id={ex.traceId}
-                data-value={ex.value}
-                aria-label={`Exemplar: trace ${ex.traceId}, ${formatValue(ex.value, unit)}`}
-                title={`trace ${ex.traceId.slice(0, 12)}… · ${formatValue(ex.value, unit)} · ${formatTime(ex.t, 0, timeZone)}`}
-                className="pointer-events-auto absolute h-2 w-2 -translate-x-1/2 -translate-y-1/2 rotate-45 border border-white bg-slate-900/75 focus:outline focus:outline-2 focus:outline-indigo-500"
-                style={{ left: pct(fxe), top: pct(fye) }}
-              />
-            );
-          })}
+          <ExemplarMarks exemplars={exemplars} fx={fx} fy={fy} unit={unit} timeZone={timeZone} />
         </div>
       )}
       {menu && (
@@ -239,14 +250,20 @@ export function TimeseriesChart({
           unit={unit}
           stepMs={stepMs}
           service={traceService}
-          onClose={() => setMenu(null)}
+          onClose={() => {
+            setMenu(null);
+            box?.focus(); // back where the keyboard was (the menu held focus)
+          }}
+          ceiling={quantileCeiling}
           values={shown
-            .filter((s) => typeof menuRow?.[s.key] === 'number')
+            // A compared series is another window's: its traces are not at this point.
+            .filter((s) => !s.compare && typeof menuRow?.[s.key] === 'number')
             .map((s) => ({
               name: s.name,
               color: s.color,
               value: menuRow![s.key] as number,
               ...(s.unit ? { unit: s.unit } : {}),
+              ...(s.labels ? { labels: s.labels } : {}),
             }))
             .sort((a, b) => b.value - a.value)}
         />

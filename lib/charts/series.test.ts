@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignColors, buildChart, isEmpty, PALETTE, paletteIndex } from './series';
+import { assignColors, buildChart, type ChartRow, isEmpty, nearestRow, PALETTE, paletteIndex } from './series';
 
 describe('buildChart', () => {
   it('merges queries on one grid and computes last, max and mean', () => {
@@ -91,5 +91,13 @@ describe('the palette', () => {
     const other = assignColors(['SimpleTaskWorkflow', 'ResearchWorkflow']);
     if (paletteIndex('ResearchWorkflow') !== paletteIndex('SimpleTaskWorkflow'))
       expect(other.get('SimpleTaskWorkflow')).toBe(alone);
+  });
+});
+
+describe('nearestRow', () => {
+  const rows = [0, 15, 30, 45].map((t) => ({ t }) as ChartRow);
+  it('finds the row nearest an instant, the ends for instants outside', () => {
+    expect([-5, 0, 7, 8, 29, 44, 100].map((t) => nearestRow(rows, t)?.t)).toEqual([0, 0, 0, 15, 30, 45, 45]);
+    expect(nearestRow([], 3)).toBeUndefined();
   });
 });

@@ -19,6 +19,8 @@ export type ChartSeries = {
   unit?: Unit;
   /** Its own drawing style, when an override sets one. */
   draw?: DrawStyle;
+  /** Its Prometheus labels (what "traces at this point" filters on). */
+  labels?: Record<string, string>;
   /** The same series over an earlier range (the page's comparison): a dashed line, never stacked on today's. */
   compare?: true;
 };
@@ -112,6 +114,7 @@ export function buildChart(
       series.push({
         key,
         name: legendName(legends[qi], s.labels),
+        labels: s.labels,
         color: colors.get(colorKey(qi, s.labels)) as string,
         ...(opts.dashes?.[qi] ? { dash: opts.dashes[qi] } : {}),
         ...(opts.axes?.[qi] === 'right' ? { axis: 'right' as const } : {}),
@@ -129,4 +132,18 @@ export function buildChart(
 /** Whether a result has nothing to draw. */
 export function isEmpty(series: ChartSeries[]): boolean {
   return series.length === 0 || series.every((s) => s.last === null);
+}
+
+/** The row nearest to an instant (rows are in time order). */
+export function nearestRow(rows: readonly ChartRow[], t: number): ChartRow | undefined {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = rows[lo];
+  const before = rows[lo - 1];
+  return before && after && t - before.t < after.t - t ? before : after;
 }

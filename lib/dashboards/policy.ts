@@ -9,6 +9,17 @@ export const policyDashboard: DashboardDef = {
   description:
     'How much traffic the canary enforces, what each mode decides, and whether enforce keeps Shannon’s SLOs.',
   variables: [],
+  annotations: [
+    {
+      kind: 'kill-switch',
+      expr: `sum(rate(shannon_policy_canary_decisions_total{routing_reason="emergency_kill_switch"}${RATE}))`,
+    },
+    { kind: 'policy-version', expr: 'max by (version_hash, policy_path) (shannon_policy_version_info)' },
+    {
+      kind: 'canary',
+      expr: `sum(rate(shannon_policy_canary_decisions_total{routing_reason="percentage_rollout",effective_mode="enforce"}${RATE})) / sum(rate(shannon_policy_canary_decisions_total{routing_reason="percentage_rollout"}${RATE}))`,
+    },
+  ],
   panels: [
     {
       id: 'enforce-share',

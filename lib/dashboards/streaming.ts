@@ -24,6 +24,7 @@ export const streamingDashboard: DashboardDef = {
       choices: { label: 'Quantile', defaults: ['p95'] },
       exemplars: 'openai_compat_time_to_first_token_seconds_bucket',
       traceService: 'orchestrator',
+      quantileCeiling: 30,
     },
     {
       id: 'ttft-heatmap',
@@ -90,6 +91,7 @@ export const streamingDashboard: DashboardDef = {
       queries: quantileQueries('openai_compat_latency_seconds_bucket', 'stream', 'stream={{stream}} ', [0.5, 0.95]),
       exemplars: 'openai_compat_latency_seconds_bucket',
       traceService: 'orchestrator',
+      quantileCeiling: 300,
     },
     {
       id: 'request-outcomes',

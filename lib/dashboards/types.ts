@@ -79,6 +79,11 @@ export type TimeseriesPanelDef = QueryPanel & {
   exemplars?: string;
   /** Where "traces slower than this" searches: the service whose spans this latency measures. */
   traceService?: string;
+  /**
+   * The top finite bucket of the histogram its quantiles come from, in the panel's unit: a
+   * quantile there only says "at least this" (histogram_quantile stops at it), and is offered so.
+   */
+  quantileCeiling?: number;
   /** Fixed y-axis floor (most panels start at 0). */
   min?: number;
   /** Fixed y-axis ceiling. */
@@ -180,6 +185,8 @@ export type DashboardDef = {
   description: string;
   variables: VariableDef[];
   panels: PanelDef[];
+  /** Markers on every time axis beyond the page's alerts (lib/annotations): kill switch, versions, … */
+  annotations?: { kind: 'kill-switch' | 'policy-version' | 'canary'; expr: string }[];
 };
 
 export function quantileQueries(

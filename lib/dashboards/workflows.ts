@@ -28,6 +28,7 @@ export const workflowsDashboard: DashboardDef = {
       choices: { label: 'Quantile', defaults: ['p95'] },
       exemplars: 'shannon_workflow_duration_seconds_bucket',
       traceService: 'orchestrator',
+      quantileCeiling: 10,
     },
     {
       id: 'workflow-throughput',
@@ -65,6 +66,7 @@ export const workflowsDashboard: DashboardDef = {
       queries: quantileQueries('shannon_agent_execution_duration_ms_bucket', 'agent_id', '{{agent_id}} ', [0.95]),
       exemplars: 'shannon_agent_execution_duration_ms_bucket',
       traceService: 'agent-core',
+      quantileCeiling: 30_000,
     },
     {
       id: 'grpc-p95',

@@ -2,6 +2,8 @@ import 'server-only';
 import type { DashboardDef } from '../dashboards/types';
 import { pickedChoices, withChoices } from '../dashboards/choices';
 import { variableSource } from '../dashboards/variables';
+import { annotationQueries } from '../annotations/queries';
+import { ANNOTATIONS_PARAM, annotationSources } from '../annotations/sources';
 import { exemplarExpr, panelExprs } from '../dashboards/types';
 import { promKeys } from '../queries/prom';
 import type { Prefetched, PrefetchResult } from '../queries/prefetched';
@@ -104,6 +106,11 @@ export function dashboardPrefetch(
         () => exemplars(ex, range.start, range.end, undefined, range.step),
         true,
       );
+  }
+  // The annotations every time series chart marks (read while the panels render).
+  if (search.get(ANNOTATIONS_PARAM) !== 'off' && dashboard.panels.some((p) => p.kind === 'timeseries')) {
+    for (const q of annotationQueries(annotationSources(dashboard), range))
+      add(promKeys.range(q), () => rangeQuery(q.query, q.start, q.end, q.step), true);
   }
   for (const v of dashboard.variables) {
     const source = variableSource(dashboard.variables, v.name, state.vars);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeTraceId, parseDurationNs, parseLogfmt, parseTraceSearch } from './search';
+import { formatLogfmt, normalizeTraceId, parseDurationNs, parseLogfmt, parseTraceSearch } from './search';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0, 0);
 const parse = (q: string) => parseTraceSearch(new URLSearchParams(q), NOW);
@@ -80,5 +80,19 @@ describe('trace search parameters', () => {
       '4bf92f3577b34da6a3ce929d0e0e4736',
     );
     expect(normalizeTraceId('00-00000000000000000000000000000000-00f067aa0ba902b7-01')).toBeNull();
+  });
+});
+
+describe('formatLogfmt', () => {
+  it('writes tags that parseLogfmt reads back exactly, hostile values included', () => {
+    const tags = [
+      { key: 'workflow.type', value: 'SimpleTaskWorkflow' },
+      { key: 'gen_ai.request.model', value: 'a b' },
+      { key: 'x', value: 'say "hi" \\ back\nslash=1' },
+      { key: 'empty', value: '' },
+    ];
+    const text = formatLogfmt(tags);
+    expect(text.startsWith('workflow.type=SimpleTaskWorkflow gen_ai.request.model="a b" ')).toBe(true);
+    expect(parseLogfmt(text)).toEqual({ tags });
   });
 });

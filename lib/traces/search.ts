@@ -35,6 +35,17 @@ export function parseDurationNs(input: string): bigint | null {
   return scaled / div;
 }
 
+/** Tags as logfmt, as parseLogfmt reads them back: values with spaces, quotes or `=` quoted and escaped. */
+export function formatLogfmt(tags: readonly { key: string; value: string }[]): string {
+  return tags
+    .map(({ key, value }) =>
+      value !== '' && !/[\s"=\\]/.test(value)
+        ? `${key}=${value}`
+        : `${key}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`,
+    )
+    .join(' ');
+}
+
 /** logfmt: `key=value key2="a b" k3="say \"hi\""`; returns null with the problem when malformed. */
 export function parseLogfmt(input: string): { tags: { key: string; value: string }[] } | { error: string } {
   const tags: { key: string; value: string }[] = [];

@@ -8,12 +8,14 @@ import { thinExemplars, type ChartExemplar } from '@/lib/charts/exemplars';
 import { applyOverrides } from '@/lib/charts/overrides';
 import { buildChart, type ChartRow, type ChartSeries, isEmpty } from '@/lib/charts/series';
 import { withShifted } from '@/lib/charts/shift';
+import type { Annotation } from '@/lib/annotations/detect';
 import { exemplarExpr, panelExprs, type TimeseriesPanelDef } from '@/lib/dashboards/types';
 import { formatValue } from '@/lib/format/units';
 import { exemplarsOptions, promKeys, rangeQueryOptions } from '@/lib/queries/prom';
 import { Legend } from '../legend';
 import { TimeseriesChart } from '../timeseries-chart';
 import { defineKind } from './define';
+import { annotationKeys, useAnnotations } from './use-annotations';
 import { fromRange, useRangeData } from './use-range-data';
 
 type Drawn = {
@@ -23,6 +25,7 @@ type Drawn = {
   /** Names of the series switched off (overrides hide some by default; the URL says which). */
   hidden: Set<string>;
   setHidden: (names: Iterable<string>) => void;
+  annotations: Annotation[];
 };
 
 const NONE: string[] = [];
@@ -43,7 +46,9 @@ function useTimeseriesData(def: TimeseriesPanelDef, ctx: Parameters<typeof useRa
   const r = useRangeData(def, ctx, [
     ...(exExpr ? [promKeys.exemplars(exExpr, range.start, range.end, range.step)] : []),
     ...shiftedArgs.map((a) => promKeys.range(a)),
+    ...annotationKeys(ctx.annotations, range),
   ]);
+  const { annotations } = useAnnotations(ctx.annotations, range);
   const shifted = useQueries({
     queries: shiftedArgs.map((a) => ({ ...rangeQueryOptions(a), placeholderData: keepPreviousData })),
   });
@@ -84,7 +89,7 @@ function useTimeseriesData(def: TimeseriesPanelDef, ctx: Parameters<typeof useRa
   const defaults = (series ?? []).filter((s) => hiddenKeys.has(s.key)).map((s) => s.name);
   const [hidden, setHidden] = useHiddenSeries(def.id, defaults);
   const value: Drawn | null =
-    built && styled && series ? { rows: built.rows, series, exemplars, hidden, setHidden } : null;
+    built && styled && series ? { rows: built.rows, series, exemplars, hidden, setHidden, annotations } : null;
   const last = series?.[0]?.last ?? null;
   const notices = [
     def.warnWithinRange && last !== null && last <= range.end - range.start
@@ -140,6 +145,8 @@ function TimeseriesView({
       hidden={hidden}
       onZoom={ctx.onZoom}
       exemplars={data.exemplars}
+      annotations={data.annotations}
+      quantileCeiling={def.quantileCeiling}
       stepMs={range.step * 1000}
       traceService={def.traceService}
       thresholds={def.thresholds}

@@ -1,3 +1,4 @@
+import type { AnnotationSource } from '@/lib/annotations/sources';
 import type { ComponentType, ReactNode } from 'react';
 import type { PanelDef, PanelKind } from '@/lib/dashboards/types';
 import type { PanelState } from '../panel-frame';
@@ -14,6 +15,8 @@ export type PanelContext = {
   full?: boolean;
   /** Compare with the range this long ago (the page's `shift`): time series overlay it. */
   shift?: { sec: number; label: string };
+  /** The page's annotation sources, when annotations are shown. */
+  annotations?: readonly AnnotationSource[];
 };
 
 /** What a kind's data hook hands the frame: its state, what to say, and what its view draws. */
