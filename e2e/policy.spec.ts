@@ -69,7 +69,21 @@ test('verdict thresholds live in the URL: a zero deny margin cannot pass, and a 
     'marginal',
   );
   await expect(other.locator('[data-testid=verdict-metric][data-metric=deny-rate]')).toContainText(
-    'pass within 0.00 %, fail beyond 50.00 %',
+    'a rise passes within 0.00 points and fails beyond 50.00 points',
+  );
+  // The verdict says it in words: enforce would deny so many points more (or fewer) than dry-run.
+  await expect(other.locator('[data-testid=verdict-metric][data-metric=deny-rate]')).toContainText(
+    /enforce would deny \d+\.\d\d points (more|fewer) than dry-run \(95 % CI [−+±]\d+\.\d\d to [−+±]\d+\.\d\d points\)/,
   );
   await ctx.close();
+
+  // The editor speaks the verdict's units: points and ms, while the URL keeps fractions and seconds.
+  await page.getByTestId('thresholds-button').click();
+  await expect(page.getByTestId('threshold-denyPass')).toHaveValue('1');
+  await expect(page.getByTestId('threshold-latencyFail')).toHaveValue('2');
+  await expect(page.getByLabel('Deny rate rise: pass within (points)')).toBeVisible();
+  await page.getByTestId('threshold-denyPass').fill('0.7');
+  await page.getByTestId('threshold-latencyPass').focus();
+  await expect(page).toHaveURL(/denyPass=0\.007(&|$)/);
+  await expect(deny).toContainText('passes within 0.70 points');
 });

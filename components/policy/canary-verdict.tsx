@@ -159,9 +159,22 @@ export function CanaryVerdict() {
                   <td className="py-1 text-right">{fmt(m.id, m.dryRun)}</td>
                   <td className="py-1 text-right">{fmt(m.id, m.enforce)}</td>
                   <td className="py-1 pl-3">
-                    <span className={`rounded px-1.5 ${STATUS[m.status]}`}>{LABEL[m.status]}</span>
+                    <span
+                      className={`rounded px-1.5 ${STATUS[m.status]}`}
+                      data-more-data={m.moreData ? 'true' : undefined}
+                    >
+                      {m.moreData ? 'More data needed' : LABEL[m.status]}
+                    </span>
                   </td>
-                  <td className="py-1 text-slate-600 dark:text-slate-300">{m.why}</td>
+                  <td className="py-1 text-slate-600 dark:text-slate-300">
+                    {m.moreData && (
+                      <span className="font-medium text-slate-800 dark:text-slate-100">
+                        More data needed: {m.moreData.have.toLocaleString('en-US')} of about{' '}
+                        {m.moreData.need.toLocaleString('en-US')} evaluations per mode to decide.{' '}
+                      </span>
+                    )}
+                    {m.why}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bucketQuantile, canaryVerdict, DEFAULT_THRESHOLDS, nextRolloutStep, type ModeSample } from './canary';
+import {
+  bucketQuantile,
+  canaryVerdict,
+  DEFAULT_THRESHOLDS,
+  moreDataNeeded,
+  nextRolloutStep,
+  type ModeSample,
+} from './canary';
 
 const LE = [0.001, 0.002, 0.004, 0.008, Infinity];
 
@@ -91,6 +98,36 @@ describe('canary verdict', () => {
     expect(v.score).toBeNull();
     expect(v.metrics.every((m) => m.status === 'nodata')).toBe(true);
     expect(v.metrics[0]!.why).toBe('needs 200 evaluations in each mode; dry-run has 100, enforce 100');
+  });
+
+  it('says what a difference means in plain words, in percentage points', () => {
+    const cum = [100, 600, 900, 990, 1000];
+    const v = canaryVerdict(mode(4000, 240, 0, cum), mode(4000, 262, 0, cum));
+    const deny = v.metrics.find((m) => m.id === 'deny-rate')!;
+    expect(deny.why).toMatch(
+      /^enforce would deny 0\.55 points more than dry-run \(95 % CI −0\.\d\d to \+1\.\d\d points\); a rise passes within 1\.00 points and fails beyond 3\.00 points$/,
+    );
+    const fewer = canaryVerdict(mode(4000, 262, 0, cum), mode(4000, 240, 0, cum)).metrics[0]!;
+    expect(fewer.why).toMatch(/^enforce would deny 0\.55 points fewer than dry-run/);
+  });
+
+  it('a marginal that only more data can settle says how much more; one between the margins does not', () => {
+    // Estimate +0.2 points, interval ±1.1 points, passing margin 1 point: an interval of ±0.8 would pass.
+    expect(moreDataNeeded({ estimate: 0.002, lo: -0.009, hi: 0.013 }, 0.01, 0.03, 1000)).toEqual({
+      have: 1000,
+      need: Math.ceil(1000 * (0.011 / 0.008) ** 2),
+    });
+    // Beyond the failing margin: a narrower interval would fail it.
+    expect(moreDataNeeded({ estimate: 0.04, lo: 0.02, hi: 0.06 }, 0.01, 0.03, 500)!.need).toBe(2000);
+    // Between the margins: marginal whatever the data.
+    expect(moreDataNeeded({ estimate: 0.02, lo: 0.015, hi: 0.025 }, 0.01, 0.03, 500)).toBeUndefined();
+    // In a verdict: a small canary with the same deny rate in both modes.
+    const cum = [100, 600, 900, 990, 1000];
+    const v = canaryVerdict(mode(4000, 240, 0, cum), mode(250, 15, 0, cum));
+    const deny = v.metrics.find((m) => m.id === 'deny-rate')!;
+    expect(deny.status).toBe('marginal');
+    expect(deny.moreData!.have).toBe(250);
+    expect(deny.moreData!.need).toBeGreaterThan(250);
   });
 
   it('walks the playbook', () => {

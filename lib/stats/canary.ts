@@ -66,6 +66,12 @@ export type MetricResult = {
   effect: Interval | null;
   status: Status;
   why: string;
+  /**
+   * A marginal that only more data can settle: the interval still spans from the passing margin
+   * to the failing one while the estimate sits on one side. `have` evaluations per mode now (the
+   * smaller mode's), about `need` for an interval that narrow (it shrinks as 1/√n).
+   */
+  moreData?: { have: number; need: number };
 };
 
 export type Verdict = { metrics: MetricResult[]; score: number | null; status: Status; nextStep: string | null };
@@ -115,8 +121,34 @@ function judge(effect: Interval, pass: number, fail: number): Status {
   return 'marginal';
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+/**
+ * For a marginal: whether more data would settle it, and about how much. An estimate inside the
+ * passing margin needs an interval whose upper end stays inside it; one beyond the failing margin,
+ * one whose lower end stays beyond it; an estimate between the margins stays marginal however
+ * much data comes (none is asked for).
+ */
+export function moreDataNeeded(effect: Interval, pass: number, fail: number, have: number) {
+  const half = Math.max(effect.hi - effect.estimate, effect.estimate - effect.lo);
+  const room = effect.estimate <= pass ? pass - effect.estimate : effect.estimate > fail ? effect.estimate - fail : 0;
+  if (!(room > 0) || !(half > 0) || have <= 0) return undefined;
+  return { have: Math.round(have), need: Math.ceil(have * (half / room) ** 2) };
+}
+
+const signed = (x: number, digits: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
+/** A difference of two rates in percentage points. */
+const points = (x: number) => `${(Math.abs(x) * 100).toFixed(2)} points`;
+const ptsRange = (i: Interval) => `95 % CI ${signed(i.lo * 100, 2)} to ${signed(i.hi * 100, 2)} points`;
 const ms = (s: number) => `${(s * 1000).toFixed(3)} ms`;
+
+/** What a difference of rates means, in words: "enforce denies 0.54 points more than dry-run". */
+const RATE_WORDS: Record<string, [more: string, less: string]> = {
+  'deny-rate': ['enforce would deny {} more than dry-run', 'enforce would deny {} fewer than dry-run'],
+  'error-rate': ['enforce errs {} more often than dry-run', 'enforce errs {} less often than dry-run'],
+  'cache-hit-rate': [
+    'enforce hits the cache {} more often than dry-run',
+    'enforce hits the cache {} less often than dry-run',
+  ],
+};
 
 export function canaryVerdict(
   dry: ModeSample,
@@ -150,6 +182,8 @@ export function canaryVerdict(
     const d = proportionDiff(xd, nd, xe, ne)!;
     const effect = harmIsDrop ? { estimate: -d.estimate, lo: -d.hi, hi: -d.lo } : d;
     const status = judge(effect, pass, fail);
+    const [more, less] = RATE_WORDS[id]!;
+    const moreData = status === 'marginal' ? moreDataNeeded(effect, pass, fail, Math.min(nd, ne)) : undefined;
     metrics.push({
       id,
       label,
@@ -157,7 +191,8 @@ export function canaryVerdict(
       enforce: xe / ne,
       effect: d,
       status,
-      why: `${harmIsDrop ? 'drop' : 'increase'} ${pct(effect.estimate)} (95 % CI ${pct(effect.lo)} to ${pct(effect.hi)}); pass within ${pct(pass)}, fail beyond ${pct(fail)}`,
+      why: `${(d.estimate >= 0 ? more : less).replace('{}', points(d.estimate))} (${ptsRange(d)}); ${harmIsDrop ? 'a drop' : 'a rise'} passes within ${points(pass)} and fails beyond ${points(fail)}`,
+      ...(moreData ? { moreData } : {}),
     });
   };
   rate(
@@ -179,14 +214,18 @@ export function canaryVerdict(
     const md = dl.sum / dl.count;
     const me = el.sum / el.count;
     const d = meanDiff(md, bucketVariance(dl.buckets, md), dl.count, me, bucketVariance(el.buckets, me), el.count)!;
+    const status = judge(d, t.latencyPass, t.latencyFail);
+    const moreData =
+      status === 'marginal' ? moreDataNeeded(d, t.latencyPass, t.latencyFail, Math.min(dl.count, el.count)) : undefined;
     metrics.push({
       id: 'mean-latency',
       label: 'Mean latency',
       dryRun: md,
       enforce: me,
       effect: d,
-      status: judge(d, t.latencyPass, t.latencyFail),
-      why: `increase ${ms(d.estimate)} (95 % CI ${ms(d.lo)} to ${ms(d.hi)}); pass within ${ms(t.latencyPass)}, fail beyond ${ms(t.latencyFail)}`,
+      status,
+      why: `enforce takes ${ms(Math.abs(d.estimate))} ${d.estimate >= 0 ? 'longer' : 'less'} on average than dry-run (95 % CI ${signed(d.lo * 1000, 3)} to ${signed(d.hi * 1000, 3)} ms); slower passes within ${ms(t.latencyPass)} and fails beyond ${ms(t.latencyFail)}`,
+      ...(moreData ? { moreData } : {}),
     });
   }
   const pd = enough ? bucketQuantile(dl.buckets, 0.95) : null;
