@@ -156,3 +156,26 @@ test('a password in PROMETHEUS_URL is never shown', async ({ request, stack }) =
     await stopProcess(proc);
   }
 });
+
+test('a traceparent whose span is not in the trace opens the trace with a notice, not an error to retry', async ({
+  page,
+}) => {
+  // Any stored trace (the simulator exports them from its start).
+  let id = '';
+  await expect
+    .poll(async () => {
+      const r = (await (await page.request.get('/api/traces?limit=1')).json()) as { traces: { traceId: string }[] };
+      id = r.traces[0]?.traceId ?? '';
+      return id;
+    })
+    .toMatch(/^[0-9a-f]{32}$/);
+  const absent = 'ab'.repeat(8);
+  await page.goto(`/traces/00-${id}-${absent}-01`);
+  await expect(page).toHaveURL(new RegExp(`/traces/${id}\\?span=${absent}$`));
+  await expect(page.getByTestId('span-row').first()).toBeVisible();
+  const missing = page.getByTestId('span-missing');
+  await expect(missing).toContainText(`Span ${absent} is not in this trace`);
+  await expect(page.getByTestId('span-detail').getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await missing.getByRole('button', { name: 'Show the trace without it' }).click();
+  await expect(page).not.toHaveURL(/span=/);
+});

@@ -46,6 +46,20 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
   await expect(page.locator('[data-testid=panel]:not([data-hydrated=true])')).toHaveCount(0);
   expect(asked).toEqual([]);
 
+  // The overview says what is wrong: Prometheus, not the services.
+  await page.goto('/');
+  for (const card of await page.getByTestId('target').all()) {
+    await expect(card).toContainText('Prometheus is not answering');
+    await expect(card).not.toContainText('not a scrape target');
+  }
+  await expect(page.getByTestId('slo-tile').first()).toContainText('Prometheus is not answering');
+  await expect(page.locator('[data-testid=slo-tile][data-state=error]')).toHaveCount(
+    await page.getByTestId('slo-tile').count(),
+  );
+  await page.goto('/workflows');
+  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
+  await expect(page.locator('[data-testid=panel]:not([data-hydrated=true])')).toHaveCount(0);
+
   // Same port, same data: Prometheus comes back.
   restarted = await startPrometheus({
     port: stack.prometheusPort,

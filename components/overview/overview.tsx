@@ -10,6 +10,7 @@ import { instantOptions, promKeys, targetsOptions } from '@/lib/queries/prom';
 import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import { AlertList } from './alert-list';
 import { LoadError } from '@/components/shell/load-error';
+import { ApiError } from '@/lib/queries/fetch-json';
 
 const TILE: Record<SloState, string> = {
   green: 'border-emerald-300 bg-emerald-50 dark:border-emerald-800 dark:bg-emerald-950/50',
@@ -19,6 +20,14 @@ const TILE: Record<SloState, string> = {
 };
 
 const SERVICES = ['orchestrator', 'agent-core', 'llm-service'];
+
+/** What a card says when its answer failed: an outage in plain words, anything else as the API said it. */
+function notAnswering(error: Error | null): string {
+  const status = error instanceof ApiError ? error.status : 0;
+  return status === 502 || status === 503 || status === 504
+    ? 'Prometheus is not answering'
+    : `could not be read: ${error?.message ?? 'unknown error'}`;
+}
 
 /** `/`: are Shannon's services up, are its SLOs met, what is firing. */
 export function Overview() {
@@ -62,32 +71,36 @@ export function Overview() {
             const unscraped = ts.filter((t) => t.health === 'unknown').length;
             const state = targets.isPending
               ? 'loading'
-              : ts.length === 0
-                ? 'missing'
-                : up === ts.length
-                  ? 'up'
-                  : up + unscraped === ts.length
-                    ? 'unscraped'
-                    : 'down';
+              : targets.error
+                ? 'unanswered'
+                : ts.length === 0
+                  ? 'missing'
+                  : up === ts.length
+                    ? 'up'
+                    : up + unscraped === ts.length
+                      ? 'unscraped'
+                      : 'down';
             return (
               <div
                 key={job}
                 data-testid="target"
                 data-job={job}
                 data-health={state}
-                className={`rounded-lg border p-3 text-sm ${state === 'up' ? TILE.green : state === 'loading' || state === 'unscraped' ? TILE.nodata : TILE.red}`}
+                className={`rounded-lg border p-3 text-sm ${state === 'up' ? TILE.green : state === 'loading' || state === 'unscraped' || state === 'unanswered' ? TILE.nodata : TILE.red}`}
               >
                 <p className="font-medium">{job}</p>
                 <p className="text-xs">
                   {state === 'loading'
                     ? 'checking…'
-                    : state === 'unscraped'
-                      ? `${up} of ${ts.length} up; Prometheus has not scraped the rest yet…`
-                      : state === 'missing'
-                        ? targets.data?.targets.length === 0
-                          ? 'Prometheus has not discovered its targets yet…'
-                          : 'not a scrape target of this Prometheus'
-                        : `${up} of ${ts.length} up`}
+                    : state === 'unanswered'
+                      ? notAnswering(targets.error)
+                      : state === 'unscraped'
+                        ? `${up} of ${ts.length} up; Prometheus has not scraped the rest yet…`
+                        : state === 'missing'
+                          ? targets.data?.targets.length === 0
+                            ? 'Prometheus has not discovered its targets yet…'
+                            : 'not a scrape target of this Prometheus'
+                          : `${up} of ${ts.length} up`}
                   {ts.find((t) => t.lastError)?.lastError ? ` · ${ts.find((t) => t.lastError)!.lastError}` : ''}
                 </p>
               </div>
@@ -115,9 +128,9 @@ export function Overview() {
               >
                 <p className="text-xs text-slate-600 dark:text-slate-300">{t.label}</p>
                 <p className="text-lg font-semibold">
-                  {r.isPending ? '…' : r.error ? 'error' : v === null ? 'no data' : formatValue(v, t.unit)}
+                  {r.isPending ? '…' : r.error ? 'unknown' : v === null ? 'no data' : formatValue(v, t.unit)}
                 </p>
-                <p className="text-xs text-slate-500">target {t.target}</p>
+                <p className="text-xs text-slate-500">{r.error ? notAnswering(r.error) : `target ${t.target}`}</p>
               </Link>
             );
           })}

@@ -7,6 +7,7 @@ import { formatNs } from '@/lib/traces/view/ticks';
 import { AttributeList } from './attribute-list';
 import { CopyButton } from './copy-button';
 import { LoadError } from '@/components/shell/load-error';
+import { ApiError } from '@/lib/queries/fetch-json';
 
 export type SpanDetailProps = { source: TraceSource; spanId: string; traceStartNs: string; onClose: () => void };
 
@@ -42,8 +43,28 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
         </button>
       </div>
       {q.isPending && <div className="skeleton h-40 rounded bg-slate-100 dark:bg-slate-800" />}
-      {q.error && (
-        <LoadError what="Could not load the span" message={q.error.message} onRetry={() => void q.refetch()} />
+      {q.error && q.error instanceof ApiError && q.error.status === 404 ? (
+        // A deep link (a traceparent's parent span, an old link) to a span this trace does not hold:
+        // nothing to retry. Say so, and let the trace be read without it.
+        <div role="status" data-testid="span-missing" className="text-sm">
+          <p>
+            Span <span className="font-mono">{spanId}</span> is not in this trace.
+          </p>
+          <p className="mt-1 text-xs text-slate-500">
+            A traceparent names the caller’s span, which may have been sent to another store or not sent at all.
+          </p>
+          <button
+            type="button"
+            onClick={onClose}
+            className="mt-2 text-xs text-indigo-700 underline dark:text-indigo-300"
+          >
+            Show the trace without it
+          </button>
+        </div>
+      ) : (
+        q.error && (
+          <LoadError what="Could not load the span" message={q.error.message} onRetry={() => void q.refetch()} />
+        )
       )}
       {q.data && (
         <div className="text-xs">

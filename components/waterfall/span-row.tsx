@@ -11,18 +11,22 @@ export type SpanRowProps = {
   /** the visible time window, ns from the trace start */
   win: [number, number];
   adjust: boolean;
-  nameWidth: number;
+  /** The name column's CSS width (the list's header uses the same). */
+  nameWidth: string;
   onSelect: (row: Row) => void;
   onToggle: (row: Row) => void;
 };
 
 const INDENT = 14;
 
-/** The duration label goes after the bar, or before it, or inside a bar that fills the row. */
-function labelPlace(left: number, width: number): React.CSSProperties {
-  if (left + width <= 78) return { left: `${left + width}%` };
-  if (left >= 22) return { right: `${100 - left + 0.5}%` };
-  return { right: `${Math.max(0, 100 - left - width) + 0.5}%`, color: 'white', textShadow: '0 0 2px rgba(0,0,0,.6)' };
+/**
+ * The duration label goes after the bar, or before it, or (a bar that fills the row) on the bar,
+ * on a dark chip of its own so that it reads on any service colour in either theme.
+ */
+function labelPlace(left: number, width: number): { style: React.CSSProperties; onBar: boolean } {
+  if (left + width <= 78) return { style: { left: `${Math.max(0, left + width)}%` }, onBar: false };
+  if (left >= 22) return { style: { right: `${100 - left + 0.5}%` }, onBar: false };
+  return { style: { right: `${Math.max(0, 100 - left - width) + 0.5}%` }, onBar: true };
 }
 
 /** One waterfall row: tree column (indent, collapse toggle, service, name) and the span's bar. */
@@ -37,9 +41,16 @@ export const SpanRow = memo(function SpanRow({
 }: SpanRowProps) {
   const span = win[1] - win[0];
   const start = row.start + (adjust ? row.shift : 0);
-  const left = ((start - win[0]) / span) * 100;
-  const width = Math.max((row.dur / span) * 100, 0.15);
+  // The part of the bar inside the window (after a minimap zoom a span may start before it or end after it).
+  const visStart = Math.max(start, win[0]);
+  const visEnd = Math.min(start + row.dur, win[1]);
+  const inWindow = visEnd >= visStart;
+  const left = ((visStart - win[0]) / span) * 100;
+  const width = inWindow ? Math.max(((visEnd - visStart) / span) * 100, 0.15) : 0;
+  const cutLeft = start < win[0];
+  const cutRight = start + row.dur > win[1];
   const color = serviceColor(row.serviceRank);
+  const place = labelPlace(left, width);
   const g = row.genAi;
   return (
     <div
@@ -50,6 +61,7 @@ export const SpanRow = memo(function SpanRow({
       data-match={row.match ? 'true' : 'false'}
       role="row"
       aria-selected={selected}
+      aria-rowindex={row.row + 1}
       aria-level={row.depth + 1}
       aria-expanded={row.childCount > 0 ? !row.collapsed : undefined}
       onClick={() => onSelect(row)}
@@ -111,9 +123,13 @@ export const SpanRow = memo(function SpanRow({
         )}
         {row.collapsed && <span className="shrink-0 text-[10px] text-slate-500">+{row.childCount}</span>}
       </div>
-      <div role="gridcell" className="relative h-full min-w-0 flex-1">
+      {/* Clipped: after a zoom, a bar that starts before the window never covers the name column. */}
+      <div role="gridcell" className="relative h-full min-w-0 flex-1 overflow-hidden" data-testid="span-timeline">
         <div
-          className={`absolute top-1/2 h-3 -translate-y-1/2 overflow-hidden rounded-sm ${row.error ? 'outline outline-2 outline-red-600' : ''}`}
+          data-testid="span-bar"
+          hidden={!inWindow}
+          title={cutLeft || cutRight ? 'The span runs on outside the zoomed window' : undefined}
+          className={`absolute top-1/2 h-3 -translate-y-1/2 overflow-hidden rounded-sm ${cutLeft ? 'rounded-l-none' : ''} ${cutRight ? 'rounded-r-none' : ''} ${row.error ? 'outline outline-2 outline-red-600' : ''}`}
           style={{ left: `${left}%`, width: `${width}%`, background: color, opacity: 0.9 }}
         >
           {row.critical && (
@@ -124,13 +140,18 @@ export const SpanRow = memo(function SpanRow({
               key={k}
               title="event"
               className="absolute top-0 h-full w-0.5 bg-slate-900 dark:bg-white"
-              style={{ left: `${Math.min(100, Math.max(0, ((t - row.start) / Math.max(row.dur, 1)) * 100))}%` }}
+              style={{
+                left: `${Math.min(100, Math.max(0, ((t - row.start + start - visStart) / Math.max(visEnd - visStart, 1)) * 100))}%`,
+              }}
             />
           ))}
         </div>
         <span
-          className="pointer-events-none absolute top-1/2 -translate-y-1/2 whitespace-nowrap pl-1 text-[11px] text-slate-600 dark:text-slate-300"
-          style={labelPlace(left, width)}
+          data-testid="span-duration"
+          className={`pointer-events-none absolute top-1/2 -translate-y-1/2 whitespace-nowrap text-[11px] ${
+            place.onBar ? 'rounded bg-slate-900/85 px-1 text-white' : 'pl-1 text-slate-700 dark:text-slate-200'
+          }`}
+          style={place.style}
         >
           {formatNs(row.dur)}
           {row.skewed && (

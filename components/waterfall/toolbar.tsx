@@ -48,6 +48,18 @@ export function Toolbar({
     const t = setTimeout(() => update({ q }), 250);
     return () => clearTimeout(t);
   }, [q, state.q, update]);
+  // The minimum duration applies as you type too, once what is typed is a duration (a half-typed
+  // "5" waits for its unit; Enter or leaving the box says what is wrong with it).
+  useEffect(() => {
+    const text = minDur.trim();
+    const ns = text === '' ? 0 : parseDurationNs(text);
+    if (ns === null || Number(ns) === (state.minDurationNs ?? 0)) return;
+    const t = setTimeout(() => {
+      setDurError(null);
+      update({ minDurationNs: Number(ns) });
+    }, 400);
+    return () => clearTimeout(t);
+  }, [minDur, state.minDurationNs, update]);
   const applyMinDur = () => {
     if (minDur.trim() === '') {
       setDurError(null);

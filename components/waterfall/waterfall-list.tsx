@@ -2,7 +2,7 @@
 
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { ROWS_PAGE as PAGE, rowsOptions, type Row, type TraceSource } from '@/lib/queries/traces';
 import { formatNs, timeTicks } from '@/lib/traces/view/ticks';
 import type { ViewSpec } from '@/lib/traces/view/window';
@@ -23,7 +23,10 @@ export type WaterfallListProps = {
 };
 
 export const ROW_HEIGHT = 26;
-const NAME_WIDTH = 380;
+/** The name column: 38 % of the list, at most 380 px (at 1024 px beside the span details the timeline keeps most of it). */
+const NAME_WIDTH = 'min(380px, 38%)';
+/** Room one ruler label needs, so that labels never overlap however narrow the timeline. */
+const TICK_PX = 90;
 
 /** The virtualized waterfall: only the rows on screen are in the DOM, fetched a page at a time. */
 export function WaterfallList({
@@ -38,6 +41,14 @@ export function WaterfallList({
   onToggle,
 }: WaterfallListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The ruler's width (600 px until measured, as the server renders it).
+  const [rulerWidth, setRulerWidth] = useState(600);
+  const ruler = useCallback((el: HTMLDivElement | null) => {
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => e && setRulerWidth(e.contentRect.width));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   // initialRect: the server renders the first rows into the HTML, painted before any script runs.
   const virtualizer = useVirtualizer({
     count: total,
@@ -64,6 +75,15 @@ export function WaterfallList({
     if (scrollTarget) virtualizer.scrollToIndex(scrollTarget.row, { align: 'center' });
   }, [scrollTarget, virtualizer]);
 
+  // A row asked for by Home/End before its page had loaded: selected when it arrives.
+  const [pending, setPending] = useState<number | null>(null);
+  const pendingRow = pending === null ? undefined : byIndex.get(pending);
+  useEffect(() => {
+    if (!pendingRow) return;
+    setPending(null);
+    onSelect(pendingRow);
+  }, [pendingRow, onSelect]);
+
   const selectedIndex = useMemo(() => {
     for (const [i, r] of byIndex) if (r.spanId === selected) return i;
     return -1;
@@ -77,7 +97,17 @@ export function WaterfallList({
       let next = cur;
       if (e.key === 'ArrowDown') next = Math.min(total - 1, cur + 1);
       else if (e.key === 'ArrowUp') next = Math.max(0, cur - 1);
-      else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Enter') && cur >= 0) {
+      else if (e.key === 'Home' || e.key === 'End') {
+        // The first or last row: scroll there, and select it once its page has loaded.
+        e.preventDefault();
+        const target = e.key === 'Home' ? 0 : total - 1;
+        if (target < 0) return;
+        virtualizer.scrollToIndex(target, { align: e.key === 'Home' ? 'start' : 'end' });
+        const r = byIndex.get(target);
+        if (r) onSelect(r);
+        else setPending(target);
+        return;
+      } else if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight' || e.key === 'Enter') && cur >= 0) {
         const r = byIndex.get(cur);
         if (r && r.childCount > 0 && (e.key === 'Enter' || (e.key === 'ArrowLeft') !== r.collapsed)) onToggle(r);
         e.preventDefault();
@@ -96,7 +126,9 @@ export function WaterfallList({
 
   const span = win[1] - win[0];
   // A tick label at the very right edge would be cut off.
-  const ticks = timeTicks(win[0], win[1]).filter((t) => (t - win[0]) / span <= 0.95);
+  const ticks = timeTicks(win[0], win[1], Math.max(2, Math.floor(rulerWidth / TICK_PX))).filter(
+    (t) => (t - win[0]) / span <= 0.95,
+  );
   return (
     <div className="flex min-h-0 flex-1 flex-col rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div
@@ -106,7 +138,7 @@ export function WaterfallList({
         <div className="shrink-0 px-2" style={{ width: NAME_WIDTH }}>
           Service · operation
         </div>
-        <div className="relative h-full flex-1">
+        <div ref={ruler} className="relative h-full min-w-0 flex-1">
           {ticks.map((t) => (
             <span
               key={t}
