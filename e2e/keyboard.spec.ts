@@ -1,6 +1,5 @@
 import { chartsInteractive, expect, panelsSettled, test } from './fixtures';
-import { traceWithSpans } from './otlp-helpers';
-import { bigTrace, newTraceId, sendTrace } from './trace-fixtures';
+import { storedBigTrace } from './trace-fixtures';
 
 test('exemplar markers are one tab stop per chart; arrow keys, Home and End move between them', async ({ page }) => {
   test.setTimeout(120_000);
@@ -73,10 +72,7 @@ test('the waterfall: Home and End select the first and the last span, even one n
   page,
   stack,
 }) => {
-  const id = newTraceId();
-  const spans = bigTrace();
-  await sendTrace(stack.consoleUrl, id, spans);
-  await traceWithSpans(stack.consoleUrl, id, spans.length);
+  const { id, spans } = await storedBigTrace(stack.consoleUrl);
   await page.goto(`/traces/${id}`);
   const grid = page.getByRole('treegrid');
   await expect(page.getByTestId('span-row').first()).toBeVisible();

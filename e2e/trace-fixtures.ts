@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { traceWithSpans } from './otlp-helpers';
 
 /** Synthetic traces for the waterfall tests, sent as OTLP/JSON to the console's real receiver. */
 export type FixtureSpan = {
@@ -95,4 +96,13 @@ export function bigTrace() {
     }
   }
   return spans;
+}
+
+/** The 2,001-span trace sent to a console and stored (every span readable through its API). */
+export async function storedBigTrace(consoleUrl: string): Promise<{ id: string; spans: FixtureSpan[] }> {
+  const id = newTraceId();
+  const spans = bigTrace();
+  await sendTrace(consoleUrl, id, spans);
+  await traceWithSpans(consoleUrl, id, spans.length);
+  return { id, spans };
 }

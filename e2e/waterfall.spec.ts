@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { getTrace, traceWithSpans } from './otlp-helpers';
-import { bigTrace, criticalTrace, newSpanId, newTraceId, sendTrace } from './trace-fixtures';
+import { criticalTrace, newSpanId, newTraceId, sendTrace, storedBigTrace } from './trace-fixtures';
 
 const row = (page: import('@playwright/test').Page, spanId: string) =>
   page.locator(`[data-testid=span-row][data-span-id="${spanId}"]`);
@@ -29,10 +29,7 @@ test('a ?span= deep link opens a 2,001-span trace in a fresh browser with that s
   stack,
   baseURL,
 }) => {
-  const id = newTraceId();
-  const spans = bigTrace();
-  await sendTrace(stack.consoleUrl, id, spans);
-  await traceWithSpans(stack.consoleUrl, id, spans.length);
+  const { id, spans } = await storedBigTrace(stack.consoleUrl);
   const target = spans.find((s) => s.name === 'leaf 31.17')!;
   const ctx = await browser.newContext({ baseURL });
   const page = await ctx.newPage();
@@ -49,10 +46,7 @@ test('a ?span= deep link opens a 2,001-span trace in a fresh browser with that s
 });
 
 test('filters hide spans and say how many: minimum duration, then a service', async ({ page, stack }) => {
-  const id = newTraceId();
-  const spans = bigTrace();
-  await sendTrace(stack.consoleUrl, id, spans);
-  await traceWithSpans(stack.consoleUrl, id, spans.length);
+  const { id, spans } = await storedBigTrace(stack.consoleUrl);
   await page.goto(`/traces/${id}`);
   await expect(page.getByTestId('span-row').first()).toBeVisible();
   const shortOnes = spans.filter((s) => s.endMs - s.startMs < 1).length;
@@ -218,10 +212,7 @@ test('after a minimap zoom, bars of spans that start before the window stay insi
   page,
   stack,
 }) => {
-  const id = newTraceId();
-  const spans = bigTrace();
-  await sendTrace(stack.consoleUrl, id, spans);
-  await traceWithSpans(stack.consoleUrl, id, spans.length);
+  const { id } = await storedBigTrace(stack.consoleUrl);
   await page.goto(`/traces/${id}`);
   await expect(page.getByTestId('span-row').first()).toBeVisible();
   // Drag across the minimap from 45 % to 70 % of the trace.

@@ -10,7 +10,8 @@ import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import { PanelFrame } from '@/components/panel/panel-frame';
 import { InteractionsCode } from '@/components/panel/timeseries-chart';
-import type { DashboardDef } from '@/lib/dashboards/types';
+import type { DashboardDef, PanelDef } from '@/lib/dashboards/types';
+import type { PanelContext } from '@/components/panel/kinds/types';
 import { parseShiftSec, planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { AnswersBoundary } from './prefetched-queries';
 import { AnnotationsMenu } from './annotations-menu';
@@ -34,6 +35,13 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   );
   const [annotationsShown, setAnnotationsShown] = useAnnotationsShown();
   const sources = useMemo(() => annotationSources(dashboard), [dashboard]);
+  const ctx: PanelContext = {
+    vars: state.vars,
+    range,
+    onZoom,
+    ...(shift ? { shift } : {}),
+    ...(annotationsShown ? { annotations: sources } : {}),
+  };
   const { viewing, close } = usePanelView();
   const alone = viewing === null ? undefined : dashboard.panels.find((p) => p.id === viewing);
   const allNotices =
@@ -104,61 +112,42 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
           >
             ← Back to {dashboard.title} <span className="text-xs text-slate-500">(Esc)</span>
           </button>
-          <PanelErrorBoundary id={alone.id} title={alone.title}>
-            <AnswersBoundary
-              fallback={
-                <PanelFrame
-                  id={alone.id}
-                  title={alone.title}
-                  description={alone.description}
-                  state="loading"
-                  queries={[]}
-                />
-              }
-            >
-              <Panel
-                def={alone}
-                vars={state.vars}
-                range={range}
-                onZoom={onZoom}
-                shift={shift}
-                annotations={annotationsShown ? sources : undefined}
-                full
-              />
-            </AnswersBoundary>
-          </PanelErrorBoundary>
+          <PanelSlot def={alone} ctx={ctx} full />
         </div>
       )}
       {!alone && (
         <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
           {dashboard.panels.map((p) => (
-            <PanelErrorBoundary key={p.id} id={p.id} title={p.title}>
-              {/* A panel whose answers are still on their way streams in on its own. */}
-              <AnswersBoundary
-                fallback={
-                  <PanelFrame
-                    id={p.id}
-                    title={p.title}
-                    description={p.description}
-                    state="loading"
-                    queries={[]}
-                    wide={p.wide}
-                  />
-                }
-              >
-                <Panel
-                  def={p}
-                  vars={state.vars}
-                  range={range}
-                  onZoom={onZoom}
-                  shift={shift}
-                  annotations={annotationsShown ? sources : undefined}
-                />
-              </AnswersBoundary>
-            </PanelErrorBoundary>
+            <PanelSlot key={p.id} def={p} ctx={ctx} />
           ))}
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * One panel in its own error boundary; a panel whose answers are still on their way streams in
+ * on its own behind a skeleton of its frame.
+ */
+function PanelSlot({ def, ctx, full = false }: { def: PanelDef; ctx: PanelContext; full?: boolean }) {
+  return (
+    <PanelErrorBoundary id={def.id} title={def.title}>
+      <AnswersBoundary
+        fallback={
+          <PanelFrame
+            id={def.id}
+            title={def.title}
+            description={def.description}
+            state="loading"
+            queries={[]}
+            wide={def.wide}
+            full={full}
+          />
+        }
+      >
+        <Panel def={def} {...ctx} full={full} />
+      </AnswersBoundary>
+    </PanelErrorBoundary>
   );
 }

@@ -140,8 +140,8 @@ export function CanaryVerdict() {
             <thead>
               <tr className="text-left text-slate-500">
                 <th className="py-1">Metric</th>
-                <th className="py-1 text-right">Dry-run</th>
-                <th className="py-1 text-right">Enforce</th>
+                <th className="whitespace-nowrap py-1 text-right">Dry-run</th>
+                <th className="whitespace-nowrap py-1 pl-2 text-right">Enforce</th>
                 <th className="py-1 pl-3">Result</th>
                 <th className="py-1">Effect and interval</th>
               </tr>

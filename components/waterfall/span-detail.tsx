@@ -29,7 +29,7 @@ export function SpanDetail({ source, spanId, traceStartNs, onClose }: SpanDetail
       data-testid="span-detail"
       data-span-id={spanId}
       aria-label="Span details"
-      className="flex min-h-0 w-[28rem] shrink-0 flex-col overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      className="flex min-h-0 w-[22rem] xl:w-[28rem] shrink-0 flex-col overflow-auto rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="mb-2 flex items-start gap-2">
         <h2 className="min-w-0 flex-1 break-words text-sm font-semibold">{q.data?.span.name ?? 'Span'}</h2>

@@ -26,7 +26,8 @@ const INDENT = 14;
 function labelPlace(left: number, width: number): { style: React.CSSProperties; onBar: boolean } {
   if (left + width <= 78) return { style: { left: `${Math.max(0, left + width)}%` }, onBar: false };
   if (left >= 22) return { style: { right: `${100 - left + 0.5}%` }, onBar: false };
-  return { style: { right: `${Math.max(0, 100 - left - width) + 0.5}%` }, onBar: true };
+  // From the bar's visible start: the duration first, the rest (model, tokens) cut by the timeline's edge.
+  return { style: { left: `${Math.max(0, left) + 0.5}%` }, onBar: true };
 }
 
 /** One waterfall row: tree column (indent, collapse toggle, service, name) and the span's bar. */

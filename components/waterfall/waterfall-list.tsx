@@ -23,8 +23,8 @@ export type WaterfallListProps = {
 };
 
 export const ROW_HEIGHT = 26;
-/** The name column: 38 % of the list, at most 380 px (at 1024 px beside the span details the timeline keeps most of it). */
-const NAME_WIDTH = 'min(380px, 38%)';
+/** The name column: 42 % of the list, at most 380 px (at 1024 px beside the span details the timeline keeps most of it). */
+const NAME_WIDTH = 'min(380px, 42%)';
 /** Room one ruler label needs, so that labels never overlap however narrow the timeline. */
 const TICK_PX = 90;
 

@@ -54,12 +54,12 @@ describe('annotations', () => {
     );
   });
 
-  it('the canary: a move to another rollout step that holds, not sampling noise or gaps', () => {
-    // 5 % with noise, a gap (kill switch), then 25 % from point 7 on.
-    const share = [0.05, 0.066, 0.038, _, _, 0.052, 0.041, 0.24, 0.27, 0.25, 0.23];
+  it('the canary: a move to another rollout step that holds 5 minutes, not sampling noise or gaps', () => {
+    // 5 % with noise (up to 13 %), a gap (kill switch), then 25 % from point 7 on (a point a minute).
+    const share = [0.05, 0.13, 0.02, _, _, 0.052, 0.041, 0.24, 0.27, 0.25, 0.23, 0.26, 0.22, 0.25];
     const out = canaryChanges(m([{ labels: {}, values: share }]));
     expect(out.map((a) => [a.t, a.title])).toEqual([[t(7), 'Canary enforce share 5 % → 25 %']]);
-    // One odd point is not a rollout.
-    expect(canaryChanges(m([{ labels: {}, values: [0.05, 0.05, 0.2, 0.05, 0.05] }]))).toEqual([]);
+    // Three odd minutes are not a rollout; nor is a level that ends before 5 minutes.
+    expect(canaryChanges(m([{ labels: {}, values: [0.05, 0.05, 0.2, 0.22, 0.2, 0.05, 0.05] }]))).toEqual([]);
   });
 });

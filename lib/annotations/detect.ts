@@ -95,10 +95,14 @@ export function versionChanges(m: Matrix): Annotation[] {
   return out.sort((a, b) => a.t - b.t);
 }
 
-/** The rollout steps a canary's enforce share is read against (Shannon's playbook, and the steps between). */
-export const CANARY_STEPS = [0, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 1];
-/** Points a new step must hold before it counts as a change (sampling noise is not a rollout). */
-export const CANARY_HOLD = 3;
+/** The rollout steps a canary's enforce share is read against: Shannon's playbook (5 → 25 → 50 → 100 %) and 0 and 75 %. */
+export const CANARY_STEPS = [0, 0.05, 0.25, 0.5, 0.75, 1];
+/**
+ * How long a new step must hold before it counts as a change: at least 3 points and 5 minutes
+ * (a 5 % canary at a few evaluations a second reads anywhere from 2 to 13 % a minute: sampling
+ * noise is not a rollout).
+ */
+export const CANARY_HOLD = { points: 3, seconds: 300 };
 
 const nearestStep = (v: number) =>
   CANARY_STEPS.reduce((best, s) => (Math.abs(s - v) < Math.abs(best - v) ? s : best), CANARY_STEPS[0]!);
@@ -129,7 +133,8 @@ export function canaryChanges(m: Matrix): Annotation[] {
     }
     candidate =
       candidate?.level === step ? { ...candidate, count: candidate.count + 1 } : { level: step, since: i, count: 1 };
-    if (candidate.count >= CANARY_HOLD) {
+    const held = (i - candidate.since) * m.step;
+    if (candidate.count >= CANARY_HOLD.points && held >= CANARY_HOLD.seconds) {
       out.push({
         t: at(m, candidate.since),
         kind: 'canary',
