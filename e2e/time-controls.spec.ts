@@ -103,13 +103,14 @@ for (const zone of ['UTC', 'Asia/Kolkata']) {
     // The trace table: each start as the zone's clock shows it, and the column says which zone.
     // A window that ended 45 s ago: the traces in it have finished and been sent (the slow tail
     // aside, hence the overlap below). On a stack that just started, wait for it to hold some.
-    const window = `from=${new Date(Date.now() - 30 * 60_000).toISOString()}&to=${new Date(Date.now() - 45_000).toISOString()}&limit=5`;
+    let window = '';
     await expect
       .poll(
-        async () => ((await (await page.request.get(`/api/traces?${window}`)).json()) as { traces: [] }).traces.length,
-        {
-          timeout: 60_000,
+        async () => {
+          window = `from=${new Date(Date.now() - 30 * 60_000).toISOString()}&to=${new Date(Date.now() - 45_000).toISOString()}&limit=5`;
+          return ((await (await page.request.get(`/api/traces?${window}`)).json()) as { traces: [] }).traces.length;
         },
+        { timeout: 90_000 },
       )
       .toBeGreaterThan(0);
     await page.goto(`/traces?${window}&tz=${encodeURIComponent(zone)}`);

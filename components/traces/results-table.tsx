@@ -1,41 +1,31 @@
 'use client';
 
 import Link from 'next/link';
-import { useSort } from '@/components/hooks/use-sort';
 import { useTimeZone } from '@/components/hooks/time-zone';
 import { formatDateTime, zoneOffsetLabel } from '@/lib/format/time-zone';
 import type { TraceSummaryRow } from '@/lib/queries/traces';
 import { formatNs } from '@/lib/traces/view/ticks';
+import type { TraceSort } from '@/lib/traces/model';
 
-export type ResultsTableProps = { traces: TraceSummaryRow[] };
+export type ResultsTableProps = {
+  traces: TraceSummaryRow[];
+  /** The order the server gave them in: the whole result set sorted (a header asks for another). */
+  sort: TraceSort;
+  onSort: (sort: TraceSort) => void;
+};
 
-type Key = 'root' | 'start' | 'duration' | 'spans' | 'errors';
-const COLS: [Key, string, boolean][] = [
-  ['root', 'Trace', false],
-  ['start', 'Start', false],
-  ['duration', 'Duration', true],
-  ['spans', 'Spans', true],
-  ['errors', 'Errors', true],
+/** Each sortable column: the order a first click asks for, and the one a second click asks for. */
+const COLS: { key: string; label: string; numeric: boolean; orders?: [TraceSort, TraceSort?] }[] = [
+  { key: 'root', label: 'Trace', numeric: false },
+  { key: 'start', label: 'Start', numeric: false, orders: ['newest', 'oldest'] },
+  { key: 'duration', label: 'Duration', numeric: true, orders: ['longest', 'shortest'] },
+  { key: 'spans', label: 'Spans', numeric: true, orders: ['most-spans'] },
+  { key: 'errors', label: 'Errors', numeric: true, orders: ['most-errors'] },
 ];
+const ASCENDING: readonly TraceSort[] = ['oldest', 'shortest'];
 
-function value(t: TraceSummaryRow, k: Key): number | string {
-  switch (k) {
-    case 'root':
-      return `${t.rootService} ${t.rootName}`;
-    case 'start':
-      return Number(BigInt(t.startNs) / 1000n);
-    case 'duration':
-      return Number(t.durationNs);
-    case 'spans':
-      return t.spanCount;
-    default:
-      return t.errorCount;
-  }
-}
-
-/** The matching traces, newest first until a column header says otherwise. */
-export function ResultsTable({ traces }: ResultsTableProps) {
-  const { sorted: rows, header } = useSort(traces, 'start' as Key, value);
+/** The matching traces in the order the server sorted the whole result set (newest first by default). */
+export function ResultsTable({ traces, sort, onSort }: ResultsTableProps) {
   const timeZone = useTimeZone();
   const startMs = (t: TraceSummaryRow) => Number(BigInt(t.startNs) / 1_000_000n);
   const zone = zoneOffsetLabel(timeZone, traces[0] ? startMs(traces[0]) : 0);
@@ -44,14 +34,40 @@ export function ResultsTable({ traces }: ResultsTableProps) {
       <table data-testid="trace-results" className="w-full text-sm">
         <thead className="bg-slate-50 text-xs dark:bg-slate-800">
           <tr>
-            {COLS.map(([k, label, num]) => header(k, k === 'start' ? `${label} (${zone})` : label, num, 'px-2 py-1.5'))}
+            {COLS.map((c) => {
+              const label = c.key === 'start' ? `${c.label} (${zone})` : c.label;
+              const active = c.orders?.includes(sort) ?? false;
+              return (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={active ? (ASCENDING.includes(sort) ? 'ascending' : 'descending') : undefined}
+                  className={`px-2 py-1.5 ${c.numeric ? 'text-right' : 'text-left'}`}
+                >
+                  {c.orders ? (
+                    <button
+                      type="button"
+                      data-testid={`sort-${c.key}`}
+                      title="Sort every matching trace (the server orders them all)"
+                      onClick={() =>
+                        onSort(active && c.orders![1] && sort === c.orders![0] ? c.orders![1] : c.orders![0])
+                      }
+                    >
+                      {label} {active ? (ASCENDING.includes(sort) ? '▴' : '▾') : ''}
+                    </button>
+                  ) : (
+                    label
+                  )}
+                </th>
+              );
+            })}
             <th scope="col" className="px-2 py-1.5 text-left">
               Services
             </th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((t) => (
+          {traces.map((t) => (
             <tr
               key={t.traceId}
               data-testid="trace-result"

@@ -13,13 +13,18 @@ export type SearchFields = {
   tags: string;
   limit: string;
 };
-export type SearchFormProps = { initial: SearchFields; onSearch: (f: SearchFields) => void };
+export type SearchFormProps = {
+  initial: SearchFields;
+  onSearch: (f: SearchFields) => void;
+  /** The form holds a bad value: the results shown are not of what it says any more. */
+  onInvalid?: () => void;
+};
 
 const input =
   'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** Service and operation (from the store), duration bounds, logfmt tags and a result limit. */
-export function SearchForm({ initial, onSearch }: SearchFormProps) {
+export function SearchForm({ initial, onSearch, onInvalid }: SearchFormProps) {
   const [f, setF] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const services = useQuery(servicesOptions());
@@ -36,6 +41,7 @@ export function SearchForm({ initial, onSearch }: SearchFormProps) {
         const r = parseTraceSearch(sp, Date.now());
         if ('error' in r) {
           setError(r.error);
+          onInvalid?.();
           return;
         }
         setError(null);

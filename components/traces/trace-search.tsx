@@ -2,16 +2,26 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useState } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
 import { traceSearchOptions } from '@/lib/queries/traces';
 import { parseTraceSearch } from '@/lib/traces/search';
+import type { TraceSort } from '@/lib/traces/model';
 import { ResultsScatter } from './results-scatter';
 import { ResultsTable } from './results-table';
 import { SearchForm, type SearchFields } from './search-form';
 import { LoadError } from '@/components/shell/load-error';
 
 const FIELDS = ['service', 'operation', 'minDuration', 'maxDuration', 'tags', 'limit'] as const;
+const SORT_WORDS: Record<TraceSort, string> = {
+  newest: 'newest',
+  oldest: 'oldest',
+  longest: 'longest',
+  shortest: 'shortest',
+  'most-spans': 'with the most spans',
+  'most-errors': 'with the most errors',
+};
 
 /** /traces: the search form, and the results as a duration scatter and a sortable table. */
 export function TraceSearch() {
@@ -22,7 +32,18 @@ export function TraceSearch() {
   const parsed = parseTraceSearch(new URLSearchParams(raw), anchorMs);
   const q = useQuery({ ...traceSearchOptions(raw, anchorMs), enabled: !('error' in parsed) });
   const initial = Object.fromEntries(FIELDS.map((k) => [k, params.get(k) ?? ''])) as SearchFields;
+  const sort = 'error' in parsed ? 'newest' : (parsed.search.sort ?? 'newest');
+  const onSort = (next: TraceSort) => {
+    const sp = new URLSearchParams(raw);
+    if (next === 'newest') sp.delete('sort');
+    else sp.set('sort', next);
+    window.history.pushState(null, '', `${pathname}?${sp}`);
+  };
+  // A search the form refused: the results of the last one are hidden (they are not of what it says).
+  const [refused, setRefused] = useState<string | null>(null);
+  const stale = refused === raw;
   const onSearch = (f: SearchFields) => {
+    setRefused(null);
     const sp = new URLSearchParams(raw);
     for (const k of FIELDS) {
       if (f[k].trim()) sp.set(k, f[k].trim());
@@ -34,17 +55,19 @@ export function TraceSearch() {
   const state =
     'error' in parsed
       ? 'error'
-      : q.isPending
-        ? 'loading'
-        : q.error
-          ? 'error'
-          : q.data.traces.length === 0
-            ? 'empty'
-            : 'ready';
+      : stale
+        ? 'invalid'
+        : q.isPending
+          ? 'loading'
+          : q.error
+            ? 'error'
+            : q.data.traces.length === 0
+              ? 'empty'
+              : 'ready';
   return (
     <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
       <div className="space-y-2">
-        <SearchForm key={raw} initial={initial} onSearch={onSearch} />
+        <SearchForm key={raw} initial={initial} onSearch={onSearch} onInvalid={() => setRefused(raw)} />
         <Link href="/traces/file" className="block text-center text-xs text-indigo-700 underline dark:text-indigo-300">
           Open a trace file from disk
         </Link>
@@ -63,8 +86,13 @@ export function TraceSearch() {
             This search cannot run: {parsed.error}. Fix it in the form.
           </p>
         )}
+        {state === 'invalid' && (
+          <p className="rounded border border-slate-200 p-3 text-sm text-slate-500 dark:border-slate-800">
+            Fix the search in the form to see its traces.
+          </p>
+        )}
         {state === 'loading' && <div className="skeleton h-80 rounded-lg bg-slate-200 dark:bg-slate-800" />}
-        {q.error && (
+        {q.error && !stale && (
           <LoadError
             variant="block"
             what="The search failed"
@@ -83,12 +111,17 @@ export function TraceSearch() {
         )}
         {state === 'ready' && q.data && (
           <>
-            <p className="text-xs text-slate-500" aria-live="polite">
-              {q.data.traces.length} trace{q.data.traces.length === 1 ? '' : 's'}
-              {q.data.traces.length >= q.data.limit ? ` (the newest ${q.data.limit}; raise the limit to see more)` : ''}
+            <p className="text-xs text-slate-500" aria-live="polite" data-testid="result-count">
+              {q.data.matched !== undefined
+                ? `The ${q.data.traces.length.toLocaleString('en-US')} ${SORT_WORDS[sort]} of ${q.data.matched.toLocaleString('en-US')}${q.data.capped ? '+' : ''} matching traces${q.data.capped ? ` (sorted among the newest ${q.data.matched.toLocaleString('en-US')}; narrow the search to sort them all)` : ''}`
+                : `${q.data.traces.length} trace${q.data.traces.length === 1 ? '' : 's'}${
+                    q.data.traces.length >= q.data.limit
+                      ? ` (the newest ${q.data.limit}; raise the limit or sort by a column to see others)`
+                      : ''
+                  }`}
             </p>
             <ResultsScatter traces={q.data.traces} />
-            <ResultsTable traces={q.data.traces} />
+            <ResultsTable traces={q.data.traces} sort={sort} onSort={onSort} />
           </>
         )}
       </section>

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import type { AnyValue } from '../traces/model';
+import { type AnyValue, TRACE_SORTS } from '../traces/model';
 import { viewToParams } from '../traces/view/params';
 import type { ViewSpec } from '../traces/view/window';
 import { fetchJson } from './fetch-json';
@@ -222,7 +222,14 @@ export const traceSummarySchema = z.object({
   services: z.array(z.object({ service: z.string(), spanCount: z.number() })),
 });
 export type TraceSummaryRow = z.infer<typeof traceSummarySchema>;
-export const traceSearchResponseSchema = z.object({ traces: z.array(traceSummarySchema), limit: z.number() });
+export const traceSearchResponseSchema = z.object({
+  traces: z.array(traceSummarySchema),
+  limit: z.number(),
+  sort: z.optional(z.enum(TRACE_SORTS)),
+  /** sorted searches: how many traces matched (up to SORT_CAP), and whether more did */
+  matched: z.optional(z.number()),
+  capped: z.optional(z.boolean()),
+});
 const servicesSchema = z.object({ services: z.array(z.string()) });
 const operationsSchema = z.object({ operations: z.array(z.object({ name: z.string(), kind: z.string() })) });
 

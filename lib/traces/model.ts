@@ -102,7 +102,24 @@ export type TraceSearch = {
   fromNs: bigint;
   toNs: bigint;
   limit: number;
+  /** Newest first unless said: the whole result set ordered (up to SORT_CAP traces), then `limit` kept. */
+  sort?: TraceSort;
 };
+
+export const TRACE_SORTS = ['newest', 'oldest', 'longest', 'shortest', 'most-spans', 'most-errors'] as const;
+export type TraceSort = (typeof TRACE_SORTS)[number];
+
+/** A search's answer: the traces, and (sorted searches) how many matched in all. */
+export type TraceSearchResult = {
+  traces: TraceSummary[];
+  /** Traces that matched, counted up to `SORT_CAP`; absent for the default newest-first search. */
+  matched?: number;
+  /** More than `SORT_CAP` matched: the sort ran over the newest `SORT_CAP` of them. */
+  capped?: boolean;
+};
+
+/** The most matching traces a sorted search orders (the newest of them). */
+export const SORT_CAP = 10_000;
 
 /** What the waterfall's index reads of each span (times exact as bigint). */
 export type SpanSkeleton = {
@@ -161,7 +178,7 @@ export interface TraceStore {
    */
   skeleton?(traceId: string): Promise<SkeletonColumns | null>;
   extras?(refs: number[]): Promise<SpanExtras[]>;
-  search(q: TraceSearch): Promise<TraceSummary[]>;
+  search(q: TraceSearch): Promise<TraceSearchResult>;
   services(): Promise<string[]>;
   operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;
 }

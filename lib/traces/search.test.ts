@@ -96,3 +96,16 @@ describe('formatLogfmt', () => {
     expect(parseLogfmt(text)).toEqual({ tags });
   });
 });
+
+describe('the sort parameter', () => {
+  const NOW = Date.parse('2026-12-06T10:00:00Z');
+  it('takes the orders the store knows, newest by default, and names a bad one', () => {
+    const q = (qs: string) => parseTraceSearch(new URLSearchParams(qs), NOW);
+    expect(q('sort=longest')).toMatchObject({ search: { sort: 'longest' } });
+    expect('search' in q('sort=newest') && q('sort=newest')).toMatchObject({ search: {} });
+    expect((q('') as { search: { sort?: string } }).search.sort).toBeUndefined();
+    expect(q('sort=slowest%27%3B')).toEqual({
+      error: `invalid parameter "sort": must be one of newest, oldest, longest, shortest, most-spans, most-errors, got "slowest';"`,
+    });
+  });
+});

@@ -1,6 +1,6 @@
 import { parseTraceIdInput } from './trace-id-input';
 import { parseTimeExpr, resolveTimeExpr } from '../url/time';
-import type { TraceSearch } from './model';
+import { TRACE_SORTS, type TraceSearch, type TraceSort } from './model';
 
 /**
  * Trace search parameters (DESIGN.md contract): service, operation, minDuration, maxDuration
@@ -146,6 +146,14 @@ export function parseTraceSearch(params: URLSearchParams, nowMs: number): Search
     if (!Number.isInteger(n) || n < 1 || n > MAX_LIMIT)
       return { error: `invalid parameter "limit": must be an integer from 1 to ${MAX_LIMIT}, got "${limit}"` };
     search.limit = n;
+  }
+  const sort = str('sort');
+  if (sort !== undefined) {
+    if (!(TRACE_SORTS as readonly string[]).includes(sort))
+      return {
+        error: `invalid parameter "sort": must be one of ${TRACE_SORTS.join(', ')}, got "${sort.slice(0, 40)}"`,
+      };
+    if (sort !== 'newest') search.sort = sort as TraceSort;
   }
   return { search };
 }

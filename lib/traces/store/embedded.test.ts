@@ -62,7 +62,7 @@ describe('embedded store', () => {
     expect(trace?.spans[0]?.attributes).toEqual([{ key: 'http.status_code', value: { type: 'int', value: '200' } }]);
     expect(trace?.durationNs).toBe('90000000');
 
-    const found = await store.search({
+    const { traces: found } = await store.search({
       tags: [{ key: 'status', value: 'error' }],
       fromNs: BigInt(now - 60_000) * 1_000_000n,
       toNs: BigInt(now + 1000) * 1_000_000n,

@@ -131,7 +131,7 @@ describe('search', () => {
           limit: 20,
           ...over,
         })
-        .map((t) => t.traceId);
+        .traces.map((t) => t.traceId);
     expect(q({})).toEqual([tid(3), tid(2), tid(1)]);
     expect(q({ limit: 2 })).toEqual([tid(3), tid(2)]);
     expect(q({ tags: [{ key: 'http.status_code', value: '500' }] })).toEqual([tid(1)]);
@@ -142,6 +142,15 @@ describe('search', () => {
     expect(q({ service: 'api', operation: 'GET /a', minDurationNs: 200_000_000n })).toEqual([tid(3)]);
     expect(q({ maxDurationNs: 150_000_000n })).toEqual([tid(1)]);
     expect(q({ service: 'other' })).toEqual([]);
+    // Sorted: the whole result set ordered, then the limit; with the count that matched.
+    expect(q({ sort: 'longest' })).toEqual([tid(2), tid(3), tid(1)]);
+    expect(q({ sort: 'longest', limit: 1 })).toEqual([tid(2)]);
+    expect(q({ sort: 'shortest', limit: 1 })).toEqual([tid(1)]);
+    expect(q({ sort: 'oldest' })).toEqual([tid(1), tid(2), tid(3)]);
+    expect(q({ sort: 'most-errors', limit: 1 })).toEqual([tid(2)]);
+    const base = { tags: [], fromNs: BigInt(now - 60_000) * 1_000_000n, toNs: BigInt(now) * 1_000_000n };
+    expect(reader.search({ ...base, limit: 1, sort: 'longest' })).toMatchObject({ matched: 3, capped: false });
+    expect(reader.search({ ...base, limit: 1 }).matched).toBeUndefined();
     expect(reader.operations('api')).toEqual([
       { name: 'GET /a', kind: 'internal' },
       { name: 'GET /b', kind: 'internal' },
