@@ -5,15 +5,20 @@ type Found = { traces: { traceId: string; durationNs: string; spanCount: number 
 test('sorting the trace results asks the server to sort every matching trace, and says how many matched', async ({
   page,
 }) => {
-  // A window that ended 45 s ago holds finished traces only: the witness and the page see the same set.
-  const to = new Date(Date.now() - 45_000).toISOString();
-  const window = `service=orchestrator&from=now-30m&to=${encodeURIComponent(to)}`;
+  test.setTimeout(150_000);
+  // A window that ended 45 s ago holds finished traces only: the witness and the page see the same
+  // set. On a stack that just started, wait until it holds a few dozen.
+  let window = '';
   await expect
     .poll(
-      async () => ((await (await page.request.get(`/api/traces?${window}&limit=50`)).json()) as Found).traces.length,
-      {
-        timeout: 60_000,
+      async () => {
+        // Both ends fixed: nothing enters or leaves the set between the page and the witness.
+        const to = new Date(Date.now() - 45_000).toISOString();
+        const from = new Date(Date.now() - 30 * 60_000).toISOString();
+        window = `service=orchestrator&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+        return ((await (await page.request.get(`/api/traces?${window}&limit=50`)).json()) as Found).traces.length;
       },
+      { timeout: 100_000, intervals: [3000] },
     )
     .toBeGreaterThan(25);
   await page.goto(`/traces?${window}&limit=5`);

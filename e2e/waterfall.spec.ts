@@ -240,3 +240,41 @@ test('after a minimap zoom, bars of spans that start before the window stay insi
   const root = rows.first();
   await expect(root.getByTestId('span-duration')).toHaveClass(/bg-slate-900/);
 });
+
+test('the flame graph: every span once (short ones merged and counted), a click opens a span, the minimap zooms it', async ({
+  page,
+  stack,
+}) => {
+  const { id, spans } = await storedBigTrace(stack.consoleUrl);
+  await page.goto(`/traces/${id}`);
+  await expect(page.getByTestId('span-row').first()).toBeVisible();
+  await page.getByRole('tab', { name: 'Flame graph' }).click();
+  await expect(page).toHaveURL(/tab=flame/);
+  const blocks = page.getByTestId('flame-block');
+  await expect(blocks.first()).toBeVisible();
+  // Every span is in exactly one block: alone, or counted in a merged one.
+  const counts = await blocks.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(spans.length);
+  // The 0.4 ms leaves are too narrow at 1 s to draw apart; the 40 batches are not.
+  expect(counts.some((c) => c > 1)).toBe(true);
+  await expect(page.locator('[data-testid=flame-block][data-depth="1"][data-count="1"]')).toHaveCount(40);
+  // A click on a batch opens its details beside, as in the waterfall.
+  const batch = spans.find((s) => s.name === 'batch 7')!;
+  await page.locator(`[data-testid=flame-block][data-span-id="${batch.id}"]`).click();
+  await expect(page.getByTestId('span-detail').getByRole('heading', { name: 'batch 7' })).toBeVisible();
+  await expect(page.locator(`[data-testid=flame-block][data-span-id="${batch.id}"]`)).toHaveAttribute(
+    'data-selected',
+    'true',
+  );
+  // Zoomed to 1 % of the trace (10 ms), the leaves there are drawn one by one.
+  await page.goto(`/traces/${id}?tab=flame&zoom=0.5-0.51`);
+  await expect(blocks.first()).toBeVisible();
+  const zoomed = await blocks.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  expect(zoomed.every((c) => c === 1)).toBe(true);
+  const inWindow = spans.filter((s) => s.endMs >= 500 && s.startMs <= 510).length;
+  expect(zoomed.length).toBe(inWindow);
+  // A bad zoom on the API is a 400 that names it.
+  const bad = await page.request.get(`/api/traces/${id}/flame?zoom=0.9-0.1`);
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toContain('invalid parameter "zoom"');
+});

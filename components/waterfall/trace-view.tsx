@@ -6,6 +6,7 @@ import { overviewOptions, rowsOptions, type Row, type TraceSource } from '@/lib/
 import { BACKGROUND_EXTRAS_MAX } from '@/lib/traces/view/prepare';
 import type { ViewSpec } from '@/lib/traces/view/window';
 import { Minimap } from './minimap';
+import { FlameGraph } from './flame-graph';
 import { SpanDetail } from './span-detail';
 import { StatsTable } from './stats-table';
 import { Toolbar } from './toolbar';
@@ -16,6 +17,8 @@ import { WaterfallList } from './waterfall-list';
 import { LoadError } from '@/components/shell/load-error';
 
 export type TraceViewProps = { source: TraceSource; actions?: React.ReactNode };
+
+const TAB_NAMES = { waterfall: 'Waterfall', flame: 'Flame graph', stats: 'Statistics' } as const;
 
 /** The waterfall page: header, minimap, tools, the virtualized rows and the selected span. */
 export function TraceView({ source, actions }: TraceViewProps) {
@@ -101,7 +104,7 @@ export function TraceView({ source, actions }: TraceViewProps) {
       <TraceHeader overview={o} hidden={state.hide} onToggleService={toggleService} actions={actions} />
       <Minimap overview={o} zoom={state.zoom} onZoom={(zoom) => update({ zoom })} />
       <div role="tablist" aria-label="Trace views" className="flex gap-1 text-sm">
-        {(['waterfall', 'stats'] as const).map((t) => (
+        {(['waterfall', 'flame', 'stats'] as const).map((t) => (
           <button
             key={t}
             role="tab"
@@ -110,12 +113,30 @@ export function TraceView({ source, actions }: TraceViewProps) {
             onClick={() => update({ tab: t })}
             className={`rounded px-3 py-1 ${state.tab === t ? 'bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
           >
-            {t === 'waterfall' ? 'Waterfall' : 'Statistics'}
+            {TAB_NAMES[t]}
           </button>
         ))}
       </div>
       {state.tab === 'stats' ? (
         <StatsTable overview={o} />
+      ) : state.tab === 'flame' ? (
+        <div className="flex min-h-0 flex-1 gap-2">
+          <FlameGraph
+            source={source}
+            zoom={state.zoom}
+            services={o.services.map((s) => s.service)}
+            selected={selected}
+            onSelect={(span) => update({ span }, 'replace')}
+          />
+          {selected && (
+            <SpanDetail
+              source={source}
+              spanId={selected}
+              traceStartNs={o.startNs}
+              onClose={() => update({ span: null }, 'replace')}
+            />
+          )}
+        </div>
       ) : (
         <>
           <Toolbar

@@ -1,4 +1,5 @@
 import type { Span, Trace } from '../traces/model';
+import { flameLayout } from '../traces/view/flame';
 import { overviewOf, prepareTrace } from '../traces/view/prepare';
 import { buildTraceIndex, skeletonOf } from '../traces/view/trace-index';
 import { computeView, viewKey, windowOf, type ComputedView } from '../traces/view/window';
@@ -22,6 +23,10 @@ export function localTraceSource(trace: Trace, key: string): TraceSource {
         if (views.size > 8) views.delete(views.keys().next().value as string);
       }
       return windowOf(pt, view, cv, offset, limit, focus || undefined);
+    },
+    flame: async (zoom) => {
+      const dur = Math.max(pt.ix.durationNs, 1);
+      return flameLayout(pt, zoom ? [zoom[0] * dur, zoom[1] * dur] : [0, dur]);
     },
     span: async (spanId) => {
       const s = spans.get(spanId);

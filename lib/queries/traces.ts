@@ -158,7 +158,37 @@ export type TraceSource = {
   overview(signal?: AbortSignal): Promise<Overview>;
   rows(view: ViewSpec, offset: number, limit: number, focus: string, signal?: AbortSignal): Promise<RowWindowResponse>;
   span(spanId: string, signal?: AbortSignal): Promise<SpanDetailResponse>;
+  /** The flame graph over the trace or a zoomed part of it. */
+  flame(zoom: [number, number] | null, signal?: AbortSignal): Promise<FlameLayoutResponse>;
 };
+
+const flameBlockSchema = z.object({
+  depth: z.number(),
+  start: z.number(),
+  dur: z.number(),
+  count: z.number(),
+  spanId: z.optional(z.string()),
+  name: z.optional(z.string()),
+  service: z.number(),
+  error: z.number(),
+  critical: z.number(),
+});
+export const flameLayoutSchema = z.object({
+  window: z.tuple([z.number(), z.number()]),
+  depth: z.number(),
+  blocks: z.array(flameBlockSchema),
+  spans: z.number(),
+  truncated: z.boolean(),
+});
+export type FlameLayoutResponse = z.infer<typeof flameLayoutSchema>;
+
+export function flameOptions(src: TraceSource, zoom: [number, number] | null) {
+  return queryOptions({
+    queryKey: ['trace', src.key, 'flame', zoom?.join('-') ?? 'all'] as const,
+    queryFn: ({ signal }) => src.flame(zoom, signal),
+    staleTime: Infinity,
+  });
+}
 
 export function remoteTraceSource(id: string): TraceSource {
   return {
@@ -172,6 +202,8 @@ export function remoteTraceSource(id: string): TraceSource {
       return fetchJson(`/api/traces/${id}/rows?${sp}`, rowWindowSchema, signal);
     },
     span: (spanId, signal) => fetchJson(`/api/traces/${id}/spans/${spanId}`, spanDetailSchema, signal),
+    flame: (zoom, signal) =>
+      fetchJson(`/api/traces/${id}/flame${zoom ? `?zoom=${zoom[0]}-${zoom[1]}` : ''}`, flameLayoutSchema, signal),
   };
 }
 

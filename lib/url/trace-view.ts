@@ -7,7 +7,7 @@
 import { parseDurationNs } from '../traces/search';
 import type { ViewSpec } from '../traces/view/window';
 
-export type TraceTab = 'waterfall' | 'stats';
+export type TraceTab = 'waterfall' | 'flame' | 'stats';
 
 export type TracePageState = {
   span: string | null;
@@ -61,15 +61,14 @@ export function parseTracePage(sp: URLSearchParams): { state: TracePageState; no
   state.q = (sp.get('q') ?? '').slice(0, 200);
   const zoom = sp.get('zoom');
   if (zoom) {
-    const m = /^(\d*\.?\d+)-(\d*\.?\d+)$/.exec(zoom);
-    const a = m ? Number(m[1]) : NaN;
-    const b = m ? Number(m[2]) : NaN;
-    if (m && a >= 0 && b <= 1 && b - a > 1e-6) state.zoom = [a, b];
+    const z = parseZoom(zoom);
+    if (z) state.zoom = z;
     else notices.push(`Ignored zoom="${zoom.slice(0, 40)}": use two fractions of the trace, such as 0.2-0.5.`);
   }
   const tab = sp.get('tab');
-  if (tab === 'stats') state.tab = 'stats';
-  else if (tab && tab !== 'waterfall') notices.push(`Ignored tab="${tab.slice(0, 20)}": use waterfall or stats.`);
+  if (tab === 'stats' || tab === 'flame') state.tab = tab;
+  else if (tab && tab !== 'waterfall')
+    notices.push(`Ignored tab="${tab.slice(0, 20)}": use waterfall, flame or stats.`);
   return { state, notices };
 }
 
@@ -100,4 +99,12 @@ export function pageView(
     search: s.q,
     matchesOnly: s.matches,
   };
+}
+
+/** `zoom=a-b`: two fractions of the trace, a before b; null when it is not that. */
+export function parseZoom(text: string): [number, number] | null {
+  const m = /^(\d*\.?\d+)-(\d*\.?\d+)$/.exec(text);
+  const a = m ? Number(m[1]) : NaN;
+  const b = m ? Number(m[2]) : NaN;
+  return m && a >= 0 && b <= 1 && b - a > 1e-6 ? [a, b] : null;
 }

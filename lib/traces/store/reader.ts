@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { buildTrace, kindName, toModelSpan } from '../convert';
 import { SORT_CAP } from '../model';
+import { orderTraces } from './sort';
 import type {
   Resource,
   Scope,
@@ -11,7 +12,6 @@ import type {
   Trace,
   TraceSearch,
   TraceSearchResult,
-  TraceSort,
   TraceSummary,
 } from '../model';
 import { decodeSpan, decodeSpanExtras } from '../otlp/decode-proto';
@@ -191,7 +191,7 @@ export class SqliteReader {
       ? this.searchGroups(want, where, args, bloomTags)
       : this.searchIndex(want, where, args);
     let ids = [...found];
-    if (sorted) ids = this.orderBy(ids, q.sort!).slice(0, q.limit);
+    if (sorted) ids = orderTraces(this.db, ids, q.sort!).slice(0, q.limit);
     const out = ids.map(([key, id]) =>
       summarize(
         key,
@@ -204,43 +204,6 @@ export class SqliteReader {
           BigInt(b.startNs) > BigInt(a.startNs) ? 1 : BigInt(b.startNs) < BigInt(a.startNs) ? -1 : 0,
         );
     return sorted ? { traces, matched: found.size, capped: found.size >= SORT_CAP } : { traces };
-  }
-
-  /**
-   * Traces ordered by what a sorted search asks: start, duration (first start to last end), span or
-   * error count, each from one aggregate per stored export of the trace (no span is decoded).
-   */
-  private orderBy(ids: [string, Buffer][], sort: TraceSort): [string, Buffer][] {
-    const ranges = this.db.prepare('SELECT lo, hi FROM trace_groups WHERE trace_id = ?');
-    const agg = this.db
-      .prepare(
-        'SELECT MIN(start_ns) AS lo, MAX(start_ns + dur_ns) AS hi, COUNT(*) AS n, SUM(status = 2) AS errors FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ?',
-      )
-      .safeIntegers(true);
-    const stats = ids.map(([key, id]) => {
-      let lo: bigint | null = null;
-      let hi: bigint | null = null;
-      let n = 0n;
-      let errors = 0n;
-      for (const r of ranges.all(id) as { lo: number; hi: number }[]) {
-        const a = agg.get(r.lo, r.hi, id) as { lo: bigint | null; hi: bigint | null; n: bigint; errors: bigint | null };
-        if (a.lo !== null && (lo === null || a.lo < lo)) lo = a.lo;
-        if (a.hi !== null && (hi === null || a.hi > hi)) hi = a.hi;
-        n += a.n;
-        errors += a.errors ?? 0n;
-      }
-      const start = lo ?? 0n;
-      return { entry: [key, id] as [string, Buffer], start, dur: (hi ?? start) - start, n, errors };
-    });
-    const cmp = (a: bigint, b: bigint) => (a > b ? 1 : a < b ? -1 : 0);
-    const by: Record<Exclude<TraceSort, 'newest'>, (a: (typeof stats)[0], b: (typeof stats)[0]) => number> = {
-      oldest: (a, b) => cmp(a.start, b.start),
-      longest: (a, b) => cmp(b.dur, a.dur) || cmp(b.start, a.start),
-      shortest: (a, b) => cmp(a.dur, b.dur) || cmp(b.start, a.start),
-      'most-spans': (a, b) => cmp(b.n, a.n) || cmp(b.start, a.start),
-      'most-errors': (a, b) => cmp(b.errors, a.errors) || cmp(b.start, a.start),
-    };
-    return stats.sort(by[sort as Exclude<TraceSort, 'newest'>]).map((s) => s.entry);
   }
 
   /** Walks the (service, start_ns, dur_ns) index newest first until `limit` traces matched. */
