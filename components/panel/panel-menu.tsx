@@ -1,6 +1,8 @@
 'use client';
 
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { usePanelView } from '@/components/hooks/use-panel-url';
 
 export type PanelMenuProps = {
@@ -41,6 +43,8 @@ export function PanelMenu({ panelId, title, queries, csv, target }: PanelMenuPro
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const { viewing, open: view, close: leave } = usePanelView();
+  // Null outside the app router (component tests): the link then carries the queries alone.
+  const params = useSearchParams() as URLSearchParams | null;
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -75,6 +79,16 @@ export function PanelMenu({ panelId, title, queries, csv, target }: PanelMenuPro
       items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
     }
   };
+  // The panel's queries as it ran them (variables filled in), over the page's range and zone.
+  const exploreHref = (() => {
+    const sp = new URLSearchParams();
+    for (const q of queries) sp.append('q', q);
+    for (const k of ['from', 'to', 'tz'] as const) {
+      const v = params?.get(k);
+      if (v) sp.set(k, v);
+    }
+    return `/explore?${sp}`;
+  })();
   const stamp = () => new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const png = async () => {
     const el = target.current;
@@ -137,6 +151,16 @@ export function PanelMenu({ panelId, title, queries, csv, target }: PanelMenuPro
               View alone
             </button>
           )}
+          <Link
+            role="menuitem"
+            data-testid="panel-menu-explore"
+            aria-disabled={queries.length === 0}
+            href={exploreHref}
+            className={item}
+            onClick={() => setOpen(false)}
+          >
+            Explore this query
+          </Link>
           <button
             type="button"
             role="menuitem"

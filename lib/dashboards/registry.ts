@@ -8,4 +8,5 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/agents', label: 'Agents' },
   { href: '/llm', label: 'LLM' },
   { href: '/traces', label: 'Traces' },
+  { href: '/explore', label: 'Explore' },
 ];

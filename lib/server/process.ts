@@ -20,6 +20,8 @@ export type ProcessSlots = {
   rangeCache: RangeCache;
   traceStore: TraceStoreSlot;
   traceViews: Map<string, TraceViewEntry>;
+  /** Explore's completion answers (label names, series, metadata), kept briefly. */
+  metaCache: Map<string, { at: number; answer: Promise<unknown> }>;
 };
 
 const KEY = Symbol.for('shannon-console.process-slots');

@@ -1,0 +1,175 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useMemo, useState } from 'react';
+import { useViewState } from '@/components/hooks/use-view-state';
+import { Panel } from '@/components/panel/panel';
+import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
+import type { TimeseriesPanelDef } from '@/lib/dashboards/types';
+import { guessUnit, MAX_QUERIES, parseExplore } from '@/lib/explore/state';
+import { UNITS } from '@/lib/format/units';
+import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
+import { InstantTable } from './instant-table';
+
+// The editor (CodeMirror and the PromQL grammar) loads only here, after the page.
+const PromqlEditor = dynamic(() => import('./promql-editor').then((m) => m.PromqlEditor), {
+  ssr: false,
+  loading: () => (
+    <div className="skeleton h-9 flex-1 rounded border border-slate-300 bg-slate-100 dark:border-slate-700 dark:bg-slate-800" />
+  ),
+});
+
+export type ExploreProps = { settings: RangeSettings };
+
+const LETTERS = 'ABCDEFGH';
+
+/** /explore: type PromQL (completion from the console), run it, see it as a graph or a table; all in the URL. */
+export function Explore({ settings }: ExploreProps) {
+  const params = useSearchParams();
+  const pathname = usePathname();
+  const spec = useMemo(() => ({ variables: [] as string[] }), []);
+  const { state: view, notices: viewNotices, update, anchorMs } = useViewState(spec);
+  const raw = params.toString();
+  const { state, notices } = useMemo(() => parseExplore(new URLSearchParams(raw)), [raw]);
+  // What is typed, until it is run (the URL holds what ran).
+  const [drafts, setDrafts] = useState<{ raw: string; queries: string[] }>({ raw, queries: state.queries });
+  const queries = drafts.raw === raw ? drafts.queries : state.queries.length ? state.queries : [''];
+  const shown = queries.length ? queries : [''];
+  const setQuery = (i: number, q: string) => setDrafts({ raw, queries: shown.map((x, k) => (k === i ? q : x)) });
+  const write = (mutate: (sp: URLSearchParams) => void) => {
+    const sp = new URLSearchParams(raw);
+    mutate(sp);
+    window.history.pushState(null, '', `${pathname}?${sp}`);
+  };
+  const run = () =>
+    write((sp) => {
+      sp.delete('q');
+      for (const q of shown) if (q.trim()) sp.append('q', q.trim());
+    });
+  const range = useMemo(() => planViewRange(view, anchorMs, settings), [view, anchorMs, settings]);
+  const unit = state.unit ?? (state.queries[0] ? guessUnit(state.queries[0]) : 'short');
+  const def: TimeseriesPanelDef | null = state.queries.length
+    ? {
+        id: 'explore',
+        title: 'Graph',
+        description: `${state.queries.length} quer${state.queries.length === 1 ? 'y' : 'ies'} over the range in the header`,
+        kind: 'timeseries',
+        unit,
+        variables: [],
+        wide: true,
+        height: 320,
+        queries: state.queries.map((expr) => ({ expr })),
+      }
+    : null;
+  const allNotices = [...viewNotices, ...notices];
+
+  return (
+    <div className="mx-auto max-w-[1800px] space-y-3">
+      <h1 className="text-xl font-semibold">Explore</h1>
+      {allNotices.length > 0 && (
+        <ul
+          role="status"
+          data-testid="url-notice"
+          className="list-disc rounded border border-amber-300 bg-amber-50 px-6 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {allNotices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      <section
+        aria-label="Queries"
+        className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900"
+      >
+        {shown.map((q, i) => (
+          <div key={i} className="flex items-start gap-2" data-testid="explore-query">
+            <span className="mt-2 w-4 text-xs font-semibold text-slate-500">{LETTERS[i]}</span>
+            <PromqlEditor value={q} onChange={(v) => setQuery(i, v)} onRun={run} label={`Query ${LETTERS[i]}`} />
+            {shown.length > 1 && (
+              <button
+                type="button"
+                aria-label={`Remove query ${LETTERS[i]}`}
+                onClick={() => setDrafts({ raw, queries: shown.filter((_, k) => k !== i) })}
+                className="mt-1 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+              >
+                ×
+              </button>
+            )}
+          </div>
+        ))}
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <button
+            type="button"
+            data-testid="explore-run"
+            onClick={run}
+            className="rounded bg-indigo-600 px-3 py-1 font-medium text-white hover:bg-indigo-500"
+          >
+            Run query
+          </button>
+          <span className="text-xs text-slate-500">Shift-Enter or Ctrl/Cmd-Enter in the editor</span>
+          {shown.length < MAX_QUERIES && (
+            <button
+              type="button"
+              onClick={() => setDrafts({ raw, queries: [...shown, ''] })}
+              className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            >
+              + Add query
+            </button>
+          )}
+          <span className="ml-auto flex items-center gap-2">
+            <span role="tablist" aria-label="Result" className="flex gap-1">
+              {(['graph', 'table'] as const).map((t) => (
+                <button
+                  key={t}
+                  type="button"
+                  role="tab"
+                  aria-selected={state.tab === t}
+                  onClick={() => write((sp) => (t === 'graph' ? sp.delete('tab') : sp.set('tab', t)))}
+                  className={`rounded px-3 py-1 ${state.tab === t ? 'bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+                >
+                  {t === 'graph' ? 'Graph' : 'Table'}
+                </button>
+              ))}
+            </span>
+            <label className="flex items-center gap-1">
+              <span className="text-slate-500">Unit</span>
+              <select
+                data-testid="explore-unit"
+                value={state.unit ?? ''}
+                onChange={(e) => write((sp) => (e.target.value ? sp.set('unit', e.target.value) : sp.delete('unit')))}
+                className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-700 dark:bg-slate-900"
+              >
+                <option value="">guessed ({unit})</option>
+                {UNITS.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </span>
+        </div>
+      </section>
+      {!def && (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">
+          Type a PromQL query and run it: its series over the range in the header, as a graph or as a table of the
+          values at the range’s end. The editor completes metric names, labels and their values from Prometheus.
+        </p>
+      )}
+      {def && state.tab === 'graph' && (
+        <PanelErrorBoundary id={def.id} title={def.title}>
+          <Panel
+            def={def}
+            vars={{}}
+            range={range}
+            onZoom={(fromMs, toMs) =>
+              update({ from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString() })
+            }
+          />
+        </PanelErrorBoundary>
+      )}
+      {def && state.tab === 'table' && <InstantTable queries={state.queries} atSec={range.end} unit={unit} />}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { expect, panelsSettled, test } from './fixtures';
+
+test('a panel’s "Explore this query" opens /explore with its queries and range, drawn the same', async ({ page }) => {
+  await page.goto('/workflows?from=now-30m&to=now');
+  await panelsSettled(page);
+  const panel = page.locator('[data-testid=panel][data-panel-id="workflow-throughput"]');
+  const names = await panel
+    .getByTestId('legend-item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-series')));
+  await panel.getByTestId('panel-menu').click();
+  await page.getByTestId('panel-menu-explore').click();
+  await expect(page).toHaveURL(/\/explore\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('from')).toBe('now-30m');
+  const qs = url.searchParams.getAll('q');
+  expect(qs).toHaveLength(2);
+  expect(qs.every((q) => q.includes('shannon_workflows_'))).toBe(true);
+  // The same queries over the same range: a line per series the panel had (named by labels here).
+  const graph = page.locator('[data-testid=panel][data-panel-id="explore"]');
+  await expect(graph).toHaveAttribute('data-state', 'ready');
+  await expect(graph.getByTestId('series-line')).toHaveCount(names.length);
+  // Each query is in an editor.
+  await expect(page.getByTestId('promql-editor')).toHaveCount(2);
+  await expect(page.getByTestId('promql-editor').first()).toContainText('shannon_workflows_');
+});
+
+test('the PromQL editor completes metric names from the console, Shift-Enter runs, the table shows Prometheus’s values', async ({
+  page,
+  stack,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto('/explore?from=now-15m&to=now');
+  const editor = page.getByRole('textbox', { name: 'Query A' });
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.type('shannon_workflows_sta');
+  const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'shannon_workflows_started_total' });
+  await expect(option).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(editor).toHaveText('shannon_workflows_started_total');
+  // Completion went through the console's routes, never to Prometheus.
+  expect(asked.some((p) => p.startsWith('/api/prom/labels/__name__/values'))).toBe(true);
+  expect(asked.every((p) => !p.startsWith('/api/v1/'))).toBe(true);
+
+  await page.keyboard.press('Shift+Enter');
+  await expect(page).toHaveURL(/q=shannon_workflows_started_total/);
+  const graph = page.locator('[data-testid=panel][data-panel-id="explore"]');
+  await expect(graph).toHaveAttribute('data-state', 'ready');
+  expect(await graph.getByTestId('series-line').count()).toBeGreaterThan(1);
+
+  // The table: one row per series at the range's end, the values Prometheus gives for that instant.
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/tab=table/);
+  const table = page.getByTestId('explore-table');
+  await expect(table).toHaveAttribute('data-state', 'ready');
+  const rows = table.getByTestId('explore-row');
+  const witness = await fetch(`${stack.prometheusUrl}/api/v1/query`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      query: 'shannon_workflows_started_total',
+      time: String(Math.floor(Date.now() / 1000)),
+    }),
+  }).then((r) => r.json() as Promise<{ data: { result: unknown[] } }>);
+  await expect(rows).toHaveCount(witness.data.result.length);
+  await expect(table.getByRole('columnheader', { name: /workflow_type/ })).toBeVisible();
+});
+
+test('a query Prometheus cannot parse shows its message; a bad tab or unit in the URL says so', async ({ page }) => {
+  await page.goto('/explore?q=sum(rate(x[5m])&tab=pie&unit=furlongs');
+  await expect(page.getByTestId('url-notice')).toContainText('"tab=pie" is not graph or table');
+  await expect(page.getByTestId('url-notice')).toContainText('"unit=furlongs"');
+  const graph = page.locator('[data-testid=panel][data-panel-id="explore"]');
+  await expect(graph).toHaveAttribute('data-state', 'error');
+  await expect(graph.getByTestId('panel-error')).toContainText('parse error');
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { guessUnit, parseExplore } from './state';
+
+describe('guessUnit', () => {
+  it('reads the unit from the metric name as Prometheus names them', () => {
+    expect(
+      guessUnit('histogram_quantile(0.95, sum by (le) (rate(shannon_workflow_duration_seconds_bucket[5m])))'),
+    ).toBe('s');
+    expect(guessUnit('rate(shannon_agent_execution_duration_ms_sum[5m])')).toBe('ms');
+    expect(guessUnit('agent_core_memory_pool_used_bytes')).toBe('bytes');
+    expect(guessUnit('sum(rate(llm_requests_total[5m]))')).toBe('ops');
+    expect(guessUnit('rate(shannon_workflow_duration_seconds_count[5m])')).toBe('reqps');
+    expect(guessUnit('sum(rate(a_errors_total[5m])) / sum(rate(a_total[5m]))')).toBe('short');
+    expect(guessUnit('up')).toBe('short');
+  });
+});
+
+describe('parseExplore', () => {
+  it('reads the queries, tab and unit, and says what it ignored', () => {
+    const { state, notices } = parseExplore(new URLSearchParams('q=up&q=&q=rate(x_total[5m])&tab=table&unit=ms'));
+    expect(state).toEqual({ queries: ['up', 'rate(x_total[5m])'], tab: 'table', unit: 'ms' });
+    expect(notices).toEqual([]);
+    const bad = parseExplore(new URLSearchParams(`tab=pie&unit=furlongs&q=${'x'.repeat(20_001)}`));
+    expect(bad.state).toEqual({ queries: [], tab: 'graph', unit: null });
+    expect(bad.notices).toHaveLength(3);
+  });
+});

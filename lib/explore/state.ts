@@ -1,0 +1,57 @@
+import { UNITS, type Unit } from '../format/units';
+
+/**
+ * Explore's own URL state (the range, refresh and zone are the page's, as on every page):
+ * `q` repeated, one per query (A, B, …); `tab` graph or table; `unit` the graph's unit when the
+ * person picked one (else it is guessed from the first query).
+ */
+export type ExploreState = { queries: string[]; tab: 'graph' | 'table'; unit: Unit | null };
+
+export const MAX_QUERIES = 8;
+export const MAX_QUERY_LENGTH = 20_000;
+
+export function parseExplore(sp: URLSearchParams): { state: ExploreState; notices: string[] } {
+  const notices: string[] = [];
+  const all = sp.getAll('q').map((q) => q.trim());
+  const queries = all.filter((q) => q.length > 0 && q.length <= MAX_QUERY_LENGTH).slice(0, MAX_QUERIES);
+  if (all.some((q) => q.length > MAX_QUERY_LENGTH))
+    notices.push(`A query longer than ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters was left out.`);
+  if (all.filter((q) => q.length > 0).length > MAX_QUERIES)
+    notices.push(`Only the first ${MAX_QUERIES} queries are shown.`);
+  const tab = sp.get('tab');
+  if (tab !== null && tab !== 'graph' && tab !== 'table')
+    notices.push(`"tab=${tab.slice(0, 20)}" is not graph or table.`);
+  const unit = sp.get('unit');
+  if (unit !== null && !(UNITS as readonly string[]).includes(unit))
+    notices.push(`"unit=${unit.slice(0, 20)}" is not one of ${UNITS.join(', ')}; the unit is guessed.`);
+  return {
+    state: {
+      queries,
+      tab: tab === 'table' ? 'table' : 'graph',
+      unit: unit !== null && (UNITS as readonly string[]).includes(unit) ? (unit as Unit) : null,
+    },
+    notices,
+  };
+}
+
+/**
+ * The unit a query's values are in, from the metric name as Prometheus's naming conventions put
+ * it: `_seconds` (also inside histogram_quantile), `_milliseconds`/`_ms`, `_bytes`; a rate of a
+ * `_total` counter is per second; a ratio of two rates has no unit.
+ */
+export function guessUnit(expr: string): Unit {
+  const e = expr.replace(/\s+/g, '');
+  const metric = /([a-zA-Z_:][a-zA-Z0-9_:]*?)(_bucket|_sum|_count)?(?=\{|\[|\)|$)/.exec(
+    e.replace(/^.*?\(([a-zA-Z_:][a-zA-Z0-9_:]*[{[].*)$/, '$1'),
+  );
+  const name = metric?.[1] ?? e;
+  const suffix = metric?.[2] ?? '';
+  const isRate = /\b(rate|irate|increase)\(/.test(expr);
+  if (/\/\s*(sum|rate|avg|count)/.test(expr) && !/histogram_quantile/.test(expr)) return 'short';
+  if (suffix === '_count') return isRate ? 'reqps' : 'short';
+  if (/_seconds$/.test(name)) return 's';
+  if (/_(milliseconds|ms)$/.test(name)) return 'ms';
+  if (/_bytes$/.test(name)) return isRate ? 'bytesps' : 'bytes';
+  if (/_total$/.test(name) && isRate) return 'ops';
+  return 'short';
+}
