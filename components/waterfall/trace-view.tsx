@@ -89,6 +89,14 @@ export function TraceView({ source, actions }: TraceViewProps) {
   const dur = Math.max(o.durationNs, 1);
   const win: [number, number] = state.zoom ? [state.zoom[0] * dur, state.zoom[1] * dur] : [0, dur];
   const m = meta.data;
+  const detail = selected && (
+    <SpanDetail
+      source={source}
+      spanId={selected}
+      traceStartNs={o.startNs}
+      onClose={() => update({ span: null }, 'replace')}
+    />
+  );
   const toggleService = (s: string) =>
     update({ hide: state.hide.includes(s) ? state.hide.filter((h) => h !== s) : [...state.hide, s] });
   return (
@@ -128,14 +136,7 @@ export function TraceView({ source, actions }: TraceViewProps) {
             selected={selected}
             onSelect={(span) => update({ span }, 'replace')}
           />
-          {selected && (
-            <SpanDetail
-              source={source}
-              spanId={selected}
-              traceStartNs={o.startNs}
-              onClose={() => update({ span: null }, 'replace')}
-            />
-          )}
+          {detail}
         </div>
       ) : (
         <>
@@ -180,14 +181,7 @@ export function TraceView({ source, actions }: TraceViewProps) {
                 onToggle={onToggle}
               />
             )}
-            {selected && (
-              <SpanDetail
-                source={source}
-                spanId={selected}
-                traceStartNs={o.startNs}
-                onClose={() => update({ span: null }, 'replace')}
-              />
-            )}
+            {detail}
           </div>
         </>
       )}

@@ -45,6 +45,17 @@ export function flameLayout(pt: PreparedTrace, window: [number, number], columns
   const open = new Map<number, FlameBlock>();
   let spans = 0;
   let depth = 0;
+  const blockOf = (i: number, cs: number, ce: number): FlameBlock => ({
+    depth: ix.depth[i]!,
+    start: cs,
+    dur: ce - cs,
+    count: 1,
+    spanId: spanIdOf(ix, i),
+    name: ix.strings[ix.name[i]!],
+    service: pt.serviceRank[i]!,
+    error: ix.error[i] ? 1 : 0,
+    critical: pt.critical[i] ? 1 : 0,
+  });
   // Pre-order, children by start: at one depth spans come in start order within a parent.
   for (let p = 0; p < ix.n; p++) {
     const i = ix.order[p]!;
@@ -57,17 +68,7 @@ export function flameLayout(pt: PreparedTrace, window: [number, number], columns
     const cs = Math.max(s, w0);
     const ce = Math.min(e, w1);
     if (ce - cs >= minDur) {
-      blocks.push({
-        depth: d,
-        start: cs,
-        dur: ce - cs,
-        count: 1,
-        spanId: spanIdOf(ix, i),
-        name: ix.strings[ix.name[i]!],
-        service: pt.serviceRank[i]!,
-        error: ix.error[i] ? 1 : 0,
-        critical: pt.critical[i] ? 1 : 0,
-      });
+      blocks.push(blockOf(i, cs, ce));
       continue;
     }
     const m = open.get(d);
@@ -79,17 +80,7 @@ export function flameLayout(pt: PreparedTrace, window: [number, number], columns
       m.critical = m.critical || (pt.critical[i] ? 1 : 0);
       continue;
     }
-    const b: FlameBlock = {
-      depth: d,
-      start: cs,
-      dur: ce - cs,
-      count: 1,
-      spanId: spanIdOf(ix, i),
-      name: ix.strings[ix.name[i]!],
-      service: pt.serviceRank[i]!,
-      error: ix.error[i] ? 1 : 0,
-      critical: pt.critical[i] ? 1 : 0,
-    };
+    const b = blockOf(i, cs, ce);
     open.set(d, b);
     blocks.push(b);
   }
