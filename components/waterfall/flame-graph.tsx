@@ -40,7 +40,8 @@ export function FlameGraph({ source, zoom, services, selected, onSelect }: Flame
       className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900"
     >
       <p className="mb-1 text-xs text-slate-500">
-        {f.spans.toLocaleString('en-US')} spans in {formatNs(span)}, {f.depth} levels deep
+        {f.spans.toLocaleString('en-US')} spans in {formatNs(span)} on {f.depth} rows (parallel spans get rows of their
+        own)
         {f.truncated ? '; the deepest levels are left off (too many blocks)' : ''}. Hatched blocks hold several spans
         too short to draw apart: zoom in with the minimap to see them.
       </p>

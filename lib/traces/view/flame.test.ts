@@ -8,15 +8,26 @@ const ms = 1e6;
 const prepared = (spans: FixtureSpan[]) => prepareTrace(buildTraceIndex('t1', fixture(spans)));
 
 describe('flameLayout', () => {
-  it('draws each span at its depth, as wide as it lasts, with the critical path and errors marked', () => {
+  it('draws each span below its parent, as wide as it lasts, parallel siblings on rows of their own', () => {
     const f = flameLayout(prepared(gatewayTrace), [0, 100 * ms]);
     expect(f.spans).toBe(5);
-    expect(f.depth).toBe(3);
     const by = new Map(f.blocks.map((b) => [short(b.spanId!), b]));
     expect(by.get('a')).toMatchObject({ depth: 0, start: 0, dur: 100 * ms, count: 1, name: 'POST /v1/chat' });
-    expect(by.get('c')).toMatchObject({ depth: 1, start: 10 * ms, dur: 80 * ms, critical: 1 });
-    expect(by.get('b')).toMatchObject({ depth: 1, critical: 1 }); // before c starts, a waits on b
-    expect(by.get('e')).toMatchObject({ depth: 2, error: 1, critical: 0 });
+    expect(by.get('b')).toMatchObject({ depth: 1, start: 5 * ms, dur: 55 * ms, critical: 1 }); // a waits on b first
+    expect(by.get('c')).toMatchObject({ start: 10 * ms, dur: 80 * ms, critical: 1 });
+    expect(by.get('e')).toMatchObject({ error: 1, critical: 0 });
+    // Every child below its parent; no two blocks on a row cover the same time.
+    for (const [child, parent] of [
+      ['b', 'a'],
+      ['c', 'a'],
+      ['e', 'b'],
+      ['d', 'c'],
+    ] as const)
+      expect(by.get(child)!.depth).toBeGreaterThan(by.get(parent)!.depth);
+    for (const x of f.blocks)
+      for (const y of f.blocks)
+        if (x !== y && x.depth === y.depth) expect(x.start + x.dur <= y.start || y.start + y.dur <= x.start).toBe(true);
+    expect(f.depth).toBe(Math.max(...f.blocks.map((b) => b.depth)) + 1);
   });
 
   it('clips to a zoomed window and leaves out what is outside it', () => {

@@ -3,6 +3,7 @@ import { spanIdOf } from './trace-index';
 
 /** One block of the flame graph: a span, or several spans too small to tell apart merged into one. */
 export type FlameBlock = {
+  /** the row it is drawn on: its depth, or further down where parallel siblings take the rows above */
   depth: number;
   /** ns from the trace start; on the window's time axis */
   start: number;
@@ -41,12 +42,13 @@ export function flameLayout(pt: PreparedTrace, window: [number, number], columns
   const span = Math.max(w1 - w0, 1);
   const minDur = span / columns;
   const blocks: FlameBlock[] = [];
-  // Per depth, the merged block still open (small spans that follow one another).
-  const open = new Map<number, FlameBlock>();
+  // Each row's blocks (as time intervals) and the merged block still open on it.
+  const rows: { taken: [number, number][]; open?: FlameBlock }[] = [];
+  const rowOf = new Int32Array(ix.n).fill(-1);
   let spans = 0;
   let depth = 0;
-  const blockOf = (i: number, cs: number, ce: number): FlameBlock => ({
-    depth: ix.depth[i]!,
+  const blockOf = (i: number, row: number, cs: number, ce: number): FlameBlock => ({
+    depth: row,
     start: cs,
     dur: ce - cs,
     count: 1,
@@ -56,33 +58,42 @@ export function flameLayout(pt: PreparedTrace, window: [number, number], columns
     error: ix.error[i] ? 1 : 0,
     critical: pt.critical[i] ? 1 : 0,
   });
-  // Pre-order, children by start: at one depth spans come in start order within a parent.
+  const free = (r: number, cs: number, ce: number) => !(rows[r]?.taken ?? []).some(([a, b]) => a < ce && cs < b);
+  // Pre-order, children by start. A span goes on the first row below its parent's that is free
+  // over its time: parallel siblings (DAG, swarm agents) get rows of their own instead of
+  // covering each other.
   for (let p = 0; p < ix.n; p++) {
     const i = ix.order[p]!;
     const s = ix.start[i]! + pt.shift[i]!;
     const e = s + ix.dur[i]!;
     if (e < w0 || s > w1) continue;
     spans++;
-    const d = ix.depth[i]!;
-    if (d + 1 > depth) depth = d + 1;
     const cs = Math.max(s, w0);
     const ce = Math.min(e, w1);
-    if (ce - cs >= minDur) {
-      blocks.push(blockOf(i, cs, ce));
-      continue;
+    const parent = ix.parent[i]!;
+    let r = parent >= 0 && rowOf[parent]! >= 0 ? rowOf[parent]! + 1 : ix.depth[i]!;
+    const small = ce - cs < minDur;
+    for (; ; r++) {
+      const row = (rows[r] ??= { taken: [] });
+      const m = row.open;
+      // A small span joins the row's open merged block when it starts within one slice of its end.
+      if (small && m && cs >= m.start && cs - (m.start + m.dur) <= minDur) {
+        m.dur = Math.max(m.dur, ce - m.start);
+        m.count++;
+        m.error = m.error || (ix.error[i] ? 1 : 0);
+        m.critical = m.critical || (pt.critical[i] ? 1 : 0);
+        row.taken[row.taken.length - 1] = [m.start, m.start + m.dur];
+        break;
+      }
+      if (!free(r, cs, ce)) continue;
+      const b = blockOf(i, r, cs, ce);
+      blocks.push(b);
+      row.taken.push([cs, ce]);
+      row.open = small ? b : undefined;
+      break;
     }
-    const m = open.get(d);
-    // Joined when it starts within one slice of where the open block ends.
-    if (m && cs - (m.start + m.dur) <= minDur && cs >= m.start) {
-      m.dur = Math.max(m.dur, ce - m.start);
-      m.count++;
-      m.error = m.error || (ix.error[i] ? 1 : 0);
-      m.critical = m.critical || (pt.critical[i] ? 1 : 0);
-      continue;
-    }
-    const b = blockOf(i, cs, ce);
-    open.set(d, b);
-    blocks.push(b);
+    rowOf[i] = r;
+    if (r + 1 > depth) depth = r + 1;
   }
   // A merged block names no single span.
   for (const b of blocks)
