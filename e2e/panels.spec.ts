@@ -111,6 +111,8 @@ test('Download PNG draws the panel; Copy the query puts its PromQL on the clipbo
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('panel-menu-view')).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('panel-menu-explore')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('panel-menu-copy')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(p.getByTestId('panel-menu')).toBeFocused();
