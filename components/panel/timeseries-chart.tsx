@@ -14,7 +14,6 @@ import { cssColor } from '@/lib/charts/reduce';
 import { CHART_MARGIN } from './chart-margin';
 import { pct, SeriesPaths, ValueAxis } from './chart-layers';
 import { useIdleFlag } from './idle-mount';
-import { PointMenu } from './point-menu';
 import { AnnotationMarks } from './annotation-marks';
 import { ExemplarMarks } from './exemplar-marks';
 import { KeyCursor, useChartKeys } from './chart-keys';
@@ -25,6 +24,9 @@ import type { Annotation } from '@/lib/annotations/detect';
 const ChartInteractions = dynamic(() => import('./chart-interactions').then((m) => m.ChartInteractions), {
   ssr: false,
 });
+
+// The point menu (trace search, its schemas) opens after a click: its code is not in the page's first load.
+const PointMenu = dynamic(() => import('./point-menu').then((m) => m.PointMenu), { ssr: false });
 
 /** Renders nothing: rendered on the server so that the page's HTML preloads the interaction code. */
 export const InteractionsCode = dynamic(() => import('./chart-interactions').then((m) => m.InteractionsCode));
