@@ -99,7 +99,10 @@ export class SqliteWriter {
       }),
     );
     try {
-      return tx(requests);
+      // BEGIN IMMEDIATE: the write lock is taken first (waiting on busy_timeout). A deferred
+      // transaction that read before writing failed at once with "database is locked" when the
+      // checkpointer's TRUNCATE reset the WAL in between (SQLITE_BUSY_SNAPSHOT: no busy wait).
+      return tx.immediate(requests);
     } catch (e) {
       // The transaction rolled back: origin ids cached inside it may not exist.
       this.originIds.clear();
