@@ -68,9 +68,52 @@ test('the PromQL editor completes metric names from the console, Shift-Enter run
 
 test('a query Prometheus cannot parse shows its message; a bad tab or unit in the URL says so', async ({ page }) => {
   await page.goto('/explore?q=sum(rate(x[5m])&tab=pie&unit=furlongs');
-  await expect(page.getByTestId('url-notice')).toContainText('"tab=pie" is not graph or table');
+  await expect(page.getByTestId('url-notice')).toContainText('"tab=pie" is not graph, table or json');
   await expect(page.getByTestId('url-notice')).toContainText('"unit=furlongs"');
   const graph = page.locator('[data-testid=panel][data-panel-id="explore"]');
   await expect(graph).toHaveAttribute('data-state', 'error');
   await expect(graph.getByTestId('panel-error')).toContainText('parse error');
+});
+
+test('Format lays a query out as Prometheus does; JSON shows the answer; History keeps what ran, with stars', async ({
+  page,
+}) => {
+  await page.goto('/explore?from=now-15m&to=now');
+  const editor = page.getByRole('textbox', { name: 'Query A' });
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.type('sum by(workflow_type)(rate(shannon_workflows_started_total[5m]))');
+  await page.keyboard.press('Escape'); // close any completion
+  await page.getByTestId('explore-format').click();
+  await expect(editor).toHaveText('sum by (workflow_type) (rate(shannon_workflows_started_total[5m]))');
+  await page.getByTestId('explore-run').click();
+  await expect(page).toHaveURL(/q=sum\+by\+%28workflow_type%29/);
+
+  // JSON: the console's answer for that query, as the graph draws it.
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await expect(page).toHaveURL(/tab=json/);
+  const json = JSON.parse((await page.getByTestId('explore-json-text').first().textContent())!) as {
+    series: { labels: Record<string, string> }[];
+  };
+  expect(json.series.length).toBeGreaterThan(1);
+  expect(json.series.every((s) => s.labels.workflow_type)).toBe(true);
+
+  // A query that cannot be parsed is named, and left as typed.
+  await page.getByRole('button', { name: '+ Add query' }).click();
+  await page.getByRole('textbox', { name: 'Query B' }).click();
+  await page.keyboard.type('sum(');
+  await page.getByTestId('explore-format').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Query B could not be formatted' })).toBeVisible();
+
+  // History: the query run is there after a reload; a star keeps it first; a click puts it in the editor.
+  await page.goto('/explore');
+  await page.getByTestId('explore-history').click();
+  const item = page.getByTestId('history-item').filter({ hasText: 'shannon_workflows_started_total' });
+  await expect(item).toHaveCount(1);
+  await item.getByRole('button', { name: 'Star', exact: true }).click();
+  await expect(item).toHaveAttribute('data-starred', 'true');
+  await item.getByRole('button', { name: /shannon_workflows_started_total/ }).click();
+  await expect(page.getByRole('textbox', { name: 'Query A' })).toHaveText(
+    'sum by (workflow_type) (rate(shannon_workflows_started_total[5m]))',
+  );
 });

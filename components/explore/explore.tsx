@@ -6,11 +6,14 @@ import { useMemo, useState } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
-import type { TimeseriesPanelDef } from '@/lib/dashboards/types';
+import { panelExprs, type TimeseriesPanelDef } from '@/lib/dashboards/types';
+import { remember } from '@/lib/explore/history';
 import { guessUnit, MAX_QUERIES, parseExplore } from '@/lib/explore/state';
 import { UNITS } from '@/lib/format/units';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
+import { HistoryMenu, readHistory, writeHistory } from './history-menu';
 import { InstantTable } from './instant-table';
+import { RawJson } from './raw-json';
 
 // The editor (CodeMirror and the PromQL grammar) loads only here, after the page.
 const PromqlEditor = dynamic(() => import('./promql-editor').then((m) => m.PromqlEditor), {
@@ -23,6 +26,7 @@ const PromqlEditor = dynamic(() => import('./promql-editor').then((m) => m.Promq
 export type ExploreProps = { settings: RangeSettings };
 
 const LETTERS = 'ABCDEFGH';
+const TAB_NAMES = { graph: 'Graph', table: 'Table', json: 'JSON' } as const;
 
 /** /explore: type PromQL (completion from the console), run it, see it as a graph or a table; all in the URL. */
 export function Explore({ settings }: ExploreProps) {
@@ -42,10 +46,41 @@ export function Explore({ settings }: ExploreProps) {
     mutate(sp);
     window.history.pushState(null, '', `${pathname}?${sp}`);
   };
-  const run = () =>
+  const run = () => {
+    let history = readHistory();
+    for (const q of shown)
+      if (q.trim()) history = remember(history, { q: q.trim(), at: Date.now(), from: view.from, to: view.to });
+    writeHistory(history);
     write((sp) => {
       sp.delete('q');
       for (const q of shown) if (q.trim()) sp.append('q', q.trim());
+    });
+  };
+  const [formatError, setFormatError] = useState<string | null>(null);
+  // Prometheus's own formatter, query by query; one it cannot parse is named and left as typed.
+  const format = async () => {
+    setFormatError(null);
+    const out = await Promise.all(
+      shown.map(async (q, i) => {
+        if (!q.trim()) return q;
+        try {
+          const body = new URLSearchParams({ query: q });
+          const res = await fetch('/api/prom/format_query', { method: 'POST', body });
+          const json = (await res.json()) as { query?: string; error?: { message: string } };
+          if (!res.ok || json.query === undefined) throw new Error(json.error?.message ?? `HTTP ${res.status}`);
+          return json.query;
+        } catch (e) {
+          setFormatError(`Query ${LETTERS[i]} could not be formatted: ${(e as Error).message}`);
+          return q;
+        }
+      }),
+    );
+    setDrafts({ raw, queries: out });
+  };
+  const pick = (q: string) =>
+    setDrafts({
+      raw,
+      queries: !shown[0]?.trim() ? [q, ...shown.slice(1)] : shown.length < MAX_QUERIES ? [...shown, q] : shown,
     });
   const range = useMemo(() => planViewRange(view, anchorMs, settings), [view, anchorMs, settings]);
   const unit = state.unit ?? (state.queries[0] ? guessUnit(state.queries[0]) : 'short');
@@ -98,6 +133,11 @@ export function Explore({ settings }: ExploreProps) {
             )}
           </div>
         ))}
+        {formatError && (
+          <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+            {formatError}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <button
             type="button"
@@ -108,6 +148,15 @@ export function Explore({ settings }: ExploreProps) {
             Run query
           </button>
           <span className="text-xs text-slate-500">Shift-Enter or Ctrl/Cmd-Enter in the editor</span>
+          <button
+            type="button"
+            data-testid="explore-format"
+            onClick={() => void format()}
+            className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+          >
+            Format
+          </button>
+          <HistoryMenu onPick={pick} />
           {shown.length < MAX_QUERIES && (
             <button
               type="button"
@@ -119,7 +168,7 @@ export function Explore({ settings }: ExploreProps) {
           )}
           <span className="ml-auto flex items-center gap-2">
             <span role="tablist" aria-label="Result" className="flex gap-1">
-              {(['graph', 'table'] as const).map((t) => (
+              {(['graph', 'table', 'json'] as const).map((t) => (
                 <button
                   key={t}
                   type="button"
@@ -128,7 +177,7 @@ export function Explore({ settings }: ExploreProps) {
                   onClick={() => write((sp) => (t === 'graph' ? sp.delete('tab') : sp.set('tab', t)))}
                   className={`rounded px-3 py-1 ${state.tab === t ? 'bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
                 >
-                  {t === 'graph' ? 'Graph' : 'Table'}
+                  {TAB_NAMES[t]}
                 </button>
               ))}
             </span>
@@ -170,6 +219,7 @@ export function Explore({ settings }: ExploreProps) {
         </PanelErrorBoundary>
       )}
       {def && state.tab === 'table' && <InstantTable queries={state.queries} atSec={range.end} unit={unit} />}
+      {def && state.tab === 'json' && <RawJson queries={panelExprs(def, {}, range)} range={range} />}
     </div>
   );
 }

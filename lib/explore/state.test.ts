@@ -20,6 +20,7 @@ describe('parseExplore', () => {
     const { state, notices } = parseExplore(new URLSearchParams('q=up&q=&q=rate(x_total[5m])&tab=table&unit=ms'));
     expect(state).toEqual({ queries: ['up', 'rate(x_total[5m])'], tab: 'table', unit: 'ms' });
     expect(notices).toEqual([]);
+    expect(parseExplore(new URLSearchParams('q=up&tab=json'))).toMatchObject({ state: { tab: 'json' }, notices: [] });
     const bad = parseExplore(new URLSearchParams(`tab=pie&unit=furlongs&q=${'x'.repeat(20_001)}`));
     expect(bad.state).toEqual({ queries: [], tab: 'graph', unit: null });
     expect(bad.notices).toHaveLength(3);

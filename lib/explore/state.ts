@@ -2,10 +2,11 @@ import { UNITS, type Unit } from '../format/units';
 
 /**
  * Explore's own URL state (the range, refresh and zone are the page's, as on every page):
- * `q` repeated, one per query (A, B, …); `tab` graph or table; `unit` the graph's unit when the
+ * `q` repeated, one per query (A, B, …); `tab` graph, table or json; `unit` the graph's unit when the
  * person picked one (else it is guessed from the first query).
  */
-export type ExploreState = { queries: string[]; tab: 'graph' | 'table'; unit: Unit | null };
+export type ExploreTab = 'graph' | 'table' | 'json';
+export type ExploreState = { queries: string[]; tab: ExploreTab; unit: Unit | null };
 
 export const MAX_QUERIES = 8;
 export const MAX_QUERY_LENGTH = 20_000;
@@ -19,15 +20,15 @@ export function parseExplore(sp: URLSearchParams): { state: ExploreState; notice
   if (all.filter((q) => q.length > 0).length > MAX_QUERIES)
     notices.push(`Only the first ${MAX_QUERIES} queries are shown.`);
   const tab = sp.get('tab');
-  if (tab !== null && tab !== 'graph' && tab !== 'table')
-    notices.push(`"tab=${tab.slice(0, 20)}" is not graph or table.`);
+  if (tab !== null && tab !== 'graph' && tab !== 'table' && tab !== 'json')
+    notices.push(`"tab=${tab.slice(0, 20)}" is not graph, table or json.`);
   const unit = sp.get('unit');
   if (unit !== null && !(UNITS as readonly string[]).includes(unit))
     notices.push(`"unit=${unit.slice(0, 20)}" is not one of ${UNITS.join(', ')}; the unit is guessed.`);
   return {
     state: {
       queries,
-      tab: tab === 'table' ? 'table' : 'graph',
+      tab: tab === 'table' || tab === 'json' ? tab : 'graph',
       unit: unit !== null && (UNITS as readonly string[]).includes(unit) ? (unit as Unit) : null,
     },
     notices,

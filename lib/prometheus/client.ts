@@ -56,6 +56,11 @@ export class PromClient {
     );
   }
 
+  /** Prometheus's own pretty-printer for PromQL (2.38+); a parse error is a bad_query. */
+  formatQuery(query: string, signal?: AbortSignal) {
+    return this.call('format_query', z.string(), { query }, signal, 'POST');
+  }
+
   metadata(metric?: string, signal?: AbortSignal) {
     return this.call('metadata', metadataSchema, { metric }, signal);
   }

@@ -54,3 +54,9 @@ export function metadata(metric?: string) {
     return { metadata: r.data, warnings: r.warnings };
   });
 }
+
+/** A query laid out by Prometheus's formatter (not kept: it is asked once per click). */
+export async function formatQuery(query: string, signal?: AbortSignal) {
+  const r = await promClient().formatQuery(query, signal);
+  return { query: r.data, warnings: r.warnings };
+}

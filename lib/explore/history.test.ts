@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { HISTORY_MAX, parseHistory, remember, searchHistory, toggleStar, type HistoryEntry } from './history';
+
+const e = (q: string, at = 0): HistoryEntry => ({ q, at, from: 'now-1h', to: 'now' });
+
+describe('explore history', () => {
+  it('puts a query run again on top, once, keeping its star', () => {
+    let h = remember([], e('up', 1));
+    h = remember(h, e('rate(x[5m])', 2));
+    h = toggleStar(h, 'up');
+    h = remember(h, e('up', 3));
+    expect(h.map((x) => [x.q, x.at, x.starred ?? false])).toEqual([
+      ['up', 3, true],
+      ['rate(x[5m])', 2, false],
+    ]);
+  });
+  it('keeps the newest 200 unstarred, and every starred one', () => {
+    let h = toggleStar(remember([], e('keep', 0)), 'keep');
+    for (let i = 1; i <= HISTORY_MAX + 50; i++) h = remember(h, e(`q${i}`, i));
+    expect(h.filter((x) => !x.starred)).toHaveLength(HISTORY_MAX);
+    expect(h.some((x) => x.q === 'keep')).toBe(true);
+    expect(h.some((x) => x.q === 'q1')).toBe(false);
+  });
+  it('searches by every word, starred first; reads back only what is ours', () => {
+    const h = toggleStar([e('sum(rate(a_total[5m]))'), e('rate(b_total[1m])'), e('up')], 'rate(b_total[1m])');
+    expect(searchHistory(h, 'RATE total').map((x) => x.q)).toEqual(['rate(b_total[1m])', 'sum(rate(a_total[5m]))']);
+    expect(parseHistory('not json')).toEqual([]);
+    expect(parseHistory('{"q":1}')).toEqual([]);
+    expect(parseHistory(JSON.stringify([e('up'), { q: 3 }]))).toEqual([e('up')]);
+  });
+});
