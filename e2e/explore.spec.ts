@@ -117,3 +117,47 @@ test('Format lays a query out as Prometheus does; JSON shows the answer; History
     'sum by (workflow_type) (rate(shannon_workflows_started_total[5m]))',
   );
 });
+
+test('a query switched off stays in the editor and leaves the results; the metrics browser inserts a metric', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const a = 'sum(rate(shannon_workflows_started_total[5m]))';
+  const b = 'sum(rate(shannon_workflows_completed_total[5m]))';
+  await page.goto(`/explore?from=now-15m&to=now&q=${encodeURIComponent(a)}&q=${encodeURIComponent(b)}`);
+  const graph = page.locator('[data-testid=panel][data-panel-id="explore"]');
+  await expect(graph).toHaveAttribute('data-state', 'ready');
+  await expect(graph.getByTestId('series-line')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Switch off query B' }).click();
+  await expect(page).toHaveURL(/off=B/);
+  await expect(graph.getByTestId('series-line')).toHaveCount(1);
+  await expect(page.getByRole('textbox', { name: 'Query B' })).toHaveText(b);
+  // A shared link keeps it off.
+  await page.reload();
+  await expect(graph).toHaveAttribute('data-state', 'ready');
+  await expect(graph.getByTestId('series-line')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Switch on query B' }).click();
+  await expect(graph.getByTestId('series-line')).toHaveCount(2);
+
+  // The metrics browser: search, TYPE and HELP, the labels of one, and Insert. (Prometheus knows
+  // metadata once it has scraped: on a stack just started, wait for it.)
+  await expect
+    .poll(
+      async () => {
+        const r = (await (await page.request.get('/api/prom/metadata')).json()) as { metadata: object };
+        return 'shannon_workflow_duration_seconds' in r.metadata;
+      },
+      { timeout: 75_000, intervals: [2000] },
+    )
+    .toBe(true);
+  await page.getByTestId('explore-metrics').click();
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('workflow duration seconds count');
+  const item = page.locator('[data-testid=metric-item][data-metric="shannon_workflow_duration_seconds_count"]');
+  await expect(item).toBeVisible();
+  await expect(page.getByTestId('metric-item')).toHaveCount(1);
+  await expect(item).toContainText('histogram');
+  await item.getByRole('button', { name: /shannon_workflow_duration_seconds_count/ }).click();
+  await expect(item.getByTestId('metric-labels')).toContainText('workflow_type');
+  await item.getByRole('button', { name: 'Insert' }).click();
+  await expect(page.getByRole('textbox', { name: 'Query C' })).toHaveText('shannon_workflow_duration_seconds_count');
+});

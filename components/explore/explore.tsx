@@ -8,11 +8,12 @@ import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import { panelExprs, type TimeseriesPanelDef } from '@/lib/dashboards/types';
 import { remember } from '@/lib/explore/history';
-import { guessUnit, MAX_QUERIES, parseExplore } from '@/lib/explore/state';
+import { guessUnit, LETTERS, MAX_QUERIES, parseExplore } from '@/lib/explore/state';
 import { UNITS } from '@/lib/format/units';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { HistoryMenu, readHistory, writeHistory } from './history-menu';
 import { InstantTable } from './instant-table';
+import { MetricsBrowser } from './metrics-browser';
 import { RawJson } from './raw-json';
 
 // The editor (CodeMirror and the PromQL grammar) loads only here, after the page.
@@ -25,7 +26,6 @@ const PromqlEditor = dynamic(() => import('./promql-editor').then((m) => m.Promq
 
 export type ExploreProps = { settings: RangeSettings };
 
-const LETTERS = 'ABCDEFGH';
 const TAB_NAMES = { graph: 'Graph', table: 'Table', json: 'JSON' } as const;
 
 /** /explore: type PromQL (completion from the console), run it, see it as a graph or a table; all in the URL. */
@@ -83,18 +83,29 @@ export function Explore({ settings }: ExploreProps) {
       queries: !shown[0]?.trim() ? [q, ...shown.slice(1)] : shown.length < MAX_QUERIES ? [...shown, q] : shown,
     });
   const range = useMemo(() => planViewRange(view, anchorMs, settings), [view, anchorMs, settings]);
-  const unit = state.unit ?? (state.queries[0] ? guessUnit(state.queries[0]) : 'short');
-  const def: TimeseriesPanelDef | null = state.queries.length
+  // The queries that run: those not switched off.
+  const live = state.queries.filter((_, i) => !state.off.includes(i));
+  const toggleOff = (i: number) =>
+    write((sp) => {
+      const off = new Set(state.off.map((k) => LETTERS[k]!));
+      const l = LETTERS[i]!;
+      if (off.has(l)) off.delete(l);
+      else off.add(l);
+      sp.delete('off');
+      for (const x of [...off].sort()) sp.append('off', x);
+    });
+  const unit = state.unit ?? (live[0] ? guessUnit(live[0]) : 'short');
+  const def: TimeseriesPanelDef | null = live.length
     ? {
         id: 'explore',
         title: 'Graph',
-        description: `${state.queries.length} quer${state.queries.length === 1 ? 'y' : 'ies'} over the range in the header`,
+        description: `${live.length} quer${live.length === 1 ? 'y' : 'ies'} over the range in the header${state.off.length ? ` (${state.off.length} switched off)` : ''}`,
         kind: 'timeseries',
         unit,
         variables: [],
         wide: true,
         height: 320,
-        queries: state.queries.map((expr) => ({ expr })),
+        queries: live.map((expr) => ({ expr })),
       }
     : null;
   const allNotices = [...viewNotices, ...notices];
@@ -121,6 +132,19 @@ export function Explore({ settings }: ExploreProps) {
           <div key={i} className="flex items-start gap-2" data-testid="explore-query">
             <span className="mt-2 w-4 text-xs font-semibold text-slate-500">{LETTERS[i]}</span>
             <PromqlEditor value={q} onChange={(v) => setQuery(i, v)} onRun={run} label={`Query ${LETTERS[i]}`} />
+            {i < state.queries.length && (
+              <button
+                type="button"
+                data-testid="explore-toggle"
+                aria-pressed={!state.off.includes(i)}
+                aria-label={`${state.off.includes(i) ? 'Switch on' : 'Switch off'} query ${LETTERS[i]}`}
+                title={state.off.includes(i) ? 'Off: kept here, not run' : 'On: shown in the results'}
+                onClick={() => toggleOff(i)}
+                className={`mt-1 rounded px-2 py-1 text-xs hover:bg-slate-100 dark:hover:bg-slate-800 ${state.off.includes(i) ? 'text-slate-400 line-through' : ''}`}
+              >
+                {state.off.includes(i) ? 'off' : 'on'}
+              </button>
+            )}
             {shown.length > 1 && (
               <button
                 type="button"
@@ -157,6 +181,7 @@ export function Explore({ settings }: ExploreProps) {
             Format
           </button>
           <HistoryMenu onPick={pick} />
+          <MetricsBrowser onInsert={pick} />
           {shown.length < MAX_QUERIES && (
             <button
               type="button"
@@ -218,7 +243,7 @@ export function Explore({ settings }: ExploreProps) {
           />
         </PanelErrorBoundary>
       )}
-      {def && state.tab === 'table' && <InstantTable queries={state.queries} atSec={range.end} unit={unit} />}
+      {def && state.tab === 'table' && <InstantTable queries={live} atSec={range.end} unit={unit} />}
       {def && state.tab === 'json' && <RawJson queries={panelExprs(def, {}, range)} range={range} />}
     </div>
   );

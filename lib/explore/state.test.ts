@@ -18,11 +18,13 @@ describe('guessUnit', () => {
 describe('parseExplore', () => {
   it('reads the queries, tab and unit, and says what it ignored', () => {
     const { state, notices } = parseExplore(new URLSearchParams('q=up&q=&q=rate(x_total[5m])&tab=table&unit=ms'));
-    expect(state).toEqual({ queries: ['up', 'rate(x_total[5m])'], tab: 'table', unit: 'ms' });
+    expect(state).toEqual({ queries: ['up', 'rate(x_total[5m])'], tab: 'table', unit: 'ms', off: [] });
+    // A query switched off by its letter; letters past the queries are ignored.
+    expect(parseExplore(new URLSearchParams('q=a&q=b&off=B&off=C&off=Z')).state.off).toEqual([1]);
     expect(notices).toEqual([]);
     expect(parseExplore(new URLSearchParams('q=up&tab=json'))).toMatchObject({ state: { tab: 'json' }, notices: [] });
     const bad = parseExplore(new URLSearchParams(`tab=pie&unit=furlongs&q=${'x'.repeat(20_001)}`));
-    expect(bad.state).toEqual({ queries: [], tab: 'graph', unit: null });
+    expect(bad.state).toEqual({ queries: [], tab: 'graph', unit: null, off: [] });
     expect(bad.notices).toHaveLength(3);
   });
 });

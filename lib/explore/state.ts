@@ -6,9 +6,17 @@ import { UNITS, type Unit } from '../format/units';
  * person picked one (else it is guessed from the first query).
  */
 export type ExploreTab = 'graph' | 'table' | 'json';
-export type ExploreState = { queries: string[]; tab: ExploreTab; unit: Unit | null };
+export type ExploreState = {
+  queries: string[];
+  tab: ExploreTab;
+  unit: Unit | null;
+  /** Queries switched off (by index; `off=B` in the URL): kept in the editor, not run. */
+  off: number[];
+};
 
 export const MAX_QUERIES = 8;
+/** A query's name: its place in the list. */
+export const LETTERS = 'ABCDEFGH';
 export const MAX_QUERY_LENGTH = 20_000;
 
 export function parseExplore(sp: URLSearchParams): { state: ExploreState; notices: string[] } {
@@ -25,8 +33,13 @@ export function parseExplore(sp: URLSearchParams): { state: ExploreState; notice
   const unit = sp.get('unit');
   if (unit !== null && !(UNITS as readonly string[]).includes(unit))
     notices.push(`"unit=${unit.slice(0, 20)}" is not one of ${UNITS.join(', ')}; the unit is guessed.`);
+  const off = [...new Set(sp.getAll('off'))]
+    .map((l) => LETTERS.indexOf(l))
+    .filter((i) => i >= 0 && i < queries.length)
+    .sort();
   return {
     state: {
+      off,
       queries,
       tab: tab === 'table' || tab === 'json' ? tab : 'graph',
       unit: unit !== null && (UNITS as readonly string[]).includes(unit) ? (unit as Unit) : null,

@@ -12,15 +12,16 @@ const MAX_ENTRIES = 500;
 /** Series a completion answer carries at most (a selector matching more is cut, and says so). */
 export const MAX_SERIES = 10_000;
 
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+function cached<T>(key: string, load: () => Promise<T>, keep: (value: T) => boolean = () => true): Promise<T> {
   const cache = processSlot('metaCache', () => new Map());
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && now - hit.at < META_TTL_MS) return hit.answer as Promise<T>;
   const answer = load();
   cache.set(key, { at: now, answer });
-  // A failure is not kept: the next keystroke asks again.
-  answer.catch(() => cache.get(key)?.answer === answer && cache.delete(key));
+  // A failure is not kept, nor an answer not worth keeping: the next keystroke asks again.
+  const drop = () => cache.get(key)?.answer === answer && cache.delete(key);
+  answer.then((v) => keep(v) || drop(), drop);
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
   return answer;
 }
@@ -49,10 +50,15 @@ export function series(match: readonly string[], start?: number, end?: number) {
 }
 
 export function metadata(metric?: string) {
-  return cached(`metadata|${metric ?? ''}`, async () => {
-    const r = await promClient().metadata(metric);
-    return { metadata: r.data, warnings: r.warnings };
-  });
+  return cached(
+    `metadata|${metric ?? ''}`,
+    async () => {
+      const r = await promClient().metadata(metric);
+      return { metadata: r.data, warnings: r.warnings };
+    },
+    // A Prometheus that has not scraped yet knows no metadata: that is not kept.
+    (v) => Object.keys(v.metadata).length > 0,
+  );
 }
 
 /** A query laid out by Prometheus's formatter (not kept: it is asked once per click). */
