@@ -7,7 +7,7 @@ import { useTimeZone } from '@/components/hooks/time-zone';
 import { formatClock } from '@/lib/format/time-zone';
 import { formatValue, type Unit } from '@/lib/format/units';
 import { fetchJson } from '@/lib/queries/fetch-json';
-import { traceSearchResponseSchema } from '@/lib/queries/traces';
+import { traceSearchResponseSchema } from '@/lib/queries/trace-search';
 import { seriesTraceTags } from '@/lib/dashboards/trace-tags';
 import { formatLogfmt } from '@/lib/traces/search';
 

@@ -5,7 +5,7 @@ import { CartesianGrid, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAx
 import { useTimeZone } from '@/components/hooks/time-zone';
 import { formatDateTime } from '@/lib/format/time-zone';
 import { formatTime, formatValue } from '@/lib/format/units';
-import type { TraceSummaryRow } from '@/lib/queries/traces';
+import type { TraceSummaryRow } from '@/lib/queries/trace-search';
 
 export type ResultsScatterProps = { traces: TraceSummaryRow[] };
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTimeZone } from '@/components/hooks/time-zone';
 import { formatDateTime, zoneOffsetLabel } from '@/lib/format/time-zone';
-import type { TraceSummaryRow } from '@/lib/queries/traces';
+import type { TraceSummaryRow } from '@/lib/queries/trace-search';
 import { formatNs } from '@/lib/traces/view/ticks';
 import type { TraceSort } from '@/lib/traces/model';
 

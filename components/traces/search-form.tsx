@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { operationsOptions, servicesOptions } from '@/lib/queries/traces';
+import { operationsOptions, servicesOptions } from '@/lib/queries/trace-search';
 import { parseTraceSearch } from '@/lib/traces/search';
 
 export type SearchFields = {

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
-import { traceSearchOptions } from '@/lib/queries/traces';
+import { traceSearchOptions } from '@/lib/queries/trace-search';
 import { parseTraceSearch } from '@/lib/traces/search';
 import type { TraceSort } from '@/lib/traces/model';
 import { ResultsScatter } from './results-scatter';

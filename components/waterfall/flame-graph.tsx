@@ -2,7 +2,8 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { LoadError } from '@/components/shell/load-error';
-import { flameOptions, type TraceSource } from '@/lib/queries/traces';
+import { flameOptions } from '@/lib/queries/flame';
+import type { TraceSource } from '@/lib/queries/traces';
 import { formatNs, timeTicks } from '@/lib/traces/view/ticks';
 import { serviceColor } from './colors';
 

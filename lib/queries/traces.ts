@@ -1,9 +1,10 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod/mini';
-import { type AnyValue, TRACE_SORTS } from '../traces/model';
+import type { AnyValue } from '../traces/model';
 import { viewToParams } from '../traces/view/params';
 import type { ViewSpec } from '../traces/view/window';
 import { fetchJson } from './fetch-json';
+import { type FlameLayoutResponse, flameLayoutSchema } from './flame';
 
 const genAi = z.object({
   model: z.string(),
@@ -162,34 +163,6 @@ export type TraceSource = {
   flame(zoom: [number, number] | null, signal?: AbortSignal): Promise<FlameLayoutResponse>;
 };
 
-const flameBlockSchema = z.object({
-  depth: z.number(),
-  start: z.number(),
-  dur: z.number(),
-  count: z.number(),
-  spanId: z.optional(z.string()),
-  name: z.optional(z.string()),
-  service: z.number(),
-  error: z.number(),
-  critical: z.number(),
-});
-export const flameLayoutSchema = z.object({
-  window: z.tuple([z.number(), z.number()]),
-  depth: z.number(),
-  blocks: z.array(flameBlockSchema),
-  spans: z.number(),
-  truncated: z.boolean(),
-});
-export type FlameLayoutResponse = z.infer<typeof flameLayoutSchema>;
-
-export function flameOptions(src: TraceSource, zoom: [number, number] | null) {
-  return queryOptions({
-    queryKey: ['trace', src.key, 'flame', zoom?.join('-') ?? 'all'] as const,
-    queryFn: ({ signal }) => src.flame(zoom, signal),
-    staleTime: Infinity,
-  });
-}
-
 export function remoteTraceSource(id: string): TraceSource {
   return {
     key: id,
@@ -240,53 +213,6 @@ export function spanOptions(src: TraceSource, spanId: string) {
     queryKey: traceKeys.span(src.key, spanId),
     queryFn: ({ signal }) => src.span(spanId, signal),
     staleTime: Infinity,
-  });
-}
-
-export const traceSummarySchema = z.object({
-  traceId: z.string(),
-  rootService: z.string(),
-  rootName: z.string(),
-  startNs: z.string(),
-  durationNs: z.string(),
-  spanCount: z.number(),
-  errorCount: z.number(),
-  services: z.array(z.object({ service: z.string(), spanCount: z.number() })),
-});
-export type TraceSummaryRow = z.infer<typeof traceSummarySchema>;
-export const traceSearchResponseSchema = z.object({
-  traces: z.array(traceSummarySchema),
-  limit: z.number(),
-  sort: z.optional(z.enum(TRACE_SORTS)),
-  /** sorted searches: how many traces matched (up to SORT_CAP), and whether more did */
-  matched: z.optional(z.number()),
-  capped: z.optional(z.boolean()),
-});
-const servicesSchema = z.object({ services: z.array(z.string()) });
-const operationsSchema = z.object({ operations: z.array(z.object({ name: z.string(), kind: z.string() })) });
-
-/** Trace search; `params` is the page's own query string (the DESIGN.md search contract). */
-export function traceSearchOptions(params: string, anchorMs: number) {
-  return queryOptions({
-    queryKey: ['traces', 'search', params, anchorMs] as const,
-    queryFn: ({ signal }) => fetchJson(`/api/traces?${params}`, traceSearchResponseSchema, signal),
-  });
-}
-
-export function servicesOptions() {
-  return queryOptions({
-    queryKey: ['traces', 'services'] as const,
-    queryFn: ({ signal }) => fetchJson('/api/services', servicesSchema, signal),
-    staleTime: 30_000,
-  });
-}
-
-export function operationsOptions(service: string) {
-  return queryOptions({
-    queryKey: ['traces', 'operations', service] as const,
-    queryFn: ({ signal }) =>
-      fetchJson(`/api/services/${encodeURIComponent(service)}/operations`, operationsSchema, signal),
-    staleTime: 30_000,
   });
 }
 
