@@ -12,6 +12,7 @@ import { guessUnit, LETTERS, MAX_QUERIES, parseExplore } from '@/lib/explore/sta
 import { UNITS } from '@/lib/format/units';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { HistoryMenu, readHistory, writeHistory } from './history-menu';
+import { TabList } from '@/components/shell/tab-list';
 import { InstantTable } from './instant-table';
 import { MetricsBrowser } from './metrics-browser';
 import { RawJson } from './raw-json';
@@ -192,20 +193,12 @@ export function Explore({ settings }: ExploreProps) {
             </button>
           )}
           <span className="ml-auto flex items-center gap-2">
-            <span role="tablist" aria-label="Result" className="flex gap-1">
-              {(['graph', 'table', 'json'] as const).map((t) => (
-                <button
-                  key={t}
-                  type="button"
-                  role="tab"
-                  aria-selected={state.tab === t}
-                  onClick={() => write((sp) => (t === 'graph' ? sp.delete('tab') : sp.set('tab', t)))}
-                  className={`rounded px-3 py-1 ${state.tab === t ? 'bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
-                >
-                  {TAB_NAMES[t]}
-                </button>
-              ))}
-            </span>
+            <TabList
+              label="Result"
+              tabs={TAB_NAMES}
+              selected={state.tab}
+              onSelect={(t) => write((sp) => (t === 'graph' ? sp.delete('tab') : sp.set('tab', t)))}
+            />
             <label className="flex items-center gap-1">
               <span className="text-slate-500">Unit</span>
               <select

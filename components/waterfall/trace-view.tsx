@@ -15,6 +15,7 @@ import { useTracePage } from './use-trace-page';
 import { pageView } from '@/lib/url/trace-view';
 import { WaterfallList } from './waterfall-list';
 import { LoadError } from '@/components/shell/load-error';
+import { TabList } from '@/components/shell/tab-list';
 
 export type TraceViewProps = { source: TraceSource; actions?: React.ReactNode };
 
@@ -111,20 +112,13 @@ export function TraceView({ source, actions }: TraceViewProps) {
       )}
       <TraceHeader overview={o} hidden={state.hide} onToggleService={toggleService} actions={actions} />
       <Minimap overview={o} zoom={state.zoom} onZoom={(zoom) => update({ zoom })} />
-      <div role="tablist" aria-label="Trace views" className="flex gap-1 text-sm">
-        {(['waterfall', 'flame', 'stats'] as const).map((t) => (
-          <button
-            key={t}
-            role="tab"
-            type="button"
-            aria-selected={state.tab === t}
-            onClick={() => update({ tab: t })}
-            className={`rounded px-3 py-1 ${state.tab === t ? 'bg-indigo-50 font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
-          >
-            {TAB_NAMES[t]}
-          </button>
-        ))}
-      </div>
+      <TabList
+        label="Trace views"
+        tabs={TAB_NAMES}
+        selected={state.tab}
+        onSelect={(tab) => update({ tab })}
+        className="text-sm"
+      />
       {state.tab === 'stats' ? (
         <StatsTable overview={o} />
       ) : state.tab === 'flame' ? (
