@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { Popover } from '@/components/shell/popover';
+import { focusInPlace, Popover } from '@/components/shell/popover';
 import { HISTORY_KEY, parseHistory, searchHistory, toggleStar, type HistoryEntry } from '@/lib/explore/history';
 
 export type HistoryMenuProps = { onPick: (q: string) => void };
@@ -21,7 +21,13 @@ export function writeHistory(list: HistoryEntry[]) {
 /** The queries run in this browser, newest first, starred ones on top of a search; a click puts one in the editor. */
 export function HistoryMenu({ onPick }: HistoryMenuProps) {
   return (
-    <Popover label="History" title="Queries run in this browser" testId="explore-history" align="left">
+    <Popover
+      label="History"
+      title="Queries run in this browser"
+      testId="explore-history"
+      align="left"
+      width="w-[32rem]"
+    >
       {(close) => <HistoryList onPick={(q) => (onPick(q), close())} />}
     </Popover>
   );
@@ -32,9 +38,9 @@ function HistoryList({ onPick }: HistoryMenuProps) {
   const [text, setText] = useState('');
   const shown = searchHistory(list, text);
   return (
-    <div className="w-[32rem] max-w-[80vw] text-sm">
+    <div className="text-sm">
       <input
-        autoFocus
+        ref={focusInPlace}
         type="search"
         aria-label="Search the history"
         placeholder={`Search ${list.length} queries…`}

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { z } from 'zod/mini';
 import { LoadError } from '@/components/shell/load-error';
-import { Popover } from '@/components/shell/popover';
+import { focusInPlace, Popover } from '@/components/shell/popover';
+import { metadataOf } from '@/lib/explore/metadata';
 import { fetchJson } from '@/lib/queries/fetch-json';
 
 export type MetricsBrowserProps = { onInsert: (metric: string) => void };
@@ -18,7 +19,7 @@ const labelsSchema = z.object({ names: z.array(z.string()) });
 /** Every metric Prometheus has, searchable, with its TYPE and HELP and its labels; one click puts it in the editor. */
 export function MetricsBrowser({ onInsert }: MetricsBrowserProps) {
   return (
-    <Popover label="Metrics" title="Metrics in Prometheus" testId="explore-metrics" align="left">
+    <Popover label="Metrics" title="Metrics in Prometheus" testId="explore-metrics" align="left" width="w-[32rem]">
       {(close) => <MetricList onInsert={(m) => (onInsert(m), close())} />}
     </Popover>
   );
@@ -40,9 +41,9 @@ function MetricList({ onInsert }: MetricsBrowserProps) {
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = (names.data?.values ?? []).filter((n) => words.every((w) => n.toLowerCase().includes(w)));
   return (
-    <div className="w-[36rem] max-w-[85vw] text-sm">
+    <div className="text-sm">
       <input
-        autoFocus
+        ref={focusInPlace}
         type="search"
         aria-label="Search metrics"
         placeholder={`Search ${names.data?.values.length ?? ''} metrics…`}
@@ -61,7 +62,7 @@ function MetricList({ onInsert }: MetricsBrowserProps) {
       {names.data && shown.length === 0 && <p className="text-xs text-slate-500">No metric name holds “{text}”.</p>}
       <ul className="max-h-96 overflow-y-auto" data-testid="metric-list">
         {shown.slice(0, 300).map((n) => {
-          const m = meta.data?.metadata[n.replace(/_(bucket|sum|count)$/, '')]?.[0] ?? meta.data?.metadata[n]?.[0];
+          const m = metadataOf(meta.data?.metadata, n);
           return (
             <li
               key={n}

@@ -8,10 +8,27 @@ export type PopoverProps = {
   testId?: string;
   children: (close: () => void) => ReactNode;
   align?: 'left' | 'right';
+  /** The panel's width (a Tailwind class); it never grows past the viewport. */
+  width?: string;
 };
 
 /** A button that opens a panel; Escape, a choice made in it, or a click outside closes it (the first two return focus). */
-export function Popover({ label, title, testId, children, align = 'right' }: PopoverProps) {
+/** A panel that would run past the window's edge moves back inside it (no sideways scrolling). */
+function keepInView(el: HTMLDivElement | null) {
+  if (!el) return;
+  const r = el.getBoundingClientRect();
+  const over = r.right - (document.documentElement.clientWidth - 8);
+  const under = 8 - r.left;
+  if (over > 0) el.style.transform = `translateX(${-Math.min(over, Math.max(0, r.left - 8))}px)`;
+  else if (under > 0) el.style.transform = `translateX(${under}px)`;
+}
+
+/** Focus a field in a panel without scrolling the page to where it was before it moved into view. */
+export function focusInPlace(el: HTMLElement | null) {
+  el?.focus({ preventScroll: true });
+}
+
+export function Popover({ label, title, testId, children, align = 'right', width = 'w-[22rem]' }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -59,10 +76,11 @@ export function Popover({ label, title, testId, children, align = 'right' }: Pop
       </button>
       {open && (
         <div
+          ref={keepInView}
           id={id}
           role="dialog"
           aria-label={title}
-          className={`absolute z-40 mt-1 w-[22rem] rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${align === 'right' ? 'right-0' : 'left-0'}`}
+          className={`absolute z-40 mt-1 ${width} max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900 ${align === 'right' ? 'right-0' : 'left-0'}`}
         >
           {children(close)}
         </div>
