@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { isTypingTarget } from '@/components/hooks/keys';
 import { shiftRange, zoomOut, type Range } from '@/lib/url/range-moves';
 
@@ -14,17 +14,19 @@ const btn =
  * (within a second, not while typing in a field).
  */
 export function RangeNudge({ range, onChange }: Props) {
+  // When `t` was pressed lives outside the effect: a re-render between `t` and the arrow (panels
+  // answering, a new callback) re-adds the listener and must not forget the armed `t`.
+  const armed = useRef(0);
   useEffect(() => {
-    let armedAt = 0;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
       const now = Date.now();
       if (e.key === 't') {
-        armedAt = now;
+        armed.current = now;
         return;
       }
-      if (now - armedAt > 1000) return;
-      armedAt = 0;
+      if (now - armed.current > 1000) return;
+      armed.current = 0;
       if (e.key === '-') onChange(zoomOut(range, Date.now()));
       else if (e.key === 'ArrowLeft') onChange(shiftRange(range, -1, Date.now()));
       else if (e.key === 'ArrowRight') onChange(shiftRange(range, 1, Date.now()));
