@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import type { ReactNode } from 'react';
 import { isTimeZone, runtimeTimeZone, ZONE_PREF_COOKIE } from '@/lib/format/time-zone';
 import { AppShell } from '@/components/shell/app-shell';
+import { authMode, currentPrincipal, scriptNonce } from '@/lib/auth/server';
 import { requestAnchorMs } from '@/lib/server/request-anchor';
 import { Providers } from './providers';
 import './globals.css';
@@ -35,14 +36,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const jar = await cookies();
   const tz = viewerTimeZone(jar.get('tz')?.value);
   const saved = safeDecode(jar.get(ZONE_PREF_COOKIE)?.value);
+  const principal = await currentPrincipal();
+  const nonce = await scriptNonce();
+  const { mode, explicit } = authMode();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen font-sans antialiased">
         <Providers anchorMs={requestAnchorMs()} timeZone={tz} savedZone={saved}>
-          <AppShell>{children}</AppShell>
+          <AppShell principal={principal} noAuthBanner={mode === 'none' && explicit}>
+            {children}
+          </AppShell>
         </Providers>
       </body>
     </html>

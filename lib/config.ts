@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuthConfig, authConfigOf, authEnvShape } from './auth/config';
 import { AnswerableError } from './errors';
 import { redactUrl } from './http/redact';
 import { parseDurationMs } from './time/duration';
@@ -127,7 +128,15 @@ const envSchema = z
     OTLP_GRPC_PORT: port('OTLP_GRPC_PORT', 4317),
     OTLP_HTTP_PORT: port('OTLP_HTTP_PORT', 4318),
     PORT: port('PORT', 3000),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    ...authEnvShape,
+    QUERY_MAX_SERIES: intIn('QUERY_MAX_SERIES', 2000, 1, 1_000_000),
+    QUERY_MAX_POINTS: intIn('QUERY_MAX_POINTS', 11_000, 10, 1_000_000),
+    QUERY_MAX_BYTES: bytes('QUERY_MAX_BYTES', 32 * 1024 * 1024, 64 * 1024),
+    QUERY_CONCURRENCY: intIn('QUERY_CONCURRENCY', 16, 1, 1000),
+    QUERY_CONCURRENCY_PER_USER: intIn('QUERY_CONCURRENCY_PER_USER', 8, 1, 1000),
+    QUERY_QUEUE: intIn('QUERY_QUEUE', 200, 0, 100_000),
+    QUERY_QUEUE_WAIT: duration('QUERY_QUEUE_WAIT', '5s'),
   })
   .superRefine((env, ctx) => {
     if (env.TRACE_STORE !== 'embedded' && !env.TRACE_STORE_URL) {
@@ -169,6 +178,25 @@ export type Config = {
   otlpHttpPort: number;
   port: number;
   host: string;
+  auth: AuthConfig;
+  guardrails: Guardrails;
+};
+
+/** What one user's query may cost the console (issue 13). */
+export type Guardrails = {
+  /** series in one answer */
+  maxSeries: number;
+  /** points per series of a range query */
+  maxPoints: number;
+  /** bytes of one answer from Prometheus */
+  maxBytes: number;
+  /** upstream queries in flight, in all */
+  concurrency: number;
+  /** upstream queries in flight for one user */
+  perUser: number;
+  /** queries waiting for a slot; beyond: 429 */
+  queue: number;
+  queueWaitMs: number;
 };
 
 export class ConfigError extends AnswerableError {
@@ -189,6 +217,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const e = r.data;
+  const problems: string[] = [];
+  const durationMs = (name: string, v: string | undefined, def: string) => {
+    const ms = parseDurationMs(v || def);
+    if (ms === null || ms <= 0) problems.push(`${name} must be a duration like 30m, 12h or 7d, got "${v}"`);
+    return ms ?? 0;
+  };
+  const auth = authConfigOf(e, { host: e.HOST, dataDir: e.DATA_DIR, durationMs }, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
   return {
     prometheusUrl: e.PROMETHEUS_URL ?? 'http://127.0.0.1:9090',
     prometheusTimeoutMs: e.PROMETHEUS_TIMEOUT,
@@ -212,6 +248,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     otlpHttpPort: e.OTLP_HTTP_PORT,
     port: e.PORT,
     host: e.HOST,
+    auth,
+    guardrails: {
+      maxSeries: e.QUERY_MAX_SERIES,
+      maxPoints: e.QUERY_MAX_POINTS,
+      maxBytes: e.QUERY_MAX_BYTES,
+      concurrency: e.QUERY_CONCURRENCY,
+      perUser: e.QUERY_CONCURRENCY_PER_USER,
+      queue: e.QUERY_QUEUE,
+      queueWaitMs: e.QUERY_QUEUE_WAIT,
+    },
   };
 }
 

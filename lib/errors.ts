@@ -53,3 +53,16 @@ export class NotFound extends AnswerableError {
     super('NotFound', 404, 'not_found', message);
   }
 }
+
+export class Forbidden extends AnswerableError {
+  constructor(message: string) {
+    super('Forbidden', 403, 'forbidden', message);
+  }
+}
+
+/** Over a guardrail (issue 13): the answer says how to narrow the query. */
+export class TooLarge extends AnswerableError {
+  constructor(message: string) {
+    super('TooLarge', 422, 'too_large', message);
+  }
+}

@@ -5,10 +5,18 @@
  * side; process-wide state is shared through lib/server/process.ts (docs/adr/0003).
  * Run with tsx and tsconfig.server.json: `npm start` (or `npm run dev`).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import next from 'next';
+import { guard } from '../lib/auth/guard';
+import type { Principal } from '../lib/auth/roles';
+import { AuthService } from '../lib/auth/service';
 import { getConfig } from '../lib/config';
+import { newNonce, securityHeaders } from '../lib/http/security-headers';
+import { setProcessSlot } from '../lib/server/process';
 import { isAnswerable } from '../lib/errors';
 import { escapeMalformedPath } from '../lib/http/route-table';
 import { startTraceStore } from '../lib/server/trace-side';
@@ -16,6 +24,18 @@ import { findApiRoute, loadApiRoutes, sendJson, serveApi } from './serve-api';
 
 /** Request line and headers together; Node's default (16 KiB) would cut long PromQL in a URL short with an empty 431. */
 const MAX_HEADER_BYTES = 64 * 1024;
+/** A request (headers and body) must arrive within this; a slow client cannot hold a socket for ever. */
+const REQUEST_TIMEOUT_MS = 120_000;
+/** Open connections at once; more wait in the kernel's backlog. */
+const MAX_CONNECTIONS = 2048;
+
+function describeAuth(a: ReturnType<typeof getConfig>['auth']): string {
+  if (a.mode === 'none') return a.explicit ? 'none (AUTH_MODE=none: every page says so)' : 'none (loopback only)';
+  if (a.mode === 'local') return `local users from ${a.usersFile}`;
+  if (a.mode === 'proxy') return `the ${a.proxy.header} header from ${a.proxy.trusted.join(', ')}`;
+  return `OpenID Connect with ${a.oidc?.issuer}`;
+}
+
 /** A longer URL gets a 414 that says to send the query in a POST body. */
 const MAX_URL_BYTES = 32 * 1024;
 
@@ -35,13 +55,26 @@ async function main() {
   const { port, host: hostname } = cfg;
   const dev = process.argv.includes('--dev');
   const dir = path.resolve(import.meta.dirname, '..');
+  fs.mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
+  const auth = new AuthService(cfg.auth, cfg.dataDir);
+  setProcessSlot('auth', auth);
+  const context = new AsyncLocalStorage<{ principal: Principal | null }>();
+  setProcessSlot('requestContext', context);
+  const tls = cfg.auth.tls
+    ? { cert: fs.readFileSync(cfg.auth.tls.certFile), key: fs.readFileSync(cfg.auth.tls.keyFile) }
+    : null;
   const traceSide = await startTraceStore(cfg);
   const app = next({ dev, dir, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
   // In development Next compiles routes on demand: it serves them itself.
   const apiRoutes = dev ? null : loadApiRoutes(path.join(dir, '.next'));
-  const server = http.createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const nonce = newNonce();
+    for (const [k, v] of Object.entries(securityHeaders({ nonce, tls: tls !== null, dev }))) res.setHeader(k, v);
+    // Next finds the nonce here and puts it on the inline scripts it writes.
+    req.headers['content-security-policy'] = `script-src 'nonce-${nonce}'`;
+    req.headers['x-nonce'] = nonce;
     const rawUrl = req.url ?? '/';
     if (rawUrl.length > MAX_URL_BYTES) {
       req.resume();
@@ -55,9 +88,21 @@ async function main() {
     }
     const url = new URL(rawUrl, `http://${req.headers.host ?? 'localhost'}`);
     if (url.pathname === '/v1/traces' && traceSide.otlpHttp) {
-      traceSide.otlpHttp(req, res);
+      traceSide.otlpHttp(req, res); // OTLP_TOKEN, as on the other OTLP listeners
       return;
     }
+    guard(auth, req, res, url)
+      .then((who) => {
+        if (who === 'answered') return;
+        context.run({ principal: who }, () => dispatch(req, res, url));
+      })
+      .catch((e: unknown) => {
+        console.error('[shannon-console] the guard failed', e);
+        if (!res.headersSent) sendJson(res, 500, 'internal', 'internal error');
+        else res.end();
+      });
+  };
+  const dispatch = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (apiRoutes && url.pathname.startsWith('/api/')) {
       const match = findApiRoute(apiRoutes, url.pathname, res);
       if (!match) return;
@@ -73,7 +118,10 @@ async function main() {
     const escaped = escapeMalformedPath(url.pathname);
     if (escaped !== url.pathname) req.url = escaped + url.search;
     void handle(req, res);
-  });
+  };
+  const options = { maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: 20_000 };
+  const server = tls ? https.createServer({ ...options, ...tls }, onRequest) : http.createServer(options, onRequest);
+  server.maxConnections = MAX_CONNECTIONS;
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
     const [status, code, message] =
@@ -94,9 +142,11 @@ async function main() {
     if (e.code === 'EADDRINUSE') refuse(`PORT ${port} on ${hostname} is already in use: set PORT to a free port`);
     throw e;
   });
-  server.listen(port, hostname, () =>
-    console.log(`[shannon-console] ready on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`),
-  );
+  server.listen(port, hostname, () => {
+    const scheme = tls ? 'https' : 'http';
+    console.log(`[shannon-console] ready on ${scheme}://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+    console.log(`[shannon-console] authentication: ${describeAuth(cfg.auth)}`);
+  });
   const stop = () => {
     server.close();
     void traceSide.stop().finally(() => process.exit(0));

@@ -2,16 +2,27 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { NAV } from '@/lib/dashboards/registry';
+import type { Principal } from '@/lib/auth/roles';
 import { NavLinks } from './nav-links';
 import { ThemeToggle } from './theme-toggle';
 import { TraceIdBox } from './trace-id-box';
 import { TimeControls } from './time-controls';
+import { NoAuthBanner, UserMenu } from './user-menu';
 
-export type AppShellProps = { children: ReactNode };
+export type AppShellProps = { children: ReactNode; principal: Principal | null; noAuthBanner: boolean };
 
-export function AppShell({ children }: AppShellProps) {
+export function AppShell({ children, principal, noAuthBanner }: AppShellProps) {
+  if (!principal) {
+    // Not signed in (the login page): nothing of the console but the page itself.
+    return (
+      <main id="main" className="flex min-h-screen items-start justify-center px-4 py-16">
+        {children}
+      </main>
+    );
+  }
   return (
     <div className="flex min-h-screen flex-col">
+      {noAuthBanner && <NoAuthBanner />}
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-1 dark:focus:bg-slate-800"
@@ -31,6 +42,7 @@ export function AppShell({ children }: AppShellProps) {
               <TimeControls />
             </Suspense>
             <ThemeToggle />
+            {principal.via !== 'none' && <UserMenu principal={principal} canLogOut={principal.via === 'session'} />}
           </div>
         </div>
       </header>

@@ -1,3 +1,6 @@
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import type { AuthService } from '../auth/service';
+import type { Principal } from '../auth/roles';
 import type { PromClient } from '../prometheus/client';
 import type { RangeCache } from '../prometheus/range-cache';
 import type { TraceStore } from '../traces/model';
@@ -22,6 +25,10 @@ export type ProcessSlots = {
   traceViews: Map<string, TraceViewEntry>;
   /** Explore's completion answers (label names, series, metadata), kept briefly. */
   metaCache: Map<string, { at: number; answer: Promise<unknown> }>;
+  /** Sessions, tokens and the audit log, made by the console server (absent in unit tests). */
+  auth: AuthService;
+  /** Who the request being served is, set by the console server's guard around each request. */
+  requestContext: AsyncLocalStorage<{ principal: Principal | null }>;
 };
 
 const KEY = Symbol.for('shannon-console.process-slots');

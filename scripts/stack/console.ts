@@ -63,7 +63,7 @@ export async function startConsole(opts: {
       NODE_ENV: 'production',
       TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.server.json'),
       PORT: String(opts.port),
-      HOST: opts.host ?? '0.0.0.0',
+      HOST: opts.host ?? '127.0.0.1',
       ...opts.env,
     },
   });
