@@ -27,13 +27,19 @@ test.afterAll(async () => {
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 const PROTO = { 'Content-Type': 'application/x-protobuf' };
 
-test('without the token: 401 over HTTP, UNAUTHENTICATED over gRPC; with it: stored', async () => {
+test('without the token: 401 over HTTP (4318 and the console port alike), UNAUTHENTICATED over gRPC; with it: stored', async () => {
   const p = sdkProtobufExport('e2e-auth', 2);
   const url = `http://127.0.0.1:${c.httpPort}/v1/traces`;
-  const no = await post(url, p.body, PROTO);
-  expect(no.status).toBe(401);
-  expect(decodeStatus(no.buf).code).toBe(16);
-  expect((await post(url, p.body, { ...PROTO, Authorization: 'Bearer wrong' })).status).toBe(401);
+  const onConsolePort = `${c.url}/v1/traces`;
+  for (const u of [url, onConsolePort]) {
+    const no = await post(u, p.body, PROTO);
+    expect(no.status, u).toBe(401);
+    expect(decodeStatus(no.buf).code, u).toBe(16);
+    expect((await post(u, p.body, { ...PROTO, Authorization: 'Bearer wrong' })).status, u).toBe(401);
+  }
+  const viaConsole = sdkProtobufExport('e2e-auth-console', 1);
+  expect((await post(onConsolePort, viaConsole.body, { ...PROTO, ...AUTH })).status).toBe(200);
+  expect((await traceWithSpans(c.url, viaConsole.traceId, 1)).spans).toHaveLength(1);
   expect(await grpcExport(c.grpcPort, p.body)).toMatchObject({ ok: false, code: 16 });
   expect((await post(url, p.body, { ...PROTO, ...AUTH })).status).toBe(200);
   expect(

@@ -35,7 +35,9 @@ const FORWARD = [
   'x-forwarded-for',
   'x-forwarded-proto',
   'origin',
-  'x-shannon-principal', // set by the guard (lib/auth/principal.ts), never taken from the client
+  // set by the guard (lib/auth/principal.ts), never taken from the client
+  'x-shannon-principal',
+  'x-shannon-address',
 ];
 /** The largest API request body (a long PromQL query, a dashboard). */
 export const MAX_API_BODY_BYTES = 4 * 1024 * 1024;

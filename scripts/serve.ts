@@ -29,6 +29,13 @@ const REQUEST_TIMEOUT_MS = 120_000;
 /** Open connections at once; more wait in the kernel's backlog. */
 const MAX_CONNECTIONS = 2048;
 
+function closeDataDir(dir: string): void {
+  fs.chmodSync(dir, 0o700);
+  for (const f of fs.readdirSync(dir)) {
+    if (/^(traces|console)\.sqlite(-wal|-shm)?$|^users\.json$/.test(f)) fs.chmodSync(path.join(dir, f), 0o600);
+  }
+}
+
 function describeAuth(a: ReturnType<typeof getConfig>['auth']): string {
   if (a.mode === 'none') return a.explicit ? 'none (AUTH_MODE=none: every page says so)' : 'none (loopback only)';
   if (a.mode === 'local') return `local users from ${a.usersFile}`;
@@ -55,7 +62,11 @@ async function main() {
   const { port, host: hostname } = cfg;
   const dev = process.argv.includes('--dev');
   const dir = path.resolve(import.meta.dirname, '..');
+  // Spans carry prompts and user ids: everything the console writes is its user's alone, and
+  // files an older version left readable to others are closed now.
+  process.umask(0o077);
   fs.mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
+  closeDataDir(cfg.dataDir);
   const auth = new AuthService(cfg.auth, cfg.dataDir);
   setProcessSlot('auth', auth);
   const context = new AsyncLocalStorage<{ principal: Principal | null }>();

@@ -96,7 +96,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </a>
       )}
       {mode === 'proxy' && (
-        <p className="mt-4 text-sm">This console takes its users from the proxy in front of it: open it through that proxy.</p>
+        <p className="mt-4 text-sm">
+          This console takes its users from the proxy in front of it: open it through that proxy.
+        </p>
       )}
       {mode === 'none' && (
         <p className="mt-4 text-sm">

@@ -42,7 +42,9 @@ export function AppShell({ children, principal, noAuthBanner }: AppShellProps) {
               <TimeControls />
             </Suspense>
             <ThemeToggle />
-            {principal.via !== 'none' && <UserMenu principal={principal} canLogOut={principal.via === 'session'} />}
+            {(principal.via !== 'none' || principal.role === 'admin') && (
+              <UserMenu principal={principal} canLogOut={principal.via === 'session'} />
+            )}
           </div>
         </div>
       </header>

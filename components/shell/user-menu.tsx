@@ -8,6 +8,11 @@ export function UserMenu({ principal, canLogOut }: { principal: Principal; canLo
         <span className="font-medium text-slate-900 dark:text-slate-100">{principal.name}</span>{' '}
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{principal.role}</span>
       </span>
+      {principal.role === 'admin' && (
+        <a href="/admin" className="text-indigo-700 underline dark:text-indigo-300">
+          Admin
+        </a>
+      )}
       {canLogOut && (
         <form method="post" action="/logout">
           <button
@@ -30,8 +35,8 @@ export function NoAuthBanner() {
       data-testid="no-auth-banner"
       className="bg-amber-100 px-4 py-1.5 text-center text-sm text-amber-950 dark:bg-amber-900/60 dark:text-amber-50"
     >
-      No authentication (AUTH_MODE=none): anyone who can reach this console can read every trace and run any
-      query. Set AUTH_MODE to local, oidc or proxy to require a login.
+      No authentication (AUTH_MODE=none): anyone who can reach this console can read every trace and run any query. Set
+      AUTH_MODE to local, oidc or proxy to require a login.
     </div>
   );
 }

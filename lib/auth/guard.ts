@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { accessOf, isWrite } from './access';
 import { postLogin, postLogout } from './login-routes';
-import { encodePrincipal, PRINCIPAL_HEADER, SESSION_COOKIE } from './principal';
+import { ADDRESS_HEADER, encodePrincipal, PRINCIPAL_HEADER, SESSION_COOKIE } from './principal';
 import { hasRole, type Principal } from './roles';
 import { type AuthService, bearerOf, clientAddress } from './service';
 
@@ -59,7 +59,10 @@ export function sameOrigin(req: http.IncomingMessage): boolean {
 
 function hostAllowed(auth: AuthService, req: http.IncomingMessage): boolean {
   if (auth.cfg.allowedHosts.length === 0) return true;
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const host = (req.headers.host ?? '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   return auth.cfg.allowedHosts.includes(host);
 }
 
@@ -72,8 +75,14 @@ export async function guard(
   extras: GuardExtras = {},
 ): Promise<Principal | null | 'answered'> {
   delete req.headers[PRINCIPAL_HEADER];
+  req.headers[ADDRESS_HEADER] = clientAddress(req);
   if (!hostAllowed(auth, req)) {
-    json(res, 421, 'host_not_allowed', `this console does not answer to the host "${req.headers.host ?? ''}" (ALLOWED_HOSTS)`);
+    json(
+      res,
+      421,
+      'host_not_allowed',
+      `this console does not answer to the host "${req.headers.host ?? ''}" (ALLOWED_HOSTS)`,
+    );
     return 'answered';
   }
   const method = (req.method ?? 'GET').toUpperCase();
@@ -81,7 +90,12 @@ export async function guard(
   const token = bearerOf(req) !== undefined;
   if (isWrite(method) && !token && !sameOrigin(req)) {
     req.resume();
-    json(res, 403, 'cross_origin', `a ${method} from another site (Origin ${req.headers.origin ?? 'unknown'}) is refused`);
+    json(
+      res,
+      403,
+      'cross_origin',
+      `a ${method} from another site (Origin ${req.headers.origin ?? 'unknown'}) is refused`,
+    );
     return 'answered';
   }
   const access = accessOf(path, method);
@@ -113,7 +127,9 @@ export async function guard(
     req.resume();
     if (token) {
       auth.audit('token.refused', 'unknown', clientAddress(req), { path });
-      json(res, 401, 'unauthorized', 'the API token is not valid (unknown or revoked)', { 'www-authenticate': 'Bearer' });
+      json(res, 401, 'unauthorized', 'the API token is not valid (unknown or revoked)', {
+        'www-authenticate': 'Bearer',
+      });
     } else if (auth.cfg.mode === 'proxy') {
       const why = auth.fromTrustedProxy(req)
         ? `the proxy did not send the user (${auth.cfg.proxy.header})`

@@ -6,6 +6,9 @@ import { isRole, type Principal } from './roles';
  */
 export const PRINCIPAL_HEADER = 'x-shannon-principal';
 
+/** The client's address as the console server saw it, set by the guard beside the principal. */
+export const ADDRESS_HEADER = 'x-shannon-address';
+
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'shannon_session';
 

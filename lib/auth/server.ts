@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { getConfig } from '../config';
 import { peekProcessSlot } from '../server/process';
-import { decodePrincipal, PRINCIPAL_HEADER } from './principal';
+import { ADDRESS_HEADER, decodePrincipal, PRINCIPAL_HEADER } from './principal';
 import { hasRole, type Principal, type Role } from './roles';
 import { Forbidden } from '../errors';
 
@@ -14,6 +14,11 @@ export async function currentPrincipal(): Promise<Principal | null> {
 /** Who an API request is (set by the guard). */
 export function principalOf(req: Request): Principal | null {
   return decodePrincipal(req.headers.get(PRINCIPAL_HEADER));
+}
+
+/** The client's address, as the console server saw it. */
+export function addressOf(req: Request): string {
+  return req.headers.get(ADDRESS_HEADER) ?? 'unknown';
 }
 
 /** The principal when it has `role`; a 403 that says so otherwise (the guard checked the route; this checks the action). */

@@ -127,8 +127,9 @@ export class AuthStore {
   }
 
   revokeToken(id: number, nowMs: number): boolean {
-    return this.db.prepare('UPDATE tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL').run(nowMs, id)
-      .changes > 0;
+    return (
+      this.db.prepare('UPDATE tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL').run(nowMs, id).changes > 0
+    );
   }
 
   /**

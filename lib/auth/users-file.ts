@@ -26,9 +26,7 @@ export class UsersFileError extends Error {}
 
 export function checkName(name: string): void {
   if (!NAME_RE.test(name)) {
-    throw new UsersFileError(
-      `"${name}" is not a user name: use 1-64 letters, digits and . _ @ - (no spaces)`,
-    );
+    throw new UsersFileError(`"${name}" is not a user name: use 1-64 letters, digits and . _ @ - (no spaces)`);
   }
 }
 
