@@ -7,7 +7,14 @@
  */
 const BRAND = Symbol.for('shannon-console.answerable-error');
 
-export type ErrorAnswer = { status: number; code: string; message: string; warnings?: string[] };
+export type ErrorAnswer = {
+  status: number;
+  code: string;
+  message: string;
+  warnings?: string[];
+  /** seconds to wait before asking again (429, 503) */
+  retryAfterS?: number;
+};
 
 export class AnswerableError extends Error {
   readonly [BRAND] = true;
@@ -17,6 +24,7 @@ export class AnswerableError extends Error {
     readonly code: string,
     message: string,
     readonly warnings: string[] = [],
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = name;
@@ -39,7 +47,13 @@ export function isAnswerable<T extends AnswerableError>(e: unknown, name: string
 export function answerOf(e: unknown): ErrorAnswer | null {
   const a = asAnswerable(e);
   if (!a) return null;
-  return { status: a.status, code: a.code, message: a.message, ...(a.warnings.length ? { warnings: a.warnings } : {}) };
+  return {
+    status: a.status,
+    code: a.code,
+    message: a.message,
+    ...(a.warnings.length ? { warnings: a.warnings } : {}),
+    ...(a.retryAfterS !== undefined ? { retryAfterS: a.retryAfterS } : {}),
+  };
 }
 
 export class BadRequest extends AnswerableError {

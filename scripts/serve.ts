@@ -12,11 +12,10 @@ import https from 'node:https';
 import path from 'node:path';
 import next from 'next';
 import { guard } from '../lib/auth/guard';
-import type { Principal } from '../lib/auth/roles';
-import { AuthService } from '../lib/auth/service';
+import { AuthService, clientAddress } from '../lib/auth/service';
 import { getConfig } from '../lib/config';
 import { newNonce, securityHeaders } from '../lib/http/security-headers';
-import { setProcessSlot } from '../lib/server/process';
+import { type RequestContext, setProcessSlot } from '../lib/server/process';
 import { isAnswerable } from '../lib/errors';
 import { escapeMalformedPath } from '../lib/http/route-table';
 import { startTraceStore } from '../lib/server/trace-side';
@@ -69,7 +68,7 @@ async function main() {
   closeDataDir(cfg.dataDir);
   const auth = new AuthService(cfg.auth, cfg.dataDir);
   setProcessSlot('auth', auth);
-  const context = new AsyncLocalStorage<{ principal: Principal | null }>();
+  const context = new AsyncLocalStorage<RequestContext>();
   setProcessSlot('requestContext', context);
   const tls = cfg.auth.tls
     ? { cert: fs.readFileSync(cfg.auth.tls.certFile), key: fs.readFileSync(cfg.auth.tls.keyFile) }
@@ -105,7 +104,7 @@ async function main() {
     guard(auth, req, res, url)
       .then((who) => {
         if (who === 'answered') return;
-        context.run({ principal: who }, () => dispatch(req, res, url));
+        context.run({ principal: who, address: clientAddress(req) }, () => dispatch(req, res, url));
       })
       .catch((e: unknown) => {
         console.error('[shannon-console] the guard failed', e);

@@ -12,6 +12,7 @@ import {
   targetsDataSchema,
 } from './envelope';
 import { isPromError, PromError } from './errors';
+import type { QueryLimiter } from './limiter';
 
 export type PromResult<T> = { data: T; warnings: string[] };
 
@@ -21,6 +22,11 @@ export type PromClientOptions = {
   /** Called after every upstream request, for the console's own metrics. */
   onRequest?: (endpoint: string, seconds: number, outcome: 'ok' | PromError['kind']) => void;
   fetchImpl?: typeof fetch;
+  /** What one query may cost (issue 13); absent: no limits (tests of the client alone). */
+  guardrails?: { maxSeries: number; maxPoints: number; maxBytes: number };
+  /** Queries in flight, in all and per user; `userKey` names who is asking. */
+  limiter?: QueryLimiter;
+  userKey?: () => string;
 };
 
 type Params = Record<string, string | number | readonly string[] | undefined>;
@@ -30,13 +36,39 @@ export class PromClient {
   constructor(private readonly opts: PromClientOptions) {}
 
   query(query: string, time?: number, signal?: AbortSignal) {
-    return this.call('query', queryDataSchema, { query, time }, signal, 'POST').then(withHistogramWarning);
+    return this.call('query', queryDataSchema, { query, time }, signal, 'POST')
+      .then((r) => this.withinSeries(r))
+      .then(withHistogramWarning);
   }
 
   queryRange(query: string, start: number, end: number, step: number, signal?: AbortSignal) {
-    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST').then(
-      withHistogramWarning,
-    );
+    const g = this.opts.guardrails;
+    const points = Math.floor((end - start) / step) + 1;
+    if (g && points > g.maxPoints) {
+      const minStep = Math.ceil((end - start) / (g.maxPoints - 1));
+      return Promise.reject(
+        new PromError(
+          'too_large',
+          `the range and step give ${points} points per series, more than ${g.maxPoints} (QUERY_MAX_POINTS): use a step of at least ${minStep}s or a shorter range`,
+        ),
+      );
+    }
+    return this.call('query_range', queryDataSchema, { query, start, end, step }, signal, 'POST')
+      .then((r) => this.withinSeries(r))
+      .then(withHistogramWarning);
+  }
+
+  /** An answer of more series than QUERY_MAX_SERIES is refused with what to do instead. */
+  private withinSeries<T extends { result: unknown }>(r: PromResult<T>): PromResult<T> {
+    const max = this.opts.guardrails?.maxSeries;
+    const n = Array.isArray(r.data.result) ? r.data.result.length : 0;
+    if (max !== undefined && n > max) {
+      throw new PromError(
+        'too_large',
+        `the query returns ${n} series, more than ${max} (QUERY_MAX_SERIES): aggregate it (sum by (label) (...)), filter it with label matchers, or use topk`,
+      );
+    }
+    return r;
   }
 
   series(match: readonly string[], start?: number, end?: number, signal?: AbortSignal) {
@@ -100,8 +132,9 @@ export class PromClient {
     signal: AbortSignal | undefined,
     method: 'GET' | 'POST' = 'GET',
   ): Promise<PromResult<z.infer<T>>> {
-    const started = performance.now();
     const metricName = endpoint.startsWith('label/') ? 'label_values' : endpoint;
+    const release = this.opts.limiter ? await this.opts.limiter.acquire(this.opts.userKey?.() ?? '', signal) : null;
+    const started = performance.now();
     try {
       const result = await this.callInner(endpoint, schema, params, signal, method);
       this.opts.onRequest?.(metricName, (performance.now() - started) / 1000, 'ok');
@@ -110,6 +143,8 @@ export class PromClient {
       const err = toPromError(e, signal);
       this.opts.onRequest?.(metricName, (performance.now() - started) / 1000, err.kind);
       throw err;
+    } finally {
+      release?.();
     }
   }
 
@@ -129,7 +164,11 @@ export class PromClient {
     let url = `${this.opts.baseUrl}/api/v1/${endpoint}`;
     // Uncompressed: the console usually sits next to Prometheus, where gzip costs more CPU on
     // both ends than it saves on the wire.
-    const init: RequestInit = { method, headers: { Accept: 'application/json', 'Accept-Encoding': 'identity' } };
+    const init: RequestInit & { maxBytes?: number } = {
+      method,
+      headers: { Accept: 'application/json', 'Accept-Encoding': 'identity' },
+      ...(this.opts.guardrails ? { maxBytes: this.opts.guardrails.maxBytes } : {}),
+    };
     if (method === 'POST') {
       init.body = body;
       init.headers = { ...init.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
@@ -199,6 +238,12 @@ function withHistogramWarning<T extends { nativeHistogramSeries?: number }>(r: P
 
 function toPromError(e: unknown, signal?: AbortSignal): PromError {
   if (isPromError(e)) return e;
+  if ((e as { code?: string })?.code === 'ANSWER_TOO_LARGE') {
+    return new PromError(
+      'too_large',
+      `Prometheus's answer is larger than ${(e as { limit?: number }).limit} bytes (QUERY_MAX_BYTES): narrow the query (fewer series with label matchers or sum by (...), a shorter range or a larger step)`,
+    );
+  }
   if (signal?.aborted) return new PromError('aborted', 'the request was cancelled by the client');
   const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
   const detail = cause?.code ?? cause?.message ?? (e instanceof Error ? e.message : String(e));

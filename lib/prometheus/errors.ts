@@ -7,7 +7,9 @@ export type PromErrorKind =
   | 'timeout' // our deadline passed
   | 'aborted' // the caller went away (browser left the page)
   | 'upstream' // Prometheus answered with an error that is not the user's fault
-  | 'bad_response'; // Prometheus answered something that is not its API
+  | 'bad_response' // Prometheus answered something that is not its API
+  | 'too_large' // over a guardrail (points, series, bytes): the user must narrow the query
+  | 'overloaded'; // too many queries in flight: ask again after Retry-After
 
 const STATUS: Record<PromErrorKind, number> = {
   bad_query: 400,
@@ -16,6 +18,8 @@ const STATUS: Record<PromErrorKind, number> = {
   aborted: 499,
   upstream: 502,
   bad_response: 502,
+  too_large: 422,
+  overloaded: 429,
 };
 
 export class PromError extends AnswerableError {
@@ -23,8 +27,9 @@ export class PromError extends AnswerableError {
     readonly kind: PromErrorKind,
     message: string,
     warnings: string[] = [],
+    retryAfterS?: number,
   ) {
-    super('PromError', STATUS[kind], kind, message, warnings);
+    super('PromError', STATUS[kind], kind, message, warnings, retryAfterS);
   }
 }
 

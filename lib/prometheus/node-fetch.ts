@@ -12,7 +12,7 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
 };
 
-export const nodeFetch = ((input: string | URL, init: RequestInit = {}) =>
+export const nodeFetch = ((input: string | URL, init: RequestInit & { maxBytes?: number } = {}) =>
   new Promise<Response>((resolve, reject) => {
     const url = new URL(String(input));
     const mod = url.protocol === 'https:' ? https : http;
@@ -29,7 +29,16 @@ export const nodeFetch = ((input: string | URL, init: RequestInit = {}) =>
       },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        const limit = init.maxBytes ?? Infinity;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size <= limit) return void chunks.push(c);
+          // Past the cap: stop reading (the socket is dropped, not drained) and say why.
+          chunks.length = 0;
+          req.destroy();
+          reject(Object.assign(new Error('answer too large'), { code: 'ANSWER_TOO_LARGE', limit }));
+        });
         // Not a Web Response: building one (and reading it back through a stream) costs more
         // than the rest of the hop. PromClient reads only ok, status and text().
         res.on('end', () => {

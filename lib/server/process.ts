@@ -7,6 +7,9 @@ import type { TraceStore } from '../traces/model';
 import type { ConsoleMetrics } from './metrics';
 import type { TraceViewEntry } from './trace-views';
 
+/** Who the request being served is for: its principal (null on an open path) and the client's address. */
+export type RequestContext = { principal: Principal | null; address: string };
+
 /** What the console server's trace side gives the store's users: the store, or why there is none. */
 export type TraceStoreSlot = { store?: TraceStore; whyNot?: string };
 
@@ -28,7 +31,7 @@ export type ProcessSlots = {
   /** Sessions, tokens and the audit log, made by the console server (absent in unit tests). */
   auth: AuthService;
   /** Who the request being served is, set by the console server's guard around each request. */
-  requestContext: AsyncLocalStorage<{ principal: Principal | null }>;
+  requestContext: AsyncLocalStorage<RequestContext>;
 };
 
 const KEY = Symbol.for('shannon-console.process-slots');

@@ -10,11 +10,12 @@ import {
 } from '../prometheus/compact';
 import { assembleCanary, canaryQueries, type VectorRow } from '../policy/canary-queries';
 import { alertRules, presenceQuery, requiredMetrics } from '../overview/alerts';
+import { QueryLimiter } from '../prometheus/limiter';
 import { RangeCache } from '../prometheus/range-cache';
 import { thinExemplars } from '../charts/exemplars';
 import { nodeFetch } from '../prometheus/node-fetch';
 import { consoleMetrics } from './metrics';
-import { processSlot } from './process';
+import { peekProcessSlot, processSlot } from './process';
 
 /** The process's Prometheus client, instrumented with the console's metrics. */
 export function promClient(): PromClient {
@@ -28,11 +29,29 @@ function createPromClient(): PromClient {
     baseUrl: cfg.prometheusUrl,
     timeoutMs: cfg.prometheusTimeoutMs,
     fetchImpl: nodeFetch,
+    guardrails: cfg.guardrails,
+    limiter: new QueryLimiter({
+      concurrency: cfg.guardrails.concurrency,
+      perKey: cfg.guardrails.perUser,
+      queue: cfg.guardrails.queue,
+      queueWaitMs: cfg.guardrails.queueWaitMs,
+    }),
+    userKey: requestUserKey,
     onRequest: (endpoint, seconds, outcome) => {
       m.upstreamDuration.observe({ endpoint, outcome }, seconds);
       if (outcome !== 'ok') m.upstreamErrors.inc({ endpoint, kind: outcome });
     },
   });
+}
+
+/**
+ * Who the query is for, for the per-user limit: the signed-in user, or the client's address when
+ * there are no users (AUTH_MODE=none), so that fifty viewers are fifty, not one.
+ */
+function requestUserKey(): string {
+  const ctx = peekProcessSlot('requestContext')?.getStore();
+  if (!ctx) return 'console';
+  return ctx.principal && ctx.principal.via !== 'none' ? `user:${ctx.principal.name}` : `addr:${ctx.address}`;
 }
 
 function rangeCache(): RangeCache {

@@ -5,8 +5,16 @@ import { consoleMetrics } from './metrics';
 
 export { BadRequest, NotFound } from '../errors';
 
-export function errorResponse(status: number, code: string, message: string, extra?: Record<string, unknown>) {
-  return Response.json({ error: { code, message, ...extra } }, { status, headers: { 'Cache-Control': 'no-store' } });
+export function errorResponse(
+  status: number,
+  code: string,
+  message: string,
+  extra?: Record<string, unknown>,
+  retryAfterS?: number,
+) {
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (retryAfterS !== undefined) headers['Retry-After'] = String(retryAfterS);
+  return Response.json({ error: { code, message, ...extra } }, { status, headers });
 }
 
 /** What an error becomes in an answer: its HTTP status, a code and a message for people. */
@@ -18,8 +26,8 @@ export function errorOf(e: unknown): ErrorAnswer {
 }
 
 function toResponse(e: unknown): Response {
-  const { status, code, message, warnings } = errorOf(e);
-  return errorResponse(status, code, message, warnings ? { warnings } : undefined);
+  const { status, code, message, warnings, retryAfterS } = errorOf(e);
+  return errorResponse(status, code, message, warnings ? { warnings } : undefined, retryAfterS);
 }
 
 /** Wrap a route handler: times it for /api/metrics and maps every error to `{ error: { code, message } }`. */
