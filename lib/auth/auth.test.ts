@@ -4,6 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config';
 import { accessOf } from './access';
+import { DEFAULT_REDACT } from './config';
+import { redactDeep, redactMatcher } from './redact';
 import { cidrMatcher, parseCidrList } from './cidr';
 import { safeNext } from './principal';
 import { LoginThrottle } from './throttle';
@@ -116,5 +118,40 @@ describe('the users file', () => {
     expect(readUsers(file)).toEqual([]);
     fs.writeFileSync(file, '{"users":[{"name":"x"}]}');
     expect(() => readUsers(file)).toThrow(/is malformed at users.0/);
+  });
+});
+
+describe('redaction', () => {
+  it('hides the values of matching keys in the console model and in OTLP/JSON, nested ones too, leaving the rest', () => {
+    const m = redactMatcher(DEFAULT_REDACT.split(','));
+    expect(
+      [
+        'gen_ai.prompt',
+        'gen_ai.prompt.0.content',
+        'http.request.header.authorization',
+        'db.password',
+        'api_token',
+      ].every(m),
+    ).toBe(true);
+    expect(['gen_ai.request.model', 'http.method', 'authorization.scheme'].some(m)).toBe(false);
+    const model = {
+      spans: [
+        {
+          attributes: [
+            { key: 'gen_ai.prompt', value: { type: 'string', value: 'my secret plan' } },
+            { key: 'gen_ai.request.model', value: { type: 'string', value: 'gpt-x' } },
+          ],
+          events: [{ attributes: [{ key: 'user_password', value: { type: 'string', value: 'p' } }] }],
+        },
+      ],
+    };
+    const r = redactDeep(model, m);
+    expect(JSON.stringify(r)).not.toContain('my secret plan');
+    expect(r.spans[0]!.attributes[0]!.value).toEqual({ type: 'string', value: 'redacted' });
+    expect(r.spans[0]!.attributes[1]).toBe(model.spans[0]!.attributes[1]);
+    expect(r.spans[0]!.events[0]!.attributes[0]!.value).toEqual({ type: 'string', value: 'redacted' });
+    expect(model.spans[0]!.attributes[0]!.value.value).toBe('my secret plan'); // the original is untouched
+    const otlp = { attributes: [{ key: 'GEN_AI.COMPLETION', value: { stringValue: 'answer' } }] };
+    expect(redactDeep(otlp, m).attributes[0]!.value).toEqual({ stringValue: 'redacted' });
   });
 });

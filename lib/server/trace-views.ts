@@ -1,4 +1,5 @@
 import 'server-only';
+import { isRedactedKey } from './redaction';
 import { normalizeTraceId } from '../traces/search';
 import { BACKGROUND_EXTRAS_MAX, prepareTrace, type PreparedTrace } from '../traces/view/prepare';
 import {
@@ -68,10 +69,15 @@ async function build(id: string): Promise<PreparedTrace | null> {
   const store = traceStore();
   if (store.skeleton) {
     const cols = await store.skeleton(id);
-    return cols && cols.n ? prepareTrace(indexFromColumns(id, cols)) : null;
+    if (!cols || !cols.n) return null;
+    const ix = indexFromColumns(id, cols);
+    ix.hideValue = isRedactedKey;
+    return prepareTrace(ix);
   }
   const trace = await store.trace(id);
-  return trace && trace.spans.length ? prepareTrace(buildTraceIndex(id, trace.spans.map(skeletonOf))) : null;
+  return trace && trace.spans.length
+    ? prepareTrace(buildTraceIndex(id, trace.spans.map(skeletonOf), isRedactedKey))
+    : null;
 }
 
 /** Load the attributes and events of the given spans (indices) that are not loaded yet. */

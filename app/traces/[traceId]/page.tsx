@@ -4,6 +4,8 @@ import { notFound, redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { StoredTrace } from '@/components/waterfall/stored-trace';
 import { ROWS_PAGE, traceKeys } from '@/lib/queries/traces';
+import { currentPrincipal } from '@/lib/auth/server';
+import { redactFor } from '@/lib/server/redaction';
 import { preparedTrace, traceWindow } from '@/lib/server/trace-views';
 import { traceStore } from '@/lib/server/traces';
 import { parseTraceIdInput } from '@/lib/traces/trace-id-input';
@@ -41,7 +43,7 @@ async function prefetch(id: string, search: URLSearchParams): Promise<QueryClien
       );
     const selected = state.span ?? pt.overview.root?.spanId;
     const detail = selected ? await traceStore().span(id, selected) : null;
-    if (selected && detail) qc.setQueryData(traceKeys.span(id, selected), detail);
+    if (selected && detail) qc.setQueryData(traceKeys.span(id, selected), redactFor(await currentPrincipal(), detail));
   } catch {
     // The browser asks again and shows what went wrong.
   }

@@ -74,6 +74,8 @@ export type TraceIndex = {
   genAi: (GenAi | undefined)[];
   /** lower-cased text that search in the trace looks at: name, service, id, attribute keys and values */
   haystack: (string | undefined)[];
+  /** keys whose values search must not see (REDACT_ATTRIBUTES: searching would reveal them) */
+  hideValue?: (key: string) => boolean;
 };
 
 const HAYSTACK_CAP = 400;
@@ -186,7 +188,11 @@ function dedupe(c: SkeletonColumns): SkeletonColumns {
 }
 
 /** The index over model spans (a file, or a store without a skeleton), with their extras. */
-export function buildTraceIndex(traceId: string, spans: IndexInput[]): TraceIndex {
+export function buildTraceIndex(
+  traceId: string,
+  spans: IndexInput[],
+  hideValue?: (key: string) => boolean,
+): TraceIndex {
   const n = spans.length;
   let base: bigint | null = null;
   for (const s of spans) if (base === null || s.startNs < base) base = s.startNs;
@@ -223,6 +229,7 @@ export function buildTraceIndex(traceId: string, spans: IndexInput[]): TraceInde
     c.kind[i] = s.kind;
   });
   const ix = indexFromColumns(traceId, c);
+  if (hideValue) ix.hideValue = hideValue;
   // Records were deduplicated in order, so a span's first copy has its original position among the kept ones.
   for (const s of spans) {
     const i = indexOfSpan(ix, s.spanId);
@@ -246,7 +253,7 @@ export function applyExtras(
   let hay = `${ix.strings[ix.name[i]!]}\u0000${ix.strings[ix.service[i]!]}\u0000${spanIdOf(ix, i)}`;
   for (const a of attributes) {
     if (hay.length >= HAYSTACK_CAP) break;
-    hay += `\u0000${a.key}=${attrText(a)}`;
+    hay += `\u0000${a.key}=${ix.hideValue?.(a.key) ? 'redacted' : attrText(a)}`;
   }
   ix.haystack[i] = hay.slice(0, HAYSTACK_CAP).toLowerCase();
 }

@@ -1,3 +1,4 @@
+import { redactForRequest } from '@/lib/server/redaction';
 import { NotFound, handle } from '@/lib/server/route';
 import { badRequest, traceStore } from '@/lib/server/traces';
 import { normalizeTraceId } from '@/lib/traces/search';
@@ -15,6 +16,6 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string }> })
       throw new NotFound(
         `trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`,
       );
-    return Response.json(trace);
+    return Response.json(redactForRequest(req, trace));
   });
 }

@@ -1,3 +1,4 @@
+import { redactForRequest } from '@/lib/server/redaction';
 import { NotFound, handle } from '@/lib/server/route';
 import { traceIdParam } from '@/lib/server/trace-views';
 import { traceStore } from '@/lib/server/traces';
@@ -14,7 +15,7 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string }> })
       throw new NotFound(
         `trace ${id} is not in the store (it may not have arrived yet, or is older than the retention period)`,
       );
-    return new Response(JSON.stringify(traceToOtlpJson(trace)), {
+    return new Response(JSON.stringify(redactForRequest(req, traceToOtlpJson(trace))), {
       headers: {
         'content-type': 'application/json',
         'content-disposition': `attachment; filename="trace-${id}.otlp.json"`,

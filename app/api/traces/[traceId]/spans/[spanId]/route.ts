@@ -1,3 +1,4 @@
+import { redactForRequest } from '@/lib/server/redaction';
 import { NotFound, handle } from '@/lib/server/route';
 import { traceIdParam } from '@/lib/server/trace-views';
 import { badRequest, traceStore } from '@/lib/server/traces';
@@ -14,6 +15,6 @@ export function GET(req: Request, ctx: { params: Promise<{ traceId: string; span
       badRequest(`invalid span id "${p.spanId.slice(0, 40)}": expected 16 hex digits`);
     const detail = await traceStore().span(id, spanId);
     if (!detail) throw new NotFound(`span ${spanId} is not in trace ${id}`);
-    return Response.json(detail);
+    return Response.json(redactForRequest(req, detail));
   });
 }
