@@ -12,6 +12,7 @@ import https from 'node:https';
 import path from 'node:path';
 import next from 'next';
 import { guard } from '../lib/auth/guard';
+import { OidcLogin } from '../lib/auth/oidc';
 import { AuthService, clientAddress } from '../lib/auth/service';
 import { getConfig } from '../lib/config';
 import { newNonce, securityHeaders } from '../lib/http/security-headers';
@@ -73,6 +74,15 @@ async function main() {
   const tls = cfg.auth.tls
     ? { cert: fs.readFileSync(cfg.auth.tls.certFile), key: fs.readFileSync(cfg.auth.tls.keyFile) }
     : null;
+  const oidcLogin =
+    cfg.auth.mode === 'oidc' && cfg.auth.oidc && cfg.auth.publicUrl
+      ? new OidcLogin(auth, cfg.auth.oidc, cfg.auth.publicUrl)
+      : null;
+  const guardExtras = oidcLogin
+    ? { oidc: oidcLogin.handle.bind(oidcLogin), providerLogout: oidcLogin.logoutUrl.bind(oidcLogin) }
+    : {};
+  // The logout form's redirect goes to the provider: the CSP must allow that form target.
+  const formAction = cfg.auth.oidc ? new URL(cfg.auth.oidc.issuer).origin : undefined;
   const traceSide = await startTraceStore(cfg);
   const app = next({ dev, dir, hostname, port });
   const handle = app.getRequestHandler();
@@ -81,7 +91,8 @@ async function main() {
   const apiRoutes = dev ? null : loadApiRoutes(path.join(dir, '.next'));
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const nonce = newNonce();
-    for (const [k, v] of Object.entries(securityHeaders({ nonce, tls: tls !== null, dev }))) res.setHeader(k, v);
+    for (const [k, v] of Object.entries(securityHeaders({ nonce, tls: tls !== null, dev, formAction })))
+      res.setHeader(k, v);
     // Next finds the nonce here and puts it on the inline scripts it writes.
     req.headers['content-security-policy'] = `script-src 'nonce-${nonce}'`;
     req.headers['x-nonce'] = nonce;
@@ -101,7 +112,7 @@ async function main() {
       traceSide.otlpHttp(req, res); // OTLP_TOKEN, as on the other OTLP listeners
       return;
     }
-    guard(auth, req, res, url)
+    guard(auth, req, res, url, guardExtras)
       .then((who) => {
         if (who === 'answered') return;
         context.run({ principal: who, address: clientAddress(req) }, () => dispatch(req, res, url));

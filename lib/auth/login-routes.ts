@@ -35,14 +35,26 @@ export function sessionCookie(auth: AuthService, value: string, maxAgeS: number)
 }
 
 /** Starts a session for `p` and sends the browser on to `next`. */
-export function startSession(auth: AuthService, res: http.ServerResponse, p: Principal, next: string, json: boolean) {
+export function startSession(
+  auth: AuthService,
+  res: http.ServerResponse,
+  p: Principal,
+  next: string,
+  json: boolean,
+  otherCookies: string[] = [],
+) {
   const id = auth.store.createSession(p, Date.now());
-  const cookie = sessionCookie(auth, id, Math.floor(auth.cfg.sessionMaxMs / 1000));
+  const cookie = [sessionCookie(auth, id, Math.floor(auth.cfg.sessionMaxMs / 1000)), ...otherCookies];
   if (json) send(res, 200, { user: { name: p.name, role: p.role } }, { 'set-cookie': cookie });
   else res.writeHead(303, { location: next, 'set-cookie': cookie, 'cache-control': 'no-store' }).end();
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[]> = {},
+) {
   const text = JSON.stringify(body);
   res
     .writeHead(status, {
