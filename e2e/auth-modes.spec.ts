@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import { expect, freshDir, test } from './fixtures';
+import { userCli } from './auth-helpers';
 import { startConsoleInstance } from './otlp-helpers';
 import { freePort } from '../scripts/stack/proc';
 
@@ -90,6 +92,79 @@ test('AUTH_MODE=proxy: the user header counts only from AUTH_PROXY_TRUSTED; from
     await expect(page.getByRole('heading', { name: 'Administration' })).toBeVisible();
     await expect(page.getByTestId('user-menu')).toContainText('pat');
     await expect(page.getByTestId('user-menu')).toContainText('admin');
+  } finally {
+    await c.stop();
+  }
+});
+
+test('ALLOWED_HOSTS: a request naming another host is refused (421) before anything else', async () => {
+  const c = await startConsoleInstance({ ALLOWED_HOSTS: 'console.example, 127.0.0.1' }, freshDir('auth-hosts'));
+  try {
+    const ask = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get(`http://127.0.0.1:${c.port}/api/health`, { headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on('error', reject);
+      });
+    expect(await ask('evil.example')).toBe(421);
+    expect(await ask(`console.example:${c.port}`)).toBe(200);
+    expect(await ask(`127.0.0.1:${c.port}`)).toBe(200);
+  } finally {
+    await c.stop();
+  }
+});
+
+test('TLS_CERT_FILE and TLS_KEY_FILE: the console speaks https, with HSTS and a Secure session cookie', async () => {
+  const dir = freshDir('auth-tls');
+  const made = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+      '-keyout',
+      `${dir}/key.pem`,
+      '-out',
+      `${dir}/cert.pem`,
+    ]),
+    { encoding: 'utf8' },
+  );
+  expect(made.status, made.stderr).toBe(0);
+  const users = { AUTH_USERS_FILE: `${dir}/users.json`, DATA_DIR: dir };
+  expect(userCli(['add', 'tia', '--role', 'viewer', '--password', 'tia-secret-pw'], users).status).toBe(0);
+  const c = await startConsoleInstance(
+    { ...users, TLS_CERT_FILE: `${dir}/cert.pem`, TLS_KEY_FILE: `${dir}/key.pem`, AUTH_MODE: 'local' },
+    dir,
+  );
+  try {
+    const answer = await new Promise<{ status: number; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+      https
+        .request(
+          `https://127.0.0.1:${c.port}/login`,
+          {
+            method: 'POST',
+            rejectUnauthorized: false,
+            headers: {
+              origin: `https://127.0.0.1:${c.port}`,
+              accept: 'application/json',
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+          },
+          (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, headers: res.headers });
+          },
+        )
+        .on('error', reject)
+        .end('name=tia&password=tia-secret-pw');
+    });
+    expect(answer.status).toBe(200);
+    expect(String(answer.headers['set-cookie'])).toMatch(
+      /^shannon_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+; Secure$/,
+    );
+    expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    // Plain http to the TLS port gets no answer from the console.
+    await expect(fetch(`http://127.0.0.1:${c.port}/api/health`)).rejects.toThrow();
   } finally {
     await c.stop();
   }

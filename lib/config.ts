@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AuthConfig, authConfigOf, authEnvShape } from './auth/config';
 import { AnswerableError } from './errors';
+import { type PrometheusCredentials, prometheusCredentials, prometheusCredentialShape } from './prometheus/credentials';
 import { redactUrl } from './http/redact';
 import { parseDurationMs } from './time/duration';
 
@@ -130,6 +131,7 @@ const envSchema = z
     PORT: port('PORT', 3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     ...authEnvShape,
+    ...prometheusCredentialShape,
     QUERY_MAX_SERIES: intIn('QUERY_MAX_SERIES', 2000, 1, 1_000_000),
     QUERY_MAX_POINTS: intIn('QUERY_MAX_POINTS', 11_000, 10, 1_000_000),
     QUERY_MAX_BYTES: bytes('QUERY_MAX_BYTES', 16 * 1024 * 1024, 64 * 1024),
@@ -180,6 +182,8 @@ export type Config = {
   host: string;
   auth: AuthConfig;
   guardrails: Guardrails;
+  /** headers (credentials) and CA for Prometheus: never shown */
+  prometheusAuth: PrometheusCredentials;
 };
 
 /** What one user's query may cost the console (issue 13). */
@@ -224,6 +228,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     return ms ?? 0;
   };
   const auth = authConfigOf(e, { host: e.HOST, dataDir: e.DATA_DIR, durationMs }, problems);
+  const prometheusAuth = prometheusCredentials(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     prometheusUrl: e.PROMETHEUS_URL ?? 'http://127.0.0.1:9090',
@@ -249,6 +254,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     auth,
+    prometheusAuth,
     guardrails: {
       maxSeries: e.QUERY_MAX_SERIES,
       maxPoints: e.QUERY_MAX_POINTS,

@@ -1,4 +1,5 @@
 import 'server-only';
+import fs from 'node:fs';
 import { getConfig } from '../config';
 import { PromClient } from '../prometheus/client';
 import {
@@ -13,7 +14,7 @@ import { alertRules, presenceQuery, requiredMetrics } from '../overview/alerts';
 import { QueryLimiter } from '../prometheus/limiter';
 import { RangeCache } from '../prometheus/range-cache';
 import { thinExemplars } from '../charts/exemplars';
-import { nodeFetch } from '../prometheus/node-fetch';
+import { makeNodeFetch } from '../prometheus/node-fetch';
 import { consoleMetrics } from './metrics';
 import { peekProcessSlot, processSlot } from './process';
 
@@ -28,7 +29,10 @@ function createPromClient(): PromClient {
   return new PromClient({
     baseUrl: cfg.prometheusUrl,
     timeoutMs: cfg.prometheusTimeoutMs,
-    fetchImpl: nodeFetch,
+    fetchImpl: makeNodeFetch({
+      headers: cfg.prometheusAuth.headers,
+      ...(cfg.prometheusAuth.caFile ? { ca: fs.readFileSync(cfg.prometheusAuth.caFile) } : {}),
+    }),
     guardrails: cfg.guardrails,
     limiter: new QueryLimiter({
       concurrency: cfg.guardrails.concurrency,

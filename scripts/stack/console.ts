@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { httpOk, type Managed, startProcess, waitFor } from './proc';
+import { httpOk, httpsOkAnyCert, type Managed, startProcess, waitFor } from './proc';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCES = [
@@ -67,11 +67,10 @@ export async function startConsole(opts: {
       ...opts.env,
     },
   });
-  await waitFor(
-    'the console to answer /api/health',
-    () => httpOk(`http://127.0.0.1:${opts.port}/api/health`),
-    60_000,
-    p,
-  );
+  // With TLS on, the health check speaks https (to the console's own certificate, whoever signed it).
+  const check = opts.env.TLS_CERT_FILE
+    ? () => httpsOkAnyCert(`https://127.0.0.1:${opts.port}/api/health`)
+    : () => httpOk(`http://127.0.0.1:${opts.port}/api/health`);
+  await waitFor('the console to answer /api/health', check, 60_000, p);
   return p;
 }
