@@ -58,8 +58,12 @@ async function main() {
           const query = PROBES[next++ % PROBES.length]!;
           const qs = new URLSearchParams({ query, start: String(end - 6 * 3600), end: String(end), step: '15' });
           const res = await fetch(`${base}/api/prom/query_range?${qs}`).catch((e: Error) => e);
-          const key = res instanceof Error ? res.message : `HTTP ${res.status}`;
-          if (!(res instanceof Error)) await res.arrayBuffer();
+          let key = res instanceof Error ? res.message : `HTTP ${res.status}`;
+          if (!(res instanceof Error)) {
+            const body = Buffer.from(await res.arrayBuffer()).toString();
+            if (!res.ok)
+              key += ` (${(JSON.parse(body) as { error: { message: string } }).error.message.slice(0, 90)}…)`;
+          }
           statuses.set(key, (statuses.get(key) ?? 0) + 1);
         }
       }),

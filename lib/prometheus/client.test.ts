@@ -188,3 +188,23 @@ describe('PromClient envelopes', () => {
     expect(err.kind).toBe('aborted');
   });
 });
+
+describe('Prometheus refusing a query for its size', () => {
+  it('is the user’s to narrow (422), not Prometheus broken (502)', async () => {
+    const fetchImpl = (async () =>
+      new Response(
+        JSON.stringify({
+          status: 'error',
+          errorType: 'execution',
+          error: 'query processing would load too many samples into memory in query execution',
+        }),
+        { status: 422 },
+      )) as typeof fetch;
+    const c = new PromClient({ baseUrl: 'http://prom', timeoutMs: 1000, fetchImpl });
+    await expect(c.query('{__name__=~".+"}')).rejects.toMatchObject({
+      status: 422,
+      code: 'too_large',
+      message: expect.stringMatching(/^Prometheus refused the query: query processing would load too many samples/),
+    });
+  });
+});

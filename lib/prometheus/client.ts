@@ -197,6 +197,14 @@ export class PromClient {
       | { status: 'success'; data: z.infer<T>; warnings?: string[] }
       | { status: 'error'; errorType: string; error: string; warnings?: string[] };
     if (env.status === 'error') {
+      if (/too many samples/i.test(env.error)) {
+        // Prometheus's own guardrail (--query.max-samples): the user's query is too big, not Prometheus broken.
+        throw new PromError(
+          'too_large',
+          `Prometheus refused the query: ${env.error}. Narrow it: fewer series (label matchers, sum by (...)), a shorter range or a larger step`,
+          env.warnings ?? [],
+        );
+      }
       const kind = env.errorType === 'bad_data' ? 'bad_query' : env.errorType === 'timeout' ? 'timeout' : 'upstream';
       throw new PromError(kind, env.error, env.warnings ?? []);
     }
