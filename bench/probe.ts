@@ -19,7 +19,8 @@ function arg(name: string, def: number, max: number): number {
 
 const QUERIES = arg('--queries', 200, 1000);
 const PARALLEL = arg('--parallel', 4, 32);
-const PROBES = ['{__name__=~".+"}', 'rate({__name__=~".+_bucket"}[5m])', 'count_over_time({__name__=~".+"}[10m])'];
+// Raw selectors over everything: big answers, valid PromQL (a rate over all names would fail on duplicate series).
+const PROBES = ['{__name__=~".+"}', '{__name__=~".+_bucket"}', '{__name__=~"shannon_.+"}'];
 
 async function pageMs(url: string): Promise<number> {
   const t0 = performance.now();

@@ -4,14 +4,14 @@ import { freePort } from '../scripts/stack/proc';
 import { type Stack, startStack } from '../scripts/stack';
 
 /** A fresh stack for a benchmark run: simulator, backfilled Prometheus, built console. */
-export async function benchStack(name: string, history = '24h'): Promise<Stack> {
+export async function benchStack(name: string, history = '24h', simulatorArgs: string[] = []): Promise<Stack> {
   const port = await freePort();
   const stack = await startStack({
     dir: path.resolve(`data/bench-${name}`),
     consolePort: port,
     consoleHost: '127.0.0.1',
     history,
-    simulatorArgs: ['--seed', '42'],
+    simulatorArgs: ['--seed', '42', ...simulatorArgs],
     log: (m) => console.error(`[bench] ${m}`),
   });
   // Prometheus compacts the backfilled blocks in its first seconds: let that finish first.

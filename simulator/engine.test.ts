@@ -222,3 +222,10 @@ describe('exposition', () => {
     expect(() => parseKnobs(['--kill-switch', 'maybe'])).toThrow(/--kill-switch: must be off, on, or an ISO time/);
   });
 });
+
+describe('--extra-series', () => {
+  it('adds that many padding series on the orchestrator, for benchmarks', () => {
+    const text = exposition(run(['--extra-series', '250', '--seed', '1'], 1).services.orch.registry);
+    expect(text.match(/^sim_padding_info\{shard="\d+"\} 1/gm)).toHaveLength(250);
+  });
+});

@@ -33,6 +33,10 @@ export class Simulation {
     this.nowMs = startMs;
     this.services = { orch: orchestratorMetrics(), agent: agentCoreMetrics(), llm: llmServiceMetrics() };
     this.initSeries(startMs);
+    if (knobs.extraSeries > 0) {
+      const pad = this.services.orch.registry.gauge('sim_padding_info', 'Padding series for benchmarks.', ['shard']);
+      for (let i = 0; i < knobs.extraSeries; i++) pad.set({ shard: String(i) }, 1);
+    }
   }
 
   get timeMs() {

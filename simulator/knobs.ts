@@ -46,6 +46,8 @@ export const knobsSchema = z.object({
     .string()
     .refine((v) => v === 'off' || v === 'on' || !Number.isNaN(Date.parse(v)), 'must be off, on, or an ISO time')
     .default('off'),
+  /** Padding for benchmarks: this many extra series (`sim_padding_info{shard}`) on the orchestrator. */
+  extraSeries: num(0, 200_000).default(0),
   /** An extra workflow type (e.g. a hostile label value for tests). */
   extraWorkflowType: z.string().optional(),
   /** Seconds of past data to write for backfill, where to, and how far apart. */

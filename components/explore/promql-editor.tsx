@@ -1,15 +1,17 @@
 'use client';
 
-import { autocompletion, closeBrackets, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, closeBrackets, type CompletionContext, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { lintKeymap } from '@codemirror/lint';
+import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { PromQLExtension } from '@prometheus-io/codemirror-promql';
 import { useEffect, useRef } from 'react';
+import { errorOffset, historyCompletions } from '@/lib/explore/history';
 import { consoleFetch } from '@/lib/queries/promql-client';
+import { readHistory } from './history-menu';
 
 export type PromqlEditorProps = {
   value: string;
@@ -17,7 +19,22 @@ export type PromqlEditorProps = {
   /** Shift-Enter or Ctrl/Cmd-Enter. */
   onRun: () => void;
   label: string;
+  /** Prometheus's error for this query as last run (its "line:col:" position is marked); null: none. */
+  problem?: string | null;
 };
+
+/** Queries run before that hold what is typed: offered beside PromQL's own completions. */
+function fromHistory(ctx: CompletionContext) {
+  const typed = ctx.state.doc.toString();
+  if (!ctx.explicit && typed.trim().length < 2) return null;
+  const options = historyCompletions(readHistory(), typed).map((e) => ({
+    label: e.q,
+    detail: e.starred ? '★ history' : 'history',
+    type: 'text',
+    boost: -10,
+  }));
+  return options.length ? { from: 0, to: typed.length, options, filter: false } : null;
+}
 
 /** Colours that read on the panel in both themes (mid-tones, ≥ 4.5:1 on white and on slate-900 where it matters). */
 const highlight = HighlightStyle.define([
@@ -42,7 +59,7 @@ const theme = EditorView.theme({
 });
 
 /** CodeMirror 6 with PromQL: highlighting, linting, completion from the console's routes. */
-export function PromqlEditor({ value, onChange, onRun, label }: PromqlEditorProps) {
+export function PromqlEditor({ value, onChange, onRun, label, problem = null }: PromqlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // The latest callbacks, for the editor made once.
@@ -90,6 +107,7 @@ export function PromqlEditor({ value, onChange, onRun, label }: PromqlEditorProp
           }),
           theme,
           promql.asExtension(),
+          EditorState.languageData.of(() => [{ autocomplete: fromHistory }]),
         ],
       }),
     });
@@ -106,10 +124,24 @@ export function PromqlEditor({ value, onChange, onRun, label }: PromqlEditorProp
     if (v && v.state.doc.toString() !== value)
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: value } });
   }, [value]);
+  // Prometheus's own parse error, marked where it points (the linter's marks come back on the next edit).
+  const at = problem ? errorOffset(value, problem) : null;
+  useEffect(() => {
+    const v = view.current;
+    if (!v || at === null || !problem || v.state.doc.toString() !== value) return;
+    const len = v.state.doc.length;
+    const from = Math.max(0, Math.min(at, len - 1));
+    v.dispatch(
+      setDiagnostics(v.state, [
+        { from, to: Math.min(len, from + 1), severity: 'error', message: problem, source: 'Prometheus' },
+      ]),
+    );
+  }, [at, problem, value]);
   return (
     <div
       ref={host}
       data-testid="promql-editor"
+      data-error-at={at ?? undefined}
       className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 dark:border-slate-700 dark:bg-slate-950"
     />
   );

@@ -18,13 +18,20 @@ export type SearchFormProps = {
   onSearch: (f: SearchFields) => void;
   /** The form holds a bad value: the results shown are not of what it says any more. */
   onInvalid?: () => void;
+  /** where the time range comes from, said under the button */
+  rangeNote?: string;
 };
 
 const input =
   'w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950';
 
 /** Service and operation (from the store), duration bounds, logfmt tags and a result limit. */
-export function SearchForm({ initial, onSearch, onInvalid }: SearchFormProps) {
+export function SearchForm({
+  initial,
+  onSearch,
+  onInvalid,
+  rangeNote = 'The time range is the one in the header.',
+}: SearchFormProps) {
   const [f, setF] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const services = useQuery(servicesOptions());
@@ -137,7 +144,7 @@ export function SearchForm({ initial, onSearch, onInvalid }: SearchFormProps) {
       >
         Find traces
       </button>
-      <p className="text-xs text-slate-500">The time range is the one in the header.</p>
+      <p className="text-xs text-slate-500">{rangeNote}</p>
     </form>
   );
 }

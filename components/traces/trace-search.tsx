@@ -23,20 +23,43 @@ const SORT_WORDS: Record<TraceSort, string> = {
   'most-errors': 'with the most errors',
 };
 
+export type TraceSearchProps = {
+  /** Its URL keys carry this prefix (Explore's trace pane: `t_service`, …); none on /traces. */
+  prefix?: string;
+  /** The range to search in, when not the page's own `from` / `to` (Explore's right pane). */
+  range?: { from: string; to: string };
+  /** One column (a pane beside another): the form above the results. */
+  compact?: boolean;
+};
+
+/** The search's own parameters: the prefixed keys without their prefix, and the range. */
+function ownParams(all: URLSearchParams, prefix: string, range?: { from: string; to: string }): URLSearchParams {
+  if (!prefix && !range) return all;
+  const own = new URLSearchParams();
+  for (const [k, v] of all) if (k.startsWith(prefix)) own.append(k.slice(prefix.length), v);
+  if (range) {
+    own.set('from', range.from);
+    own.set('to', range.to);
+  }
+  return own;
+}
+
 /** /traces: the search form, and the results as a duration scatter and a sortable table. */
-export function TraceSearch() {
+export function TraceSearch({ prefix = '', range, compact = false }: TraceSearchProps) {
   const params = useSearchParams();
   const pathname = usePathname();
   const { anchorMs, bump } = useTimeAnchor();
-  const raw = params.toString();
+  const full = params.toString();
+  const raw = ownParams(new URLSearchParams(full), prefix, range).toString();
+  const own = new URLSearchParams(raw);
   const parsed = parseTraceSearch(new URLSearchParams(raw), anchorMs);
   const q = useQuery({ ...traceSearchOptions(raw, anchorMs), enabled: !('error' in parsed) });
-  const initial = Object.fromEntries(FIELDS.map((k) => [k, params.get(k) ?? ''])) as SearchFields;
+  const initial = Object.fromEntries(FIELDS.map((k) => [k, own.get(k) ?? ''])) as SearchFields;
   const sort = 'error' in parsed ? 'newest' : (parsed.search.sort ?? 'newest');
   const onSort = (next: TraceSort) => {
-    const sp = new URLSearchParams(raw);
-    if (next === 'newest') sp.delete('sort');
-    else sp.set('sort', next);
+    const sp = new URLSearchParams(full);
+    if (next === 'newest') sp.delete(`${prefix}sort`);
+    else sp.set(`${prefix}sort`, next);
     window.history.pushState(null, '', `${pathname}?${sp}`);
   };
   // A search the form refused: the results of the last one are hidden (they are not of what it says).
@@ -44,10 +67,10 @@ export function TraceSearch() {
   const stale = refused === raw;
   const onSearch = (f: SearchFields) => {
     setRefused(null);
-    const sp = new URLSearchParams(raw);
+    const sp = new URLSearchParams(full);
     for (const k of FIELDS) {
-      if (f[k].trim()) sp.set(k, f[k].trim());
-      else sp.delete(k);
+      if (f[k].trim()) sp.set(`${prefix}${k}`, f[k].trim());
+      else sp.delete(`${prefix}${k}`);
     }
     window.history.pushState(null, '', `${pathname}?${sp}`);
     bump();
@@ -65,12 +88,23 @@ export function TraceSearch() {
               ? 'empty'
               : 'ready';
   return (
-    <div className="grid gap-4 lg:grid-cols-[18rem_1fr]">
+    <div className={compact ? 'space-y-3' : 'grid gap-4 lg:grid-cols-[18rem_1fr]'}>
       <div className="space-y-2">
-        <SearchForm key={raw} initial={initial} onSearch={onSearch} onInvalid={() => setRefused(raw)} />
-        <Link href="/traces/file" className="block text-center text-xs text-indigo-700 underline dark:text-indigo-300">
-          Open a trace file from disk
-        </Link>
+        <SearchForm
+          key={raw}
+          initial={initial}
+          onSearch={onSearch}
+          onInvalid={() => setRefused(raw)}
+          {...(range ? { rangeNote: 'The time range is this pane’s.' } : {})}
+        />
+        {!compact && (
+          <Link
+            href="/traces/file"
+            className="block text-center text-xs text-indigo-700 underline dark:text-indigo-300"
+          >
+            Open a trace file from disk
+          </Link>
+        )}
       </div>
       <section
         data-testid="trace-search"

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { HISTORY_MAX, parseHistory, remember, searchHistory, toggleStar, type HistoryEntry } from './history';
+import {
+  HISTORY_MAX,
+  parseHistory,
+  remember,
+  searchHistory,
+  toggleStar,
+  type HistoryEntry,
+  errorOffset,
+  historyCompletions,
+} from './history';
 
 const e = (q: string, at = 0): HistoryEntry => ({ q, at, from: 'now-1h', to: 'now' });
 
@@ -27,5 +36,28 @@ describe('explore history', () => {
     expect(parseHistory('not json')).toEqual([]);
     expect(parseHistory('{"q":1}')).toEqual([]);
     expect(parseHistory(JSON.stringify([e('up'), { q: 3 }]))).toEqual([e('up')]);
+  });
+});
+
+describe('history completions and error positions', () => {
+  it('offers entries holding what is typed, starred first, never the text itself', () => {
+    const list = [
+      { q: 'rate(a_total[5m])', at: 3, from: 'now-1h', to: 'now' },
+      { q: 'up', at: 2, from: 'now-1h', to: 'now' },
+      { q: 'sum(rate(a_total[1m]))', at: 1, from: 'now-1h', to: 'now', starred: true },
+    ];
+    expect(historyCompletions(list, 'A_TOTAL').map((e) => e.q)).toEqual([
+      'sum(rate(a_total[1m]))',
+      'rate(a_total[5m])',
+    ]);
+    expect(historyCompletions(list, 'up').map((e) => e.q)).toEqual([]);
+    expect(historyCompletions(list, '', 2)).toHaveLength(2);
+  });
+
+  it('reads "line:col:" off Prometheus’s parse errors', () => {
+    expect(errorOffset('sum(', '1:5: parse error: unclosed left parenthesis')).toBe(4);
+    expect(errorOffset('up\n  and foo(', '2:9: parse error: unknown function')).toBe(11);
+    expect(errorOffset('up', 'vector cannot contain metrics with the same labelset')).toBeNull();
+    expect(errorOffset('up', '9:1: parse error')).toBeNull();
   });
 });

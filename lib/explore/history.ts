@@ -40,3 +40,25 @@ export function parseHistory(raw: string | null): HistoryEntry[] {
     return [];
   }
 }
+
+/** History entries to offer while typing `typed`: those holding it (any case), starred first, not the same text. */
+export function historyCompletions(list: readonly HistoryEntry[], typed: string, max = 8): HistoryEntry[] {
+  const t = typed.trim().toLowerCase();
+  return searchHistory(list, '')
+    .filter((e) => e.q !== typed.trim() && (t === '' || e.q.toLowerCase().includes(t)))
+    .slice(0, max);
+}
+
+/**
+ * Where Prometheus's parse error points, as an offset into `query`: its messages start with
+ * "line:col:" (1-based); null when the message names no position.
+ */
+export function errorOffset(query: string, message: string): number | null {
+  const m = /^(\d+):(\d+):/.exec(message.trim());
+  if (!m) return null;
+  const lines = query.split('\n');
+  const line = Number(m[1]) - 1;
+  if (line < 0 || line >= lines.length) return null;
+  const before = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+  return Math.min(query.length, before + Math.max(0, Number(m[2]) - 1));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessUnit, parseExplore } from './state';
+import { guessUnit, parseExplore, parseSplit } from './state';
 
 describe('guessUnit', () => {
   it('reads the unit from the metric name as Prometheus names them', () => {
@@ -26,5 +26,22 @@ describe('parseExplore', () => {
     const bad = parseExplore(new URLSearchParams(`tab=pie&unit=furlongs&q=${'x'.repeat(20_001)}`));
     expect(bad.state).toEqual({ queries: [], tab: 'graph', unit: null, off: [] });
     expect(bad.notices).toHaveLength(3);
+  });
+});
+
+describe('split view in the URL', () => {
+  it('reads the right pane under its own keys, and its kind and range link', () => {
+    const sp = new URLSearchParams('q=up&split=metrics&q2=rate(x_total[5m])&tab2=table&off2=A&unlink=1');
+    expect(parseExplore(sp).state.queries).toEqual(['up']);
+    expect(parseExplore(sp, '2').state).toEqual({ queries: ['rate(x_total[5m])'], tab: 'table', unit: null, off: [0] });
+    expect(parseSplit(sp)).toEqual({ split: { split: 'metrics', linked: false }, notices: [] });
+    expect(parseSplit(new URLSearchParams('split=traces')).split).toEqual({ split: 'traces', linked: true });
+    expect(parseSplit(new URLSearchParams('split=logs'))).toEqual({
+      split: { split: null, linked: true },
+      notices: ['"split=logs" is not metrics or traces; one pane is shown.'],
+    });
+    expect(parseExplore(new URLSearchParams('tab2=pie'), '2').notices).toEqual([
+      '"tab2=pie" is not graph, table or json.',
+    ]);
   });
 });

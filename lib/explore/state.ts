@@ -19,21 +19,25 @@ export const MAX_QUERIES = 8;
 export const LETTERS = 'ABCDEFGH';
 export const MAX_QUERY_LENGTH = 20_000;
 
-export function parseExplore(sp: URLSearchParams): { state: ExploreState; notices: string[] } {
+/**
+ * A pane's state; the right-hand pane of a split view has its own keys with the suffix `2`
+ * (`q2`, `tab2`, `unit2`, `off2`).
+ */
+export function parseExplore(sp: URLSearchParams, suffix = ''): { state: ExploreState; notices: string[] } {
   const notices: string[] = [];
-  const all = sp.getAll('q').map((q) => q.trim());
+  const all = sp.getAll(`q${suffix}`).map((q) => q.trim());
   const queries = all.filter((q) => q.length > 0 && q.length <= MAX_QUERY_LENGTH).slice(0, MAX_QUERIES);
   if (all.some((q) => q.length > MAX_QUERY_LENGTH))
     notices.push(`A query longer than ${MAX_QUERY_LENGTH.toLocaleString('en-US')} characters was left out.`);
   if (all.filter((q) => q.length > 0).length > MAX_QUERIES)
     notices.push(`Only the first ${MAX_QUERIES} queries are shown.`);
-  const tab = sp.get('tab');
+  const tab = sp.get(`tab${suffix}`);
   if (tab !== null && tab !== 'graph' && tab !== 'table' && tab !== 'json')
-    notices.push(`"tab=${tab.slice(0, 20)}" is not graph, table or json.`);
-  const unit = sp.get('unit');
+    notices.push(`"tab${suffix}=${tab.slice(0, 20)}" is not graph, table or json.`);
+  const unit = sp.get(`unit${suffix}`);
   if (unit !== null && !(UNITS as readonly string[]).includes(unit))
-    notices.push(`"unit=${unit.slice(0, 20)}" is not one of ${UNITS.join(', ')}; the unit is guessed.`);
-  const off = [...new Set(sp.getAll('off'))]
+    notices.push(`"unit${suffix}=${unit.slice(0, 20)}" is not one of ${UNITS.join(', ')}; the unit is guessed.`);
+  const off = [...new Set(sp.getAll(`off${suffix}`))]
     .map((l) => LETTERS.indexOf(l))
     .filter((i) => i >= 0 && i < queries.length)
     .sort();
@@ -46,6 +50,21 @@ export function parseExplore(sp: URLSearchParams): { state: ExploreState; notice
     },
     notices,
   };
+}
+
+/** The right-hand pane of a split view: PromQL or a trace search; its range linked to the header's or its own. */
+export type SplitState = { split: 'metrics' | 'traces' | null; linked: boolean };
+
+/** Keys of the right-hand pane's trace search carry this prefix (`t_service`, `t_tags`, …). */
+export const TRACE_PANE_PREFIX = 't_';
+
+export function parseSplit(sp: URLSearchParams): { split: SplitState; notices: string[] } {
+  const raw = sp.get('split');
+  const notices: string[] = [];
+  if (raw !== null && raw !== 'metrics' && raw !== 'traces')
+    notices.push(`"split=${raw.slice(0, 20)}" is not metrics or traces; one pane is shown.`);
+  const split = raw === 'metrics' || raw === 'traces' ? raw : null;
+  return { split: { split, linked: sp.get('unlink') !== '1' }, notices };
 }
 
 /**

@@ -208,3 +208,23 @@ describe('Prometheus refusing a query for its size', () => {
     });
   });
 });
+
+describe('a query Prometheus parses but cannot compute', () => {
+  it('is a 422 with its message (the user changes the query), not a 502', async () => {
+    const fetchImpl = (async () =>
+      new Response(
+        JSON.stringify({
+          status: 'error',
+          errorType: 'execution',
+          error: 'vector cannot contain metrics with the same labelset',
+        }),
+        { status: 422 },
+      )) as typeof fetch;
+    const c = new PromClient({ baseUrl: 'http://prom', timeoutMs: 1000, fetchImpl });
+    await expect(c.query('rate({__name__=~".+_total"}[5m])')).rejects.toMatchObject({
+      status: 422,
+      code: 'execution',
+      message: 'vector cannot contain metrics with the same labelset',
+    });
+  });
+});

@@ -205,7 +205,14 @@ export class PromClient {
           env.warnings ?? [],
         );
       }
-      const kind = env.errorType === 'bad_data' ? 'bad_query' : env.errorType === 'timeout' ? 'timeout' : 'upstream';
+      const kind =
+        env.errorType === 'bad_data'
+          ? 'bad_query'
+          : env.errorType === 'execution'
+            ? 'execution'
+            : env.errorType === 'timeout'
+              ? 'timeout'
+              : 'upstream';
       throw new PromError(kind, env.error, env.warnings ?? []);
     }
     return { data: env.data, warnings: env.warnings ?? [] };

@@ -3,6 +3,7 @@ import { AnswerableError, isAnswerable } from '../errors';
 /** What can go wrong talking to Prometheus, and the HTTP status each maps to. */
 export type PromErrorKind =
   | 'bad_query' // Prometheus rejected the query (bad_data): the user's input
+  | 'execution' // the query parsed but cannot be computed (duplicate series, many-to-many): the user's to change
   | 'unreachable' // connection refused, DNS, reset
   | 'timeout' // our deadline passed
   | 'aborted' // the caller went away (browser left the page)
@@ -13,6 +14,7 @@ export type PromErrorKind =
 
 const STATUS: Record<PromErrorKind, number> = {
   bad_query: 400,
+  execution: 422,
   unreachable: 502,
   timeout: 504,
   aborted: 499,
