@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readBody } from '../lib/http/read-body';
 import {
   matchRoute,
   parseRouteName,
@@ -101,19 +102,6 @@ export function findApiRoute(
     sendJson(res, 400, 'bad_request', e.message);
     return null;
   }
-}
-
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks, size)));
-    req.on('error', reject);
-  });
 }
 
 export async function serveApi(

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { readBody } from '../http/read-body';
 import { safeNext, SESSION_COOKIE } from './principal';
 import type { Principal } from './roles';
 import { type AuthService, clientAddress, cookieOf } from './service';
@@ -12,17 +13,9 @@ import { checkLogin, UsersFileError } from './users-file';
 
 const MAX_FORM_BYTES = 16 * 1024;
 
-function readForm(req: http.IncomingMessage): Promise<URLSearchParams | null> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_FORM_BYTES) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_FORM_BYTES ? null : new URLSearchParams(Buffer.concat(chunks).toString())));
-    req.on('error', reject);
-  });
+async function readForm(req: http.IncomingMessage): Promise<URLSearchParams | null> {
+  const body = await readBody(req, MAX_FORM_BYTES);
+  return body === 'too-large' ? null : new URLSearchParams(body.toString());
 }
 
 function wantsJson(req: http.IncomingMessage): boolean {

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { readBody } from '../../http/read-body';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { encodeExportResponse, encodeRpcStatus } from '../otlp/encode';
@@ -49,28 +50,6 @@ function sendStatus(
   extra: Record<string, string> = {},
 ) {
   send(res, status, format, format === 'json' ? { code, message } : encodeRpcStatus(code, message), extra);
-}
-
-/**
- * Reads the body; past `limit` bytes it stops keeping them but still drains the upload (so the
- * client can read our 413 instead of a broken pipe), up to a cap beyond which it hangs up.
- */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  const drainCap = Math.max(4 * limit, 64 * 1024 * 1024);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= limit) chunks.push(c);
-      else if (size > drainCap) {
-        req.destroy();
-        resolve('too-large');
-      }
-    });
-    req.on('end', () => resolve(size > limit ? 'too-large' : Buffer.concat(chunks, size)));
-    req.on('error', reject);
-  });
 }
 
 export async function handleOtlpHttp(
