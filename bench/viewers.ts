@@ -124,6 +124,10 @@ async function main() {
     console.log(
       `console RSS: first minute ${mean(first).toFixed(0)} MB, last minute ${mean(last).toFixed(0)} MB, highest ${Math.max(...rss.map((s) => s.mb)).toFixed(0)} MB`,
     );
+    const perMinute = Array.from({ length: Math.ceil(MINUTES) }, (_, m) =>
+      mean(rss.filter((s) => s.t >= m * 60_000 && s.t < (m + 1) * 60_000).map((s) => s.mb)),
+    );
+    console.log(`console RSS by minute (MB): ${perMinute.map((x) => x.toFixed(0)).join(', ')}`);
     console.log(`targets: HTML p50 ≤ 1000 ms, p99 ≤ 2500 ms, no errors, memory flat`);
   } finally {
     await stack.stop();
