@@ -23,6 +23,7 @@ const SAMPLE: Record<string, string> = {
   service: 'orchestrator',
   name: 'job',
   id: '1',
+  uid: 'abc123',
 };
 
 /** Every page and API route under app/, with its path (dynamic segments filled) and, for APIs, its methods. */

@@ -15,6 +15,7 @@ import { guard } from '../lib/auth/guard';
 import { OidcLogin } from '../lib/auth/oidc';
 import { AuthService, clientAddress } from '../lib/auth/service';
 import { getConfig } from '../lib/config';
+import { DashboardStore } from '../lib/dashboards/store';
 import { newNonce, securityHeaders } from '../lib/http/security-headers';
 import { type RequestContext, setProcessSlot } from '../lib/server/process';
 import { isAnswerable } from '../lib/errors';
@@ -32,7 +33,7 @@ const MAX_CONNECTIONS = 2048;
 function closeDataDir(dir: string): void {
   fs.chmodSync(dir, 0o700);
   for (const f of fs.readdirSync(dir)) {
-    if (/^(traces|console)\.sqlite(-wal|-shm)?$|^users\.json$/.test(f)) fs.chmodSync(path.join(dir, f), 0o600);
+    if (/^(traces|console|dashboards)\.sqlite(-wal|-shm)?$|^users\.json$/.test(f)) fs.chmodSync(path.join(dir, f), 0o600);
   }
 }
 
@@ -69,6 +70,7 @@ async function main() {
   closeDataDir(cfg.dataDir);
   const auth = new AuthService(cfg.auth, cfg.dataDir);
   setProcessSlot('auth', auth);
+  setProcessSlot('dashboards', new DashboardStore(cfg.dataDir));
   const context = new AsyncLocalStorage<RequestContext>();
   setProcessSlot('requestContext', context);
   const tls = cfg.auth.tls

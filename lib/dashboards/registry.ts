@@ -9,4 +9,5 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/llm', label: 'LLM' },
   { href: '/traces', label: 'Traces' },
   { href: '/explore', label: 'Explore' },
+  { href: '/dashboards', label: 'Dashboards' },
 ];

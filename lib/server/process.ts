@@ -1,5 +1,6 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuthService } from '../auth/service';
+import type { DashboardStore } from '../dashboards/store';
 import type { Principal } from '../auth/roles';
 import type { PromClient } from '../prometheus/client';
 import type { RangeCache } from '../prometheus/range-cache';
@@ -30,6 +31,8 @@ export type ProcessSlots = {
   metaCache: Map<string, { at: number; answer: Promise<unknown> }>;
   /** Sessions, tokens and the audit log, made by the console server (absent in unit tests). */
   auth: AuthService;
+  /** Dashboards users save (made by the console server). */
+  dashboards: DashboardStore;
   /** Who the request being served is, set by the console server's guard around each request. */
   requestContext: AsyncLocalStorage<RequestContext>;
 };

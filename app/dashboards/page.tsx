@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { formatDateTime, isTimeZone, runtimeTimeZone } from '@/lib/format/time-zone';
+import { dashboardStore } from '@/lib/server/dashboards';
+
+export const metadata: Metadata = { title: 'Dashboards' };
+export const dynamic = 'force-dynamic';
+
+const cell = 'px-2 py-1.5';
+
+/** Saved dashboards: search by title, narrow by tag. */
+export default async function DashboardsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ search?: string; tag?: string }>;
+}) {
+  const { search = '', tag = '' } = await searchParams;
+  const list = dashboardStore().list(search, tag);
+  const tz = decodeURIComponent((await cookies()).get('tz')?.value ?? '');
+  const zone = isTimeZone(tz) ? tz : runtimeTimeZone();
+  return (
+    <div className="mx-auto max-w-6xl space-y-4">
+      <h1 className="text-xl font-semibold">Dashboards</h1>
+      <form className="flex flex-wrap items-center gap-2 text-sm" role="search">
+        <label className="flex items-center gap-2">
+          Title
+          <input
+            name="search"
+            defaultValue={search}
+            className="rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-950"
+          />
+        </label>
+        {tag && <input type="hidden" name="tag" value={tag} />}
+        <button
+          type="submit"
+          className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+        >
+          Search
+        </button>
+        {(search || tag) && <Link href="/dashboards">Show all</Link>}
+      </form>
+      {list.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">
+          {search || tag
+            ? 'No saved dashboard matches. Clear the search to see them all.'
+            : 'No saved dashboards yet. Editors save them with POST /api/dashboards; the built-in pages are in the navigation.'}
+        </p>
+      ) : (
+        <table data-testid="dashboard-list" className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-700 dark:text-slate-300">
+            <tr>
+              <th className={cell}>Title</th>
+              <th className={cell}>Tags</th>
+              <th className={cell}>Version</th>
+              <th className={cell}>Saved ({zone})</th>
+              <th className={cell}>By</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((d) => (
+              <tr key={d.uid} data-testid="dashboard-row" className="border-b border-slate-100 dark:border-slate-800">
+                <td className={cell}>
+                  <Link
+                    href={`/dashboards/${d.uid}`}
+                    className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {d.title}
+                  </Link>
+                </td>
+                <td className={cell}>
+                  {d.tags.map((t) => (
+                    <Link
+                      key={t}
+                      href={`/dashboards?tag=${encodeURIComponent(t)}`}
+                      className="mr-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800"
+                    >
+                      {t}
+                    </Link>
+                  ))}
+                </td>
+                <td className={cell}>{d.version}</td>
+                <td className={`${cell} font-mono`}>{formatDateTime(d.updatedMs, zone)}</td>
+                <td className={cell}>{d.updatedBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { userCli } from './auth-helpers';
+import { expect, freshDir, test } from './fixtures';
+import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
+
+/**
+ * Dashboards users save (issue 16, first part) on a local-login console with the stack's
+ * Prometheus: editors create and save versions, a stale save is a 409, a viewer reads but may
+ * not save (403), a bad dashboard is a 400 that names the field and stores nothing.
+ */
+let c: ConsoleInstance;
+
+const HOSTILE = '<img src=x onerror=alert(1)> Checkout "latency"';
+const dashboard = (title: string) => ({
+  title,
+  description: 'Made in a test',
+  variables: [{ name: 'workflow_type', label: 'Workflow type', source: 'shannon_workflows_started_total' }],
+  panels: [
+    {
+      id: 'started',
+      title: 'Workflows started',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: ['workflow_type'],
+      queries: [
+        {
+          expr: 'sum by (workflow_type) (rate(shannon_workflows_started_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{workflow_type}}',
+        },
+      ],
+    },
+    { id: 'up', title: 'Targets up', kind: 'stat', unit: 'short', queries: [{ expr: 'sum(up)' }] },
+  ],
+});
+
+test.beforeAll(async ({ stack }) => {
+  const dir = freshDir('dashboards-saved');
+  const env = { DATA_DIR: dir, AUTH_USERS_FILE: `${dir}/users.json` };
+  expect(userCli(['add', 'edi', '--role', 'editor', '--password', 'edi-secret-pw'], env).status).toBe(0);
+  expect(userCli(['add', 'val', '--role', 'viewer', '--password', 'val-secret-pw'], env).status).toBe(0);
+  expect(userCli(['add', 'adm', '--role', 'admin', '--password', 'adm-secret-pw'], env).status).toBe(0);
+  c = await startConsoleInstance({ ...env, AUTH_MODE: 'local', PROMETHEUS_URL: stack.prometheusUrl }, dir);
+});
+
+test.afterAll(async () => {
+  await c?.stop();
+});
+
+async function session(name: string) {
+  const res = await fetch(`${c.url}/login`, {
+    method: 'POST',
+    headers: { accept: 'application/json', origin: c.url, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ name, password: `${name}-secret-pw` }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${c.url}${path}`, {
+      method,
+      headers: { cookie, origin: c.url, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  return { cookie, call };
+}
+
+test('an editor saves a dashboard and opens it; a second save from an old version is a 409; a viewer may read but not save', async ({
+  page,
+}) => {
+  const ed = await session('edi');
+  const made = await ed.call('POST', '/api/dashboards', {
+    dashboard: dashboard(HOSTILE),
+    tags: ['shop'],
+    message: 'first',
+  });
+  expect(made.status).toBe(201);
+  const { uid, url, version } = (await made.json()) as { uid: string; url: string; version: number };
+  expect(version).toBe(1);
+  expect(url).toBe(`/dashboards/${uid}`);
+
+  // Opened in the browser: every panel reaches ready, the title is text.
+  await page.context().addCookies([{ name: 'shannon_session', value: ed.cookie.split('=')[1]!, url: c.url }]);
+  await page.goto(`${c.url}${url}?from=now-30m&to=now`);
+  await expect(page.getByTestId('panel')).toHaveCount(2);
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(2);
+  await expect(page.getByText('Workflows started', { exact: true })).toBeVisible();
+  await page.goto(`${c.url}/dashboards`);
+  await expect(page.getByTestId('dashboard-row')).toContainText(HOSTILE);
+  await expect(page.locator('img[src=x]')).toHaveCount(0);
+
+  // Two editors start from version 1; the second save is refused, nothing is lost.
+  const second = await ed.call('PUT', `/api/dashboards/${uid}`, {
+    dashboard: dashboard('Checkout v2'),
+    version: 1,
+    message: 'renamed',
+  });
+  expect(second.status).toBe(200);
+  expect(((await second.json()) as { version: number }).version).toBe(2);
+  const stale = await ed.call('PUT', `/api/dashboards/${uid}`, { dashboard: dashboard('Lost update'), version: 1 });
+  expect(stale.status).toBe(409);
+  expect(((await stale.json()) as { error: { message: string } }).error.message).toBe(
+    'the dashboard is at version 2 (saved by edi); this edit started from version 1: reload it and make the change again',
+  );
+  const versions = (await (await ed.call('GET', `/api/dashboards/${uid}/versions`)).json()) as {
+    versions: { version: number; message: string; author: string }[];
+  };
+  expect(versions.versions.map((v) => [v.version, v.message, v.author])).toEqual([
+    [2, 'renamed', 'edi'],
+    [1, 'first', 'edi'],
+  ]);
+  const v1 = (await (await ed.call('GET', `/api/dashboards/${uid}?version=1`)).json()) as { def: { title: string } };
+  expect(v1.def.title).toBe(HOSTILE);
+
+  // A viewer reads, and every save of theirs is a 403.
+  const viewer = await session('val');
+  expect((await viewer.call('GET', `/api/dashboards/${uid}`)).status).toBe(200);
+  for (const [method, path, body] of [
+    ['POST', '/api/dashboards', { dashboard: dashboard('Mine') }],
+    ['PUT', `/api/dashboards/${uid}`, { dashboard: dashboard('Mine'), version: 2 }],
+    ['DELETE', `/api/dashboards/${uid}`, undefined],
+  ] as const) {
+    const r = await viewer.call(method, path, body);
+    expect(r.status, `${method} ${path}`).toBe(403);
+  }
+
+  // The saves are in the audit log.
+  const admin = await session('adm');
+  const audit = (await (await admin.call('GET', '/api/admin/audit?user=edi')).json()) as {
+    entries: { kind: string }[];
+  };
+  expect(audit.entries.map((e) => e.kind).filter((k) => k.startsWith('dashboard.'))).toEqual([
+    'dashboard.save',
+    'dashboard.create',
+  ]);
+});
+
+test('a dashboard that is not one is a 400 naming the field, and nothing is stored', async () => {
+  const ed = await session('edi');
+  const before = ((await (await ed.call('GET', '/api/dashboards')).json()) as { dashboards: unknown[] }).dashboards
+    .length;
+  const cases: [unknown, string][] = [
+    [
+      {
+        dashboard: {
+          ...dashboard('X'),
+          panels: [{ id: 'a', title: 'A', kind: 'pie', unit: 's', queries: [{ expr: 'up' }] }],
+        },
+      },
+      'dashboard.panels.0.kind: a panel kind',
+    ],
+    [{ dashboard: { ...dashboard('X'), title: '' } }, 'dashboard.title: a dashboard needs a title'],
+    [{ nothing: true }, 'dashboard: Invalid input'],
+  ];
+  for (const [body, message] of cases) {
+    const r = await ed.call('POST', '/api/dashboards', body);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toContain(message);
+  }
+  const notJson = await fetch(`${c.url}/api/dashboards`, {
+    method: 'POST',
+    headers: { cookie: ed.cookie, origin: c.url, 'content-type': 'application/json' },
+    body: '{not json',
+  });
+  expect(notJson.status).toBe(400);
+  const after = ((await (await ed.call('GET', '/api/dashboards')).json()) as { dashboards: unknown[] }).dashboards
+    .length;
+  expect(after).toBe(before);
+  expect((await ed.call('GET', '/api/dashboards/nope')).status).toBe(404);
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { agentsDashboard } from './agents';
+import { llmDashboard } from './llm';
+import { memoryDashboard } from './memory';
+import { policyDashboard } from './policy';
+import { parseDashboard } from './schema';
+import { streamingDashboard } from './streaming';
+import { workflowsDashboard } from './workflows';
+
+describe('the dashboard schema', () => {
+  it('takes every built-in page as it is (the model users save is the one the pages are written in)', () => {
+    for (const d of [
+      workflowsDashboard,
+      streamingDashboard,
+      policyDashboard,
+      memoryDashboard,
+      agentsDashboard,
+      llmDashboard,
+    ]) {
+      const r = parseDashboard(JSON.parse(JSON.stringify(d)));
+      expect(r, d.id).toEqual({ ok: true, def: d });
+    }
+  });
+
+  it('names the first problem and where it is', () => {
+    const base = { title: 'Mine', panels: [] };
+    expect(parseDashboard(base)).toMatchObject({ ok: true, def: { id: 'dashboard', variables: [], description: '' } });
+    const cases: [unknown, string][] = [
+      [{ panels: [] }, 'title: Invalid input: expected string, received undefined'],
+      [{ ...base, title: '' }, 'title: a dashboard needs a title'],
+      [
+        { ...base, panels: [{ id: 'a', title: 'A', kind: 'pie', unit: 's', queries: [{ expr: 'up' }] }] },
+        'panels.0.kind: a panel kind',
+      ],
+      [
+        { ...base, panels: [{ id: 'a', title: 'A', kind: 'stat', unit: 'furlongs', queries: [{ expr: 'up' }] }] },
+        'panels.0.unit: a unit',
+      ],
+      [
+        { ...base, panels: [{ id: 'a', title: 'A', kind: 'stat', unit: 's', queries: [] }] },
+        'panels.0.queries: a panel needs at least one query',
+      ],
+      [
+        {
+          ...base,
+          panels: [
+            { id: 'a', title: 'A', kind: 'text', content: 'x' },
+            { id: 'a', title: 'B', kind: 'text', content: 'y' },
+          ],
+        },
+        'panels.1.id: "a" is the id of another panel',
+      ],
+      ['not an object', 'the dashboard: Invalid input'],
+    ];
+    for (const [input, message] of cases) {
+      const r = parseDashboard(input);
+      expect(r.ok, message).toBe(false);
+      if (!r.ok) expect(r.error).toContain(message);
+    }
+  });
+});

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { UNITS } from '../format/units';
+import { LEGEND_COLUMNS, PANEL_KIND_NAMES, type DashboardDef } from './types';
+
+/**
+ * The dashboard model as data that users save (issue 16): the same DashboardDef the built-in
+ * pages are written in, checked with zod before anything is stored. Every bad field is named.
+ */
+
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const id = z
+  .string()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+    'an id of 1-64 letters, digits, - and _ (starting with a letter or digit)',
+  );
+const unit = z.enum(UNITS, { error: `a unit: one of ${UNITS.join(', ')}` });
+const color = text(40);
+const thresholds = z.object({
+  base: color,
+  steps: z.array(z.object({ value: z.number(), color })).max(20),
+});
+const query = z.object({
+  expr: text(20_000).min(1, 'a query needs its PromQL'),
+  legend: text(500).optional(),
+  dash: text(40).optional(),
+  axis: z.enum(['left', 'right']).optional(),
+  choice: text(40).optional(),
+});
+
+const common = {
+  id,
+  title: text(200),
+  description: text(5000).default(''),
+  wide: z.boolean().optional(),
+  height: z.number().int().min(80).max(2000).optional(),
+};
+const queried = {
+  ...common,
+  unit,
+  queries: z.array(query).min(1, 'a panel needs at least one query').max(26),
+  variables: z.array(text(100)).max(20).default([]),
+  choices: z.object({ label: text(100), defaults: z.array(text(40)).max(26) }).optional(),
+};
+const reduce = z.enum(['last', 'mean', 'max', 'min']).optional();
+
+const timeseries = z.object({
+  ...queried,
+  kind: z.literal('timeseries'),
+  exemplars: text(500).optional(),
+  traceService: text(200).optional(),
+  quantileCeiling: z.number().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  right: z.object({ unit, min: z.number().optional(), max: z.number().optional() }).optional(),
+  colorBy: text(100).optional(),
+  draw: z.enum(['line', 'bars', 'points']).optional(),
+  stack: z.boolean().optional(),
+  legend: z
+    .object({
+      placement: z.enum(['bottom', 'right', 'hidden']).optional(),
+      columns: z.array(z.enum(LEGEND_COLUMNS)).optional(),
+    })
+    .optional(),
+  overrides: z
+    .array(
+      z.object({
+        match: z.union([z.object({ name: text(500) }), z.object({ regex: text(500) })]),
+        color: color.optional(),
+        axis: z.enum(['left', 'right']).optional(),
+        hidden: z.boolean().optional(),
+        draw: z.enum(['line', 'bars', 'points']).optional(),
+      }),
+    )
+    .max(100)
+    .optional(),
+  warnWithinRange: text(200).optional(),
+  thresholds: z
+    .array(
+      z.object({
+        value: z.number(),
+        label: text(200),
+        color: color.optional(),
+        axis: z.enum(['left', 'right']).optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+});
+
+const panel = z.discriminatedUnion(
+  'kind',
+  [
+    timeseries,
+    z.object({ ...queried, kind: z.literal('heatmap') }),
+    z.object({
+      ...queried,
+      kind: z.literal('table'),
+      columns: z.array(z.object({ key: text(100), label: text(200) })).max(50),
+      valueLabel: text(200).optional(),
+    }),
+    z.object({
+      ...queried,
+      kind: z.literal('matrix'),
+      matrix: z.object({ rows: text(100), cols: text(100), rowTitle: text(200), colTitle: text(200) }),
+      valueLabel: text(200).optional(),
+    }),
+    z.object({
+      ...queried,
+      kind: z.literal('stat'),
+      reduce,
+      thresholds: thresholds.optional(),
+      sparkline: z.boolean().optional(),
+    }),
+    z.object({
+      ...queried,
+      kind: z.literal('gauge'),
+      reduce,
+      min: z.number(),
+      max: z.number(),
+      thresholds: thresholds.optional(),
+    }),
+    z.object({
+      ...queried,
+      kind: z.literal('bargauge'),
+      reduce,
+      min: z.number().optional(),
+      max: z.number().optional(),
+      thresholds: thresholds.optional(),
+    }),
+    z.object({ ...common, kind: z.literal('text'), content: text(100_000) }),
+  ],
+  { error: `a panel kind: one of ${PANEL_KIND_NAMES.join(', ')}` },
+);
+
+export const dashboardSchema = z
+  .object({
+    id: id.default('dashboard'),
+    version: z.number().int().min(1).default(1),
+    title: text(200).min(1, 'a dashboard needs a title'),
+    description: text(5000).default(''),
+    variables: z
+      .array(
+        z.object({
+          name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a variable name is a Prometheus label name'),
+          label: text(200),
+          source: text(2000).min(1, 'a variable needs the series selector its values come from'),
+        }),
+      )
+      .max(20)
+      .default([]),
+    panels: z.array(panel).max(500, 'at most 500 panels'),
+    annotations: z
+      .array(z.object({ kind: z.enum(['kill-switch', 'policy-version', 'canary']), expr: text(20_000) }))
+      .max(20)
+      .optional(),
+  })
+  .superRefine((d, ctx) => {
+    const seen = new Set<string>();
+    d.panels.forEach((p, i) => {
+      if (seen.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `"${p.id}" is the id of another panel` });
+      seen.add(p.id);
+    });
+  });
+
+/** A dashboard as given, checked: the model, or the first problem with where it is. */
+export function parseDashboard(input: unknown): { ok: true; def: DashboardDef } | { ok: false; error: string } {
+  const r = dashboardSchema.safeParse(input);
+  if (r.success) return { ok: true, def: r.data as DashboardDef };
+  const i = r.error.issues[0]!;
+  const where = i.path.length ? i.path.join('.') : 'the dashboard';
+  return { ok: false, error: `${where}: ${i.message}` };
+}
