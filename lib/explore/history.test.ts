@@ -56,8 +56,12 @@ describe('history completions and error positions', () => {
 
   it('reads "line:col:" off Prometheus’s parse errors', () => {
     expect(errorOffset('sum(', '1:5: parse error: unclosed left parenthesis')).toBe(4);
+    expect(
+      errorOffset('sum(rate(x[5m])', 'invalid parameter "query": 1:16: parse error: unclosed left parenthesis'),
+    ).toBe(15);
     expect(errorOffset('up\n  and foo(', '2:9: parse error: unknown function')).toBe(11);
     expect(errorOffset('up', 'vector cannot contain metrics with the same labelset')).toBeNull();
     expect(errorOffset('up', '9:1: parse error')).toBeNull();
+    expect(errorOffset('up', 'at 1:2: something else')).toBeNull();
   });
 });

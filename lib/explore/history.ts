@@ -50,11 +50,12 @@ export function historyCompletions(list: readonly HistoryEntry[], typed: string,
 }
 
 /**
- * Where Prometheus's parse error points, as an offset into `query`: its messages start with
- * "line:col:" (1-based); null when the message names no position.
+ * Where Prometheus's parse error points, as an offset into `query`: its messages hold
+ * "line:col: parse error" (1-based; after `invalid parameter "query": ` on the query endpoints);
+ * null when the message names no position.
  */
 export function errorOffset(query: string, message: string): number | null {
-  const m = /^(\d+):(\d+):/.exec(message.trim());
+  const m = /(?:^|\s)(\d+):(\d+): parse error/.exec(message);
   if (!m) return null;
   const lines = query.split('\n');
   const line = Number(m[1]) - 1;
