@@ -60,7 +60,12 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
                 >
                   <td className={`${cell} whitespace-nowrap font-mono`}>{formatDateTime(e.tsMs, zone)}</td>
                   <td className={cell}>
-                    <a href={`/admin?kind=${encodeURIComponent(e.kind)}`}>{e.kind}</a>
+                    <a
+                      href={`/admin?kind=${encodeURIComponent(e.kind)}`}
+                      className="text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {e.kind}
+                    </a>
                   </td>
                   <td className={cell}>{e.user}</td>
                   <td className={`${cell} font-mono`}>{e.address}</td>

@@ -35,6 +35,10 @@ export type ExplorePaneProps = {
   onZoom: (fromMs: number, toMs: number) => void;
   /** what the pane is called in labels ("right pane"): no two fields on the page share a name */
   name: string;
+  /** where its range comes from, as the graph's description says it */
+  rangeNote: string;
+  /** beside another pane: a narrower legend (last and max only) */
+  narrow: boolean;
 };
 
 type Problem = { q: string; message: string };
@@ -55,7 +59,7 @@ async function parseProblems(queries: readonly string[]): Promise<Problem[]> {
 const TAB_NAMES = { graph: 'Graph', table: 'Table', json: 'JSON' } as const;
 
 /** One Explore pane: type PromQL (completion from the console), run it, see it as a graph or a table; all in the URL. */
-export function ExplorePane({ settings, suffix, view, anchorMs, onZoom, name }: ExplorePaneProps) {
+export function ExplorePane({ settings, suffix, view, anchorMs, onZoom, name, rangeNote, narrow }: ExplorePaneProps) {
   const params = useSearchParams();
   const pathname = usePathname();
   const raw = params.toString();
@@ -132,13 +136,14 @@ export function ExplorePane({ settings, suffix, view, anchorMs, onZoom, name }: 
     ? {
         id: `explore${suffix}`,
         title: `Graph${suffix ? ` (${name})` : ''}`,
-        description: `${live.length} quer${live.length === 1 ? 'y' : 'ies'} over the range in the header${state.off.length ? ` (${state.off.length} switched off)` : ''}`,
+        description: `${live.length} quer${live.length === 1 ? 'y' : 'ies'} over ${rangeNote}${state.off.length ? ` (${state.off.length} switched off)` : ''}`,
         kind: 'timeseries',
         unit,
         variables: [],
         wide: true,
         height: 320,
         queries: live.map((expr) => ({ expr })),
+        ...(narrow ? { legend: { columns: ['last', 'max'] } } : {}),
       }
     : null;
 

@@ -79,6 +79,8 @@ export function Explore({ settings }: ExploreProps) {
           anchorMs={anchorMs}
           onZoom={zoomHeader}
           name="left pane"
+          rangeNote="the range in the header"
+          narrow={split.split !== null}
         />
         {split.split === 'metrics' && (
           <ExplorePane
@@ -88,11 +90,28 @@ export function Explore({ settings }: ExploreProps) {
             anchorMs={anchorMs}
             onZoom={zoomRight}
             name="right pane"
+            rangeNote={split.linked ? 'the range in the header' : 'this pane’s own range'}
+            narrow
           />
         )}
         {split.split === 'traces' && (
-          <section aria-label="Traces (right pane)" data-testid="explore-pane" data-pane="traces" className="min-w-0">
-            <TraceSearch prefix={TRACE_PANE_PREFIX} range={right.view} compact />
+          <section
+            aria-labelledby="trace-pane-title"
+            data-testid="explore-pane"
+            data-pane="traces"
+            className="min-w-0 space-y-2"
+          >
+            <h2 id="trace-pane-title" className="text-sm font-semibold">
+              Traces
+            </h2>
+            <TraceSearch
+              prefix={TRACE_PANE_PREFIX}
+              range={right.view}
+              rangeNote={
+                split.linked ? 'The time range is the one in the header.' : 'The time range is this pane’s own.'
+              }
+              compact
+            />
           </section>
         )}
       </div>

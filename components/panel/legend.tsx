@@ -112,7 +112,7 @@ export function Legend({
         <thead className="sticky top-0 bg-white text-slate-500 dark:bg-slate-900">
           <tr>
             {header('name', 'Series', 'text-left font-normal')}
-            {columns.map((c) => header(c, TITLES[c], 'w-20 text-right font-normal'))}
+            {columns.map((c) => header(c, TITLES[c], 'w-24 whitespace-nowrap pl-3 text-right font-normal'))}
           </tr>
         </thead>
         <tbody>
@@ -143,7 +143,7 @@ export function Legend({
                   </button>
                 </td>
                 {columns.map((c) => (
-                  <td key={c} className="text-right font-mono" data-testid={`legend-${c}`}>
+                  <td key={c} className="whitespace-nowrap pl-3 text-right font-mono" data-testid={`legend-${c}`}>
                     {formatValue(s[c], u)}
                   </td>
                 ))}

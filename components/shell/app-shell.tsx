@@ -36,7 +36,7 @@ export function AppShell({ children, principal, noAuthBanner }: AppShellProps) {
             Shannon Console
           </Link>
           <NavLinks items={NAV} />
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
             <TraceIdBox />
             <Suspense fallback={<div className="skeleton h-8 w-64 rounded bg-slate-200 dark:bg-slate-800" />}>
               <TimeControls />

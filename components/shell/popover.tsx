@@ -70,7 +70,7 @@ export function Popover({ label, title, testId, children, align = 'right', width
         title={title}
         data-testid={testId}
         onClick={() => setOpen((o) => !o)}
-        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+        className="whitespace-nowrap rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
       >
         {label}
       </button>

@@ -4,7 +4,7 @@ import type { Principal } from '@/lib/auth/roles';
 export function UserMenu({ principal, canLogOut }: { principal: Principal; canLogOut: boolean }) {
   return (
     <div className="flex items-center gap-2 text-sm" data-testid="user-menu">
-      <span className="text-slate-600 dark:text-slate-300" title={`signed in as ${principal.name}`}>
+      <span className="whitespace-nowrap text-slate-600 dark:text-slate-300" title={`signed in as ${principal.name}`}>
         <span className="font-medium text-slate-900 dark:text-slate-100">{principal.name}</span>{' '}
         <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{principal.role}</span>
       </span>
@@ -17,7 +17,7 @@ export function UserMenu({ principal, canLogOut }: { principal: Principal; canLo
         <form method="post" action="/logout">
           <button
             type="submit"
-            className="rounded border border-slate-300 px-2 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
+            className="whitespace-nowrap rounded border border-slate-300 px-2 py-1.5 hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800"
           >
             Log out
           </button>

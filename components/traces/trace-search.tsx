@@ -30,6 +30,8 @@ export type TraceSearchProps = {
   range?: { from: string; to: string };
   /** One column (a pane beside another): the form above the results. */
   compact?: boolean;
+  /** where the range comes from, said under the form's button */
+  rangeNote?: string;
 };
 
 /** The search's own parameters: the prefixed keys without their prefix, and the range. */
@@ -45,7 +47,7 @@ function ownParams(all: URLSearchParams, prefix: string, range?: { from: string;
 }
 
 /** /traces: the search form, and the results as a duration scatter and a sortable table. */
-export function TraceSearch({ prefix = '', range, compact = false }: TraceSearchProps) {
+export function TraceSearch({ prefix = '', range, compact = false, rangeNote }: TraceSearchProps) {
   const params = useSearchParams();
   const pathname = usePathname();
   const { anchorMs, bump } = useTimeAnchor();
@@ -95,7 +97,7 @@ export function TraceSearch({ prefix = '', range, compact = false }: TraceSearch
           initial={initial}
           onSearch={onSearch}
           onInvalid={() => setRefused(raw)}
-          {...(range ? { rangeNote: 'The time range is this pane’s.' } : {})}
+          {...(rangeNote ? { rangeNote } : {})}
         />
         {!compact && (
           <Link
