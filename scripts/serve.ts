@@ -33,7 +33,8 @@ const MAX_CONNECTIONS = 2048;
 function closeDataDir(dir: string): void {
   fs.chmodSync(dir, 0o700);
   for (const f of fs.readdirSync(dir)) {
-    if (/^(traces|console|dashboards)\.sqlite(-wal|-shm)?$|^users\.json$/.test(f)) fs.chmodSync(path.join(dir, f), 0o600);
+    if (/^(traces|console|dashboards)\.sqlite(-wal|-shm)?$|^users\.json$/.test(f))
+      fs.chmodSync(path.join(dir, f), 0o600);
   }
 }
 
