@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { userCli } from './auth-helpers';
 import { expect, freshDir, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
@@ -164,4 +166,59 @@ test('a dashboard that is not one is a 400 naming the field, and nothing is stor
     .length;
   expect(after).toBe(before);
   expect((await ed.call('GET', '/api/dashboards/nope')).status).toBe(404);
+});
+
+test('Shannon’s three Grafana dashboards import with a report, and every panel of each settles on the live stack', async ({
+  page,
+}) => {
+  const ed = await session('edi');
+  await page.context().addCookies([{ name: 'shannon_session', value: ed.cookie.split('=')[1]!, url: c.url }]);
+  for (const file of ['policy.json', 'enforcement.json', 'tier-drift-monitoring.json']) {
+    const body = fs.readFileSync(path.resolve('../shared/shannon/dashboards', file), 'utf8');
+    const res = await fetch(`${c.url}/api/dashboards/import`, {
+      method: 'POST',
+      headers: { cookie: ed.cookie, origin: c.url, 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status, file).toBe(201);
+    const { url, report } = (await res.json()) as {
+      url: string;
+      report: { imported: string[]; notImported: { where: string; what: string }[] };
+    };
+    const raw = JSON.parse(body) as { dashboard?: { panels: unknown[] }; panels?: unknown[] };
+    const count = (raw.dashboard ?? raw).panels!.length;
+    await page.goto(`${c.url}${url}?from=now-30m&to=now`);
+    await expect(page.getByTestId('panel')).toHaveCount(count);
+    await expect(page.locator('[data-testid=panel][data-state=loading]')).toHaveCount(0);
+    await expect(page.locator('[data-testid=panel][data-state=error]'), file).toHaveCount(0);
+    // What did not come across is on the page, in its place, saying why.
+    for (const n of report.notImported.filter((x) => x.where.startsWith('panel'))) {
+      await expect(page.getByText(`Not imported: ${n.what}.`).first()).toBeVisible();
+    }
+  }
+  const malformed = await fetch(`${c.url}/api/dashboards/import`, {
+    method: 'POST',
+    headers: { cookie: ed.cookie, origin: c.url, 'content-type': 'application/json' },
+    body: '{"title": "no panels"}',
+  });
+  expect(malformed.status).toBe(400);
+  expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe(
+    'not a Grafana dashboard: it has neither "panels" nor "rows"',
+  );
+  const deep = await fetch(`${c.url}/api/dashboards/import`, {
+    method: 'POST',
+    headers: { cookie: ed.cookie, origin: c.url, 'content-type': 'application/json' },
+    body: '['.repeat(200_000) + ']'.repeat(200_000),
+  });
+  expect(deep.status).toBe(400);
+  const viewer = await session('val');
+  expect(
+    (
+      await viewer.call(
+        'POST',
+        '/api/dashboards/import',
+        JSON.parse(fs.readFileSync(path.resolve('../shared/shannon/dashboards/enforcement.json'), 'utf8')),
+      )
+    ).status,
+  ).toBe(403);
 });

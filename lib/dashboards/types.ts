@@ -224,11 +224,16 @@ export function exemplarExpr(
 export function panelExprs(
   def: PanelDef,
   vars: Readonly<Record<string, readonly string[]>>,
-  range: { start: number; end: number; rateInterval: number },
+  range: { start: number; end: number; rateInterval: number; step?: number },
 ): string[] {
   if (!hasQueries(def)) return [];
   const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
   return def.queries.map((q) =>
-    renderQuery(q.expr, { variables: own, rateIntervalSec: range.rateInterval, rangeSec: range.end - range.start }),
+    renderQuery(q.expr, {
+      variables: own,
+      rateIntervalSec: range.rateInterval,
+      rangeSec: range.end - range.start,
+      ...(range.step ? { stepSec: range.step } : {}),
+    }),
   );
 }

@@ -1,4 +1,4 @@
-import { labelMatcher } from './escape';
+import { escapeRegex, escapeString, labelMatcher } from './escape';
 import { formatDurationMs } from '../time/duration';
 
 /**
@@ -7,11 +7,17 @@ import { formatDurationMs } from '../time/duration';
  *   {{filter}}          the matchers of every variable the panel uses, comma-joined (or nothing)
  *   $__rate_interval    the rate window for the panel's step (e.g. 1m)
  *   $__range            the whole range (e.g. 1h), for instant queries over the window
+ *   $__range_s, $__range_ms, $__interval (the step), $__interval_ms   as Grafana has them
+ *   $name ${name} ${name:regex} ${name:pipe} [[name]]
+ *                       a variable of the panel as Grafana writes it (imported dashboards): its
+ *                       values as an escaped regex alternation, `.*` when none is picked
  */
 export type TemplateContext = {
   variables: Readonly<Record<string, readonly string[]>>;
   rateIntervalSec: number;
   rangeSec?: number;
+  /** the query's step: Grafana's $__interval */
+  stepSec?: number;
 };
 
 export function renderFilter(variables: Readonly<Record<string, readonly string[]>>): string {
@@ -22,11 +28,29 @@ export function renderFilter(variables: Readonly<Record<string, readonly string[
     .join(',');
 }
 
+/** Every placeholder, in one pass: what is substituted is never read again as a placeholder. */
+const PLACEHOLDER =
+  /\$__rate_interval|\$__range_ms|\$__range_s|\$__range|\$__interval_ms|\$__interval|\{\{filter\}\}|\$\{(\w+)(?::(\w+))?\}|\[\[(\w+)\]\]|\$(\w+)/g;
+
+/** A variable's values where Grafana's `$var` stands (inside a regex matcher, usually). */
+function variableText(values: readonly string[]): string {
+  return values.length === 0 ? '.*' : escapeString(values.map(escapeRegex).join('|'));
+}
+
 export function renderQuery(template: string, ctx: TemplateContext): string {
   const filter = renderFilter(ctx.variables);
-  // Values go in last, so that nothing a user typed is ever read as a placeholder.
-  return template
-    .replaceAll('$__rate_interval', formatDurationMs(ctx.rateIntervalSec * 1000))
-    .replaceAll('$__range', formatDurationMs((ctx.rangeSec ?? 3600) * 1000))
-    .replaceAll('{{filter}}', () => filter);
+  return template.replace(PLACEHOLDER, (m, braced?: string, _format?: string, bracketed?: string, bare?: string) => {
+    if (m === '$__rate_interval') return formatDurationMs(ctx.rateIntervalSec * 1000);
+    const rangeSec = ctx.rangeSec ?? 3600;
+    const stepSec = ctx.stepSec ?? ctx.rateIntervalSec / 4;
+    if (m === '$__range') return formatDurationMs(rangeSec * 1000);
+    if (m === '$__range_s') return String(Math.round(rangeSec));
+    if (m === '$__range_ms') return String(Math.round(rangeSec * 1000));
+    if (m === '$__interval') return formatDurationMs(stepSec * 1000);
+    if (m === '$__interval_ms') return String(Math.round(stepSec * 1000));
+    if (m === '{{filter}}') return filter;
+    const name = braced ?? bracketed ?? bare ?? '';
+    const values = ctx.variables[name];
+    return values === undefined ? m : variableText(values);
+  });
 }

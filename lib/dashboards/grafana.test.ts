@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importGrafana } from './grafana';
+import { parseDashboard } from './schema';
+
+const SHANNON = path.resolve(import.meta.dirname, '../../../shared/shannon/dashboards');
+const load = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(SHANNON, f), 'utf8'));
+
+describe('Grafana import', () => {
+  it('imports Shannon’s three dashboards into the model, naming every panel it could not draw', () => {
+    for (const f of ['policy.json', 'enforcement.json', 'tier-drift-monitoring.json']) {
+      const r = importGrafana(load(f));
+      expect(r.ok, f).toBe(true);
+      if (!r.ok) continue;
+      expect(parseDashboard(r.def).ok, f).toBe(true);
+      const raw = load(f) as { dashboard?: { panels: unknown[] }; panels?: unknown[] };
+      // Every Grafana panel has its place: imported or a placeholder that says why.
+      expect(r.def.panels).toHaveLength((raw.dashboard ?? raw).panels!.length);
+      expect(r.report.imported.length + r.report.notImported.filter((n) => n.where.startsWith('panel')).length).toBe(
+        r.def.panels.length,
+      );
+    }
+    const policy = importGrafana(load('policy.json'));
+    if (!policy.ok) throw new Error(policy.error);
+    expect(policy.def.title).toBe('Shannon Policy Engine - Production Dashboard');
+    expect(policy.report.notImported.map((n) => n.what)).toEqual([
+      'a Grafana "piechart" panel; the console has no such panel kind',
+      'a Grafana "barchart" panel; the console has no such panel kind',
+    ]);
+    const pie = policy.def.panels[4]!;
+    expect(pie).toMatchObject({ kind: 'text', title: 'Canary Rollout Status' });
+    const latency = policy.def.panels[2]!;
+    expect(latency).toMatchObject({ kind: 'timeseries', unit: 's', wide: true });
+    const table = policy.def.panels.find((p) => p.title === 'Canary Routing Breakdown')!;
+    expect(table).toMatchObject({
+      kind: 'table',
+      columns: [
+        { key: 'routing_reason', label: 'routing_reason' },
+        { key: 'effective_mode', label: 'effective_mode' },
+        { key: 'decision', label: 'decision' },
+      ],
+    });
+  });
+
+  it('takes the wrappers and the legacy rows layout, and says what changed', () => {
+    const classic = {
+      title: 'Old',
+      schemaVersion: 14,
+      rows: [
+        {
+          title: 'Latency',
+          panels: [
+            { type: 'graph', title: 'p95', span: 12, targets: [{ refId: 'A', expr: 'up', legendFormat: '{{job}}' }] },
+            { type: 'singlestat', title: 'now', span: 6, format: 'ms', targets: [{ refId: 'A', expr: 'sum(up)' }] },
+          ],
+        },
+      ],
+    };
+    for (const wrapped of [
+      classic,
+      { dashboard: classic },
+      { kind: 'Dashboard', apiVersion: 'dashboard.grafana.app/v1beta1', spec: classic },
+    ]) {
+      const r = importGrafana(wrapped);
+      if (!r.ok) throw new Error(r.error);
+      expect(r.def.panels.map((p) => [p.kind, p.title])).toEqual([
+        ['text', 'Latency'],
+        ['timeseries', 'p95'],
+        ['stat', 'now'],
+      ]);
+      expect(r.def.panels[1]).toMatchObject({ wide: true, queries: [{ expr: 'up', legend: '{{job}}' }] });
+      expect(r.def.panels[2]).toMatchObject({ unit: 'ms' });
+      expect(r.report.changed.map((c) => c.what)).toContain('a legacy "graph" panel, drawn as timeseries');
+    }
+  });
+
+  it('reports hidden and non-PromQL queries, library panels, other data sources, unknown units and variables', () => {
+    const r = importGrafana({
+      title: 'Mixed',
+      templating: {
+        list: [
+          { type: 'query', name: 'job', query: { query: 'label_values(up, job)', refId: 'A' } },
+          { type: 'custom', name: 'env', query: 'prod,dev' },
+        ],
+      },
+      panels: [
+        {
+          type: 'timeseries',
+          title: 'Jobs',
+          fieldConfig: { defaults: { unit: 'µs' } },
+          targets: [
+            { refId: 'A', expr: 'rate(x_total{job=~"$job", env="$env"}[$__rate_interval])' },
+            { refId: 'B', expr: 'up', hide: true },
+          ],
+        },
+        { libraryPanel: { uid: 'abc', name: 'Shared CPU' }, title: 'Lib' },
+        {
+          type: 'timeseries',
+          title: 'Logs',
+          datasource: { type: 'loki', uid: 'L' },
+          targets: [{ refId: 'A', expr: '{app="x"}' }],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.variables).toEqual([{ name: 'job', label: 'job', source: 'up' }]);
+    expect(r.def.panels[0]).toMatchObject({
+      unit: 'short',
+      variables: ['job'],
+      queries: [{ expr: 'rate(x_total{job=~"$job", env=".*"}[$__rate_interval])' }],
+    });
+    const whats = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
+    expect(whats).toEqual(
+      expect.arrayContaining([
+        'panel 1 "Jobs" query B: hidden in Grafana',
+        'panel 2 "Lib": a library panel (Shared CPU), which lives in Grafana, not in this file',
+        'panel 3 "Logs": its data source is loki, not Prometheus',
+        'panel 1 "Jobs": unit "µs" is not one of the console\'s: shown as a plain number',
+        'panel 1 "Jobs" query A: $env (a variable not imported) matches everything (.*)',
+        'variable "env": a "custom" variable (prod,dev): only label_values(metric, label) named after its label is imported yet',
+      ]),
+    );
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
+  it('refuses what is not a dashboard', () => {
+    expect(importGrafana('text')).toEqual({
+      ok: false,
+      error: 'not a Grafana dashboard: it has neither "panels" nor "rows"',
+    });
+    expect(importGrafana({ title: 'x' }).ok).toBe(false);
+    expect(importGrafana([1, 2]).ok).toBe(false);
+  });
+});

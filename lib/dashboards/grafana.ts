@@ -1,0 +1,267 @@
+import type { Unit } from '../format/units';
+import type { DashboardDef, PanelDef, QueryDef, VariableDef } from './types';
+
+/**
+ * Grafana dashboard JSON → the console's dashboard model (issue 16), with a report of what came
+ * across and, for anything that did not, what and why. Nothing is dropped silently: a panel the
+ * console cannot draw stays in its place as a text panel that names it. Field names and meanings
+ * follow Grafana's documented dashboard JSON model (classic JSON, the `{"dashboard": …}` wrapper
+ * of its HTTP API, the v1 resource wrapper; legacy `rows[]`).
+ */
+
+export type ImportNote = { where: string; what: string };
+export type ImportReport = { imported: string[]; notImported: ImportNote[]; changed: ImportNote[] };
+export type ImportResult =
+  { ok: true; def: DashboardDef; tags: string[]; report: ImportReport } | { ok: false; error: string };
+
+type Json = Record<string, unknown>;
+type GPanel = Json & { type?: unknown; title?: unknown; panels?: unknown; targets?: unknown; gridPos?: unknown };
+
+const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
+
+/** Grafana unit ids → the console's units; anything else is drawn as a plain number and reported. */
+const UNIT_MAP: Record<string, Unit> = {
+  s: 's',
+  ms: 'ms',
+  bytes: 'bytes',
+  decbytes: 'bytes',
+  Bps: 'bytesps',
+  binBps: 'bytesps',
+  percent: 'percent',
+  percentunit: 'percentunit',
+  reqps: 'reqps',
+  ops: 'ops',
+  short: 'short',
+  none: 'short',
+  '': 'short',
+  currencyUSD: 'usd',
+};
+
+const KIND: Record<string, PanelDef['kind']> = {
+  timeseries: 'timeseries',
+  graph: 'timeseries',
+  stat: 'stat',
+  singlestat: 'stat',
+  gauge: 'gauge',
+  bargauge: 'bargauge',
+  table: 'table',
+  'table-old': 'table',
+  heatmap: 'heatmap',
+  text: 'text',
+};
+
+/** The dashboard object inside whatever wrapper it came in; null when there is none. */
+function unwrap(input: unknown): Json | null {
+  if (!isObj(input)) return null;
+  if (isObj(input.dashboard)) return input.dashboard;
+  if (input.kind === 'Dashboard' && isObj(input.spec)) return input.spec;
+  return input;
+}
+
+/** Legacy `rows[]` (schemaVersion < 16): each row a row panel, its panels after it, 12-column spans doubled. */
+function fromRows(rows: unknown[]): GPanel[] {
+  const out: GPanel[] = [];
+  for (const r of rows) {
+    if (!isObj(r)) continue;
+    if (str(r.title)) out.push({ type: 'row', title: r.title, panels: [] });
+    for (const p of Array.isArray(r.panels) ? r.panels : []) {
+      if (isObj(p)) out.push({ ...p, gridPos: { w: Math.min(24, Number(p.span ?? 12) * 2), h: 8 } });
+    }
+  }
+  return out;
+}
+
+/** Row panels and their children, in order: a collapsed row keeps its children inside it. */
+function flatten(panels: unknown[]): GPanel[] {
+  const out: GPanel[] = [];
+  for (const p of panels) {
+    if (!isObj(p)) continue;
+    out.push(p);
+    if (p.type === 'row' && Array.isArray(p.panels)) out.push(...flatten(p.panels));
+  }
+  return out;
+}
+
+const labelsOf = (legend: string) => [...legend.matchAll(/\{\{\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\}\}/g)].map((m) => m[1]!);
+
+export function importGrafana(input: unknown): ImportResult {
+  const d = unwrap(input);
+  if (!d || (!Array.isArray(d.panels) && !Array.isArray(d.rows))) {
+    return { ok: false, error: 'not a Grafana dashboard: it has neither "panels" nor "rows"' };
+  }
+  const report: ImportReport = { imported: [], notImported: [], changed: [] };
+  const raw = Array.isArray(d.panels) ? flatten(d.panels) : fromRows(d.rows as unknown[]);
+  const vars = importVariables(d, report);
+  const varNames = new Set(vars.map((v) => v.name));
+  const skippedVars = new Set(
+    (isObj(d.templating) && Array.isArray(d.templating.list) ? d.templating.list : [])
+      .filter(isObj)
+      .map((v) => str(v.name))
+      .filter((n) => n && !varNames.has(n)),
+  );
+  const panels: PanelDef[] = [];
+  raw.forEach((p, i) => {
+    const id = `p${i + 1}`;
+    const title = str(p.title, `Panel ${i + 1}`);
+    const where = `panel ${i + 1} "${title}"`;
+    if (p.type === undefined) {
+      const lib = isObj(p.libraryPanel) ? str(p.libraryPanel.name, str(p.libraryPanel.uid)) : '';
+      return placeholder(
+        panels,
+        id,
+        title,
+        where,
+        report,
+        `a library panel${lib ? ` (${lib})` : ''}, which lives in Grafana, not in this file`,
+      );
+    }
+    const type = str(p.type);
+    if (type === 'row') {
+      panels.push({ id, title, description: '', kind: 'text', wide: true, height: 60, content: `## ${title}` });
+      report.changed.push({ where, what: 'a row: shown as a heading (rows do not collapse here yet)' });
+      return;
+    }
+    const kind = KIND[type];
+    if (!kind) {
+      return placeholder(
+        panels,
+        id,
+        title,
+        where,
+        report,
+        `a Grafana "${type}" panel; the console has no such panel kind`,
+      );
+    }
+    const wide = isObj(p.gridPos) && Number(p.gridPos.w) >= 18;
+    const height =
+      isObj(p.gridPos) && Number(p.gridPos.h) > 0 ? Math.max(120, Math.min(900, Number(p.gridPos.h) * 30)) : undefined;
+    const description = str(p.description);
+    if (kind === 'text') {
+      const content = isObj(p.options) ? str(p.options.content, str(p.content)) : str(p.content);
+      panels.push({ id, title, description, kind, content, ...(wide ? { wide } : {}) });
+      report.imported.push(where);
+      return;
+    }
+    const ds = p.datasource;
+    const dsType = isObj(ds) ? str(ds.type) : '';
+    if (dsType && dsType !== 'prometheus' && dsType !== 'datasource' && !str(isObj(ds) ? ds.uid : '').startsWith('$')) {
+      return placeholder(panels, id, title, where, report, `its data source is ${dsType}, not Prometheus`);
+    }
+    const queries: QueryDef[] = [];
+    for (const t of Array.isArray(p.targets) ? p.targets : []) {
+      if (!isObj(t)) continue;
+      const ref = str(t.refId, '?');
+      if (t.hide === true) {
+        report.notImported.push({ where: `${where} query ${ref}`, what: 'hidden in Grafana' });
+        continue;
+      }
+      let expr = str(t.expr);
+      if (!expr.trim()) {
+        report.notImported.push({ where: `${where} query ${ref}`, what: 'not PromQL (no "expr")' });
+        continue;
+      }
+      for (const v of skippedVars) {
+        const re = new RegExp(`\\$\\{${v}(?::\\w+)?\\}|\\[\\[${v}\\]\\]|\\$${v}\\b`, 'g');
+        if (re.test(expr)) {
+          expr = expr.replace(re, '.*');
+          report.changed.push({
+            where: `${where} query ${ref}`,
+            what: `$${v} (a variable not imported) matches everything (.*)`,
+          });
+        }
+      }
+      if (t.instant === true)
+        report.changed.push({ where: `${where} query ${ref}`, what: 'an instant query, drawn over the range' });
+      const legend = str(t.legendFormat);
+      queries.push({ expr, ...(legend && legend !== '__auto' ? { legend } : {}) });
+    }
+    if (queries.length === 0) {
+      return placeholder(panels, id, title, where, report, 'no PromQL query to run');
+    }
+    const defaults = isObj(p.fieldConfig) && isObj(p.fieldConfig.defaults) ? p.fieldConfig.defaults : {};
+    const gUnit = str(defaults.unit, str(p.format));
+    const unit = UNIT_MAP[gUnit];
+    if (unit === undefined)
+      report.changed.push({ where, what: `unit "${gUnit}" is not one of the console's: shown as a plain number` });
+    const used = [...varNames].filter((v) =>
+      queries.some((q) => new RegExp(`\\$\\{?${v}\\b|\\[\\[${v}\\]\\]`).test(q.expr)),
+    );
+    const base = {
+      id,
+      title,
+      description,
+      unit: unit ?? 'short',
+      queries,
+      variables: used,
+      ...(wide ? { wide } : {}),
+      ...(height ? { height } : {}),
+    };
+    const min = typeof defaults.min === 'number' ? defaults.min : undefined;
+    const max = typeof defaults.max === 'number' ? defaults.max : undefined;
+    if (kind === 'table') {
+      const keys = [...new Set(queries.flatMap((q) => labelsOf(q.legend ?? '')))];
+      panels.push({ ...base, kind, columns: keys.map((k) => ({ key: k, label: k })) });
+    } else if (kind === 'gauge') {
+      panels.push({
+        ...base,
+        kind,
+        min: min ?? 0,
+        max: max ?? (unit === 'percent' ? 100 : unit === 'percentunit' ? 1 : 100),
+      });
+    } else if (kind === 'timeseries' || kind === 'bargauge') {
+      panels.push({ ...base, kind, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+    } else if (kind === 'heatmap') {
+      panels.push({ ...base, kind });
+    } else {
+      panels.push({ ...base, kind: 'stat' });
+    }
+    if (type === 'graph' || type === 'singlestat' || type === 'table-old') {
+      report.changed.push({ where, what: `a legacy "${type}" panel, drawn as ${kind}` });
+    }
+    report.imported.push(where);
+  });
+  const tags = (Array.isArray(d.tags) ? d.tags : []).filter((t): t is string => typeof t === 'string').slice(0, 20);
+  const title = str(d.title, 'Imported dashboard').slice(0, 200) || 'Imported dashboard';
+  const def: DashboardDef = {
+    id: 'imported',
+    version: 1,
+    title,
+    description: str(d.description).slice(0, 5000),
+    variables: vars,
+    panels,
+  };
+  return { ok: true, def, tags, report };
+}
+
+function placeholder(panels: PanelDef[], id: string, title: string, where: string, report: ImportReport, why: string) {
+  panels.push({ id, title, description: '', kind: 'text', content: `**Not imported:** ${why}.` });
+  report.notImported.push({ where, what: why });
+}
+
+/** `label_values(metric, label)` variables whose name is the label: the console's kind. Others are reported. */
+function importVariables(d: Json, report: ImportReport): VariableDef[] {
+  const list = isObj(d.templating) && Array.isArray(d.templating.list) ? d.templating.list.filter(isObj) : [];
+  const out: VariableDef[] = [];
+  for (const v of list) {
+    const name = str(v.name);
+    const where = `variable "${name}"`;
+    const type = str(v.type);
+    if (type === 'datasource') {
+      report.changed.push({ where, what: "a data source variable: the console's Prometheus is used" });
+      continue;
+    }
+    const q = isObj(v.query) ? str(v.query.query) : str(v.query);
+    const m = /^label_values\(\s*([^,()]+(?:\{[^}]*\})?)\s*,\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q.trim());
+    if (type === 'query' && m && m[2] === name && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) {
+      out.push({ name, label: str(v.label, name) || name, source: m[1]!.trim() });
+      report.imported.push(where);
+    } else {
+      report.notImported.push({
+        where,
+        what: `a "${type}" variable${q ? ` (${q.slice(0, 120)})` : ''}: only label_values(metric, label) named after its label is imported yet`,
+      });
+    }
+  }
+  return out;
+}
