@@ -105,16 +105,10 @@ export function importGrafana(input: unknown): ImportResult {
     const id = `p${i + 1}`;
     const title = str(p.title, `Panel ${i + 1}`);
     const where = `panel ${i + 1} "${title}"`;
+    const skip = (why: string) => placeholder(panels, id, title, where, report, why);
     if (p.type === undefined) {
       const lib = isObj(p.libraryPanel) ? str(p.libraryPanel.name, str(p.libraryPanel.uid)) : '';
-      return placeholder(
-        panels,
-        id,
-        title,
-        where,
-        report,
-        `a library panel${lib ? ` (${lib})` : ''}, which lives in Grafana, not in this file`,
-      );
+      return skip(`a library panel${lib ? ` (${lib})` : ''}, which lives in Grafana, not in this file`);
     }
     const type = str(p.type);
     if (type === 'row') {
@@ -124,14 +118,7 @@ export function importGrafana(input: unknown): ImportResult {
     }
     const kind = KIND[type];
     if (!kind) {
-      return placeholder(
-        panels,
-        id,
-        title,
-        where,
-        report,
-        `a Grafana "${type}" panel; the console has no such panel kind`,
-      );
+      return skip(`a Grafana "${type}" panel; the console has no such panel kind`);
     }
     const wide = isObj(p.gridPos) && Number(p.gridPos.w) >= 18;
     const height =
@@ -146,7 +133,7 @@ export function importGrafana(input: unknown): ImportResult {
     const ds = p.datasource;
     const dsType = isObj(ds) ? str(ds.type) : '';
     if (dsType && dsType !== 'prometheus' && dsType !== 'datasource' && !str(isObj(ds) ? ds.uid : '').startsWith('$')) {
-      return placeholder(panels, id, title, where, report, `its data source is ${dsType}, not Prometheus`);
+      return skip(`its data source is ${dsType}, not Prometheus`);
     }
     const queries: QueryDef[] = [];
     for (const t of Array.isArray(p.targets) ? p.targets : []) {
@@ -177,7 +164,7 @@ export function importGrafana(input: unknown): ImportResult {
       queries.push({ expr, ...(legend && legend !== '__auto' ? { legend } : {}) });
     }
     if (queries.length === 0) {
-      return placeholder(panels, id, title, where, report, 'no PromQL query to run');
+      return skip('no PromQL query to run');
     }
     const defaults = isObj(p.fieldConfig) && isObj(p.fieldConfig.defaults) ? p.fieldConfig.defaults : {};
     const gUnit = str(defaults.unit, str(p.format));
