@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useInteractive } from '@/components/hooks/use-interactive';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import type { TokenInfo } from '@/lib/auth/store';
 import { formatDateTime } from '@/lib/format/time-zone';
@@ -23,6 +24,8 @@ export function TokenManager({ initial, timeZone }: { initial: TokenInfo[]; time
   const [role, setRole] = useState<Role>('viewer');
   const [secret, setSecret] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The form works only with its script: disabled until then (see useInteractive).
+  const interactive = useInteractive();
   const when = (ms: number | null) => (ms === null ? '–' : formatDateTime(ms, timeZone));
   const create = async () => {
     setError(null);
@@ -63,31 +66,33 @@ export function TokenManager({ initial, timeZone }: { initial: TokenInfo[]; time
           void create();
         }}
       >
-        <label className="text-sm">
-          Name
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-            maxLength={100}
-            className="ml-2 rounded border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
-          />
-        </label>
-        <label className="text-sm">
-          Role
-          <select
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-            className="ml-2 rounded border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
-          >
-            {ROLES.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className={btn}>
-          Make a token
-        </button>
+        <fieldset disabled={!interactive} className="contents">
+          <label className="text-sm">
+            Name
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={100}
+              className="ml-2 rounded border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
+            />
+          </label>
+          <label className="text-sm">
+            Role
+            <select
+              value={role}
+              onChange={(e) => setRole(e.target.value as Role)}
+              className="ml-2 rounded border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
+            >
+              {ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className={btn}>
+            Make a token
+          </button>
+        </fieldset>
       </form>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
@@ -131,7 +136,7 @@ export function TokenManager({ initial, timeZone }: { initial: TokenInfo[]; time
                 </td>
                 <td className={cell}>
                   {t.revokedMs === null ? (
-                    <button type="button" className={btn} onClick={() => void revoke(t.id)}>
+                    <button type="button" className={btn} disabled={!interactive} onClick={() => void revoke(t.id)}>
                       Revoke
                     </button>
                   ) : (

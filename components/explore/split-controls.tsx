@@ -3,6 +3,7 @@
 import type { SplitState } from '@/lib/explore/state';
 import { TRACE_PANE_PREFIX } from '@/lib/explore/state';
 import { useTimeZone } from '@/components/hooks/time-zone';
+import { useInteractive } from '@/components/hooks/use-interactive';
 import { formatDateTime } from '@/lib/format/time-zone';
 import { resolveRange, type ViewState } from '@/lib/url/view-state';
 
@@ -22,12 +23,14 @@ export type SplitControlsProps = {
 /** Open a second pane (PromQL or traces), link or unlink its range, close it. */
 export function SplitControls({ split, rightView, headerView, anchorMs, write }: SplitControlsProps) {
   const zone = useTimeZone();
+  const interactive = useInteractive();
   if (!split.split) {
     return (
       <div role="group" aria-label="Split view" className="flex items-center gap-2">
         <button
           type="button"
           className={btn}
+          disabled={!interactive}
           data-testid="split-metrics"
           onClick={() => write((s) => s.set('split', 'metrics'))}
         >
@@ -36,6 +39,7 @@ export function SplitControls({ split, rightView, headerView, anchorMs, write }:
         <button
           type="button"
           className={btn}
+          disabled={!interactive}
           data-testid="split-traces"
           onClick={() => write((s) => s.set('split', 'traces'))}
         >
@@ -63,7 +67,13 @@ export function SplitControls({ split, rightView, headerView, anchorMs, write }:
   return (
     <div role="group" aria-label="Split view" className="flex flex-wrap items-center gap-2 text-sm">
       <label className="flex items-center gap-1">
-        <input type="checkbox" data-testid="split-link" checked={split.linked} onChange={toggleLink} />
+        <input
+          type="checkbox"
+          data-testid="split-link"
+          disabled={!interactive}
+          checked={split.linked}
+          onChange={toggleLink}
+        />
         Right pane on the header’s range
       </label>
       {!split.linked && (
@@ -75,7 +85,7 @@ export function SplitControls({ split, rightView, headerView, anchorMs, write }:
           {formatDateTime(resolveRange(rightView, anchorMs).toMs, zone)}
         </span>
       )}
-      <button type="button" className={btn} data-testid="split-close" onClick={close}>
+      <button type="button" className={btn} disabled={!interactive} data-testid="split-close" onClick={close}>
         Close the right pane
       </button>
     </div>
