@@ -49,8 +49,10 @@ test('unlinked, the right pane keeps its own range while the header’s moves', 
   const span = async (p: typeof l) =>
     Number(await p.getAttribute('data-end')) - Number(await p.getAttribute('data-start'));
   expect(Math.round((await span(r)) / 60)).toBe(30);
-  await page.getByTestId('split-link').uncheck();
+  // A controlled checkbox: its state follows the URL, so click and then wait for it.
+  await page.getByTestId('split-link').click();
   await expect(page).toHaveURL(/unlink=1/);
+  await expect(page.getByTestId('split-link')).not.toBeChecked();
   await expect(page.getByTestId('right-range')).toBeVisible();
   await page.getByTestId('range-picker').click();
   await page.getByTestId('quick-6h').click();
@@ -58,7 +60,8 @@ test('unlinked, the right pane keeps its own range while the header’s moves', 
   await expect(l).toHaveAttribute('data-state', 'ready');
   expect(Math.round((await span(r)) / 60)).toBe(30);
   // Linked again, it follows the header.
-  await page.getByTestId('split-link').check();
+  await page.getByTestId('split-link').click();
+  await expect(page.getByTestId('split-link')).toBeChecked();
   await expect.poll(async () => Math.round((await span(r)) / 3600)).toBe(6);
 });
 

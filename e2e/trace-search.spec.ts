@@ -13,8 +13,11 @@ test('sorting the trace results asks the server to sort every matching trace, an
     .poll(
       async () => {
         // Both ends fixed: nothing enters or leaves the set between the page and the witness.
-        const to = new Date(Date.now() - 45_000).toISOString();
-        const from = new Date(Date.now() - 30 * 60_000).toISOString();
+        // Two minutes of the simulator's live traffic (a few hundred traces): the witness below
+        // must see all of them, however long the suite has run before this test.
+        const toMs = Date.now() - 45_000;
+        const to = new Date(toMs).toISOString();
+        const from = new Date(toMs - 2 * 60_000).toISOString();
         window = `service=orchestrator&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
         return ((await (await page.request.get(`/api/traces?${window}&limit=50`)).json()) as Found).traces.length;
       },
