@@ -1,13 +1,18 @@
 'use client';
 
 import { usePathname, useSearchParams } from 'next/navigation';
+import dynamic from 'next/dynamic';
 import { useMemo } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
-import { TraceSearch } from '@/components/traces/trace-search';
 import { parseExplore, parseSplit, TRACE_PANE_PREFIX } from '@/lib/explore/state';
 import { parseViewState, type RangeSettings, type ViewSpec, type ViewState } from '@/lib/url/view-state';
 import { ExplorePane } from './explore-pane';
 import { SplitControls } from './split-controls';
+
+// The trace pane's code (its scatter chart among it) loads only when a trace pane is opened.
+const TraceSearch = dynamic(() => import('@/components/traces/trace-search').then((m) => m.TraceSearch), {
+  loading: () => <div className="skeleton h-96 rounded-lg bg-slate-200 dark:bg-slate-800" />,
+});
 
 export type ExploreProps = { settings: RangeSettings };
 
