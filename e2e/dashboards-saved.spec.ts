@@ -222,3 +222,26 @@ test('Shannon’s three Grafana dashboards import with a report, and every panel
     ).status,
   ).toBe(403);
 });
+
+test('the import page: pick a Grafana file, read the report, open what came across', async ({ page }) => {
+  const ed = await session('edi');
+  await page.context().addCookies([{ name: 'shannon_session', value: ed.cookie.split('=')[1]!, url: c.url }]);
+  await page.goto(`${c.url}/dashboards`);
+  await page.getByRole('link', { name: 'Import from Grafana' }).click();
+  await expect(page).toHaveURL(`${c.url}/dashboards/import`);
+  await page.getByLabel('A JSON file').setInputFiles(path.resolve('../shared/shannon/dashboards/policy.json'));
+  await expect(page.getByLabel('Or paste it')).toHaveValue(/Shannon Policy Engine/);
+  await page.getByRole('button', { name: 'Import' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Not imported (2)');
+  await expect(report).toContainText('a Grafana "piechart" panel; the console has no such panel kind');
+  await report.getByRole('link', { name: 'Open the dashboard' }).click();
+  await expect(page.getByRole('heading', { name: 'Shannon Policy Engine - Production Dashboard' })).toBeVisible();
+  // Something that is not a dashboard says why.
+  await page.goto(`${c.url}/dashboards/import`);
+  await page.getByLabel('Or paste it').fill('{"title": "nothing"}');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The import failed' })).toHaveText(
+    'The import failed: not a Grafana dashboard: it has neither "panels" nor "rows"',
+  );
+});

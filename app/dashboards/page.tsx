@@ -21,7 +21,12 @@ export default async function DashboardsPage({
   const zone = isTimeZone(tz) ? tz : runtimeTimeZone();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
-      <h1 className="text-xl font-semibold">Dashboards</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">Dashboards</h1>
+        <Link href="/dashboards/import" className="text-sm text-indigo-700 underline dark:text-indigo-300">
+          Import from Grafana
+        </Link>
+      </div>
       <form className="flex flex-wrap items-center gap-2 text-sm" role="search">
         <label className="flex items-center gap-2">
           Title
@@ -44,7 +49,7 @@ export default async function DashboardsPage({
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-500 dark:border-slate-800 dark:bg-slate-900">
           {search || tag
             ? 'No saved dashboard matches. Clear the search to see them all.'
-            : 'No saved dashboards yet. Editors save them with POST /api/dashboards; the built-in pages are in the navigation.'}
+            : 'No saved dashboards yet. Editors import them from Grafana (above) or save them with POST /api/dashboards; the built-in pages are in the navigation.'}
         </p>
       ) : (
         <table data-testid="dashboard-list" className="w-full text-left text-sm">
