@@ -60,3 +60,14 @@ export function appRoutes(): AppRoute[] {
   walk(path.join(ROOT, 'app'));
   return out;
 }
+
+/** A login through the console's form POST, as a JSON client: the answer and the session cookie (`name=value`). */
+export async function loginAs(baseUrl: string, name: string, password = `${name}-secret-pw`) {
+  const res = await fetch(`${baseUrl}/login`, {
+    method: 'POST',
+    headers: { accept: 'application/json', origin: baseUrl, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ name, password }),
+    redirect: 'manual',
+  });
+  return { res, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
+}

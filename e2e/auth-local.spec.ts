@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { appRoutes, userCli } from './auth-helpers';
+import { appRoutes, loginAs, userCli } from './auth-helpers';
 import { expect, freshDir, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
@@ -38,15 +38,7 @@ test.afterAll(async () => {
   await c?.stop();
 });
 
-async function login(name: string, password = `${name}-secret-pw`) {
-  const res = await fetch(`${c.url}/login`, {
-    method: 'POST',
-    headers: { accept: 'application/json', origin: c.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name, password }),
-    redirect: 'manual',
-  });
-  return { res, cookie: (res.headers.get('set-cookie') ?? '').split(';')[0]! };
-}
+const login = (name: string, password?: string) => loginAs(c.url, name, password);
 
 test('without credentials every API route answers 401 and every page sends the browser to /login', async () => {
   const routes = appRoutes();

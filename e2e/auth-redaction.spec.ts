@@ -2,7 +2,7 @@ import { ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { userCli } from './auth-helpers';
+import { loginAs, userCli } from './auth-helpers';
 import { expect, freshDir, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
@@ -57,13 +57,9 @@ test.afterAll(async () => {
 });
 
 async function cookieOf(name: string) {
-  const res = await fetch(`${c.url}/login`, {
-    method: 'POST',
-    headers: { accept: 'application/json', origin: c.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name, password: `${name}-secret-pw` }),
-  });
+  const { res, cookie } = await loginAs(c.url, name);
   expect(res.status).toBe(200);
-  return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return cookie;
 }
 
 test('a viewer sees "redacted" in the trace, the span, the OTLP download and the page; cannot search by it; an editor sees the values', async ({

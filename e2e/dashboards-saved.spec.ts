@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { userCli } from './auth-helpers';
+import { loginAs, userCli } from './auth-helpers';
 import { expect, freshDir, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
@@ -10,6 +10,7 @@ import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
  * not save (403), a bad dashboard is a 400 that names the field and stores nothing.
  */
 let c: ConsoleInstance;
+let consoleEnv: Record<string, string>;
 
 const HOSTILE = '<img src=x onerror=alert(1)> Checkout "latency"';
 const dashboard = (title: string) => ({
@@ -40,7 +41,8 @@ test.beforeAll(async ({ stack }) => {
   expect(userCli(['add', 'edi', '--role', 'editor', '--password', 'edi-secret-pw'], env).status).toBe(0);
   expect(userCli(['add', 'val', '--role', 'viewer', '--password', 'val-secret-pw'], env).status).toBe(0);
   expect(userCli(['add', 'adm', '--role', 'admin', '--password', 'adm-secret-pw'], env).status).toBe(0);
-  c = await startConsoleInstance({ ...env, AUTH_MODE: 'local', PROMETHEUS_URL: stack.prometheusUrl }, dir);
+  consoleEnv = { ...env, AUTH_MODE: 'local', PROMETHEUS_URL: stack.prometheusUrl };
+  c = await startConsoleInstance(consoleEnv, dir);
 });
 
 test.afterAll(async () => {
@@ -48,13 +50,8 @@ test.afterAll(async () => {
 });
 
 async function session(name: string) {
-  const res = await fetch(`${c.url}/login`, {
-    method: 'POST',
-    headers: { accept: 'application/json', origin: c.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ name, password: `${name}-secret-pw` }),
-  });
+  const { res, cookie } = await loginAs(c.url, name);
   expect(res.status).toBe(200);
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const call = (method: string, path: string, body?: unknown) =>
     fetch(`${c.url}${path}`, {
       method,
@@ -244,4 +241,41 @@ test('the import page: pick a Grafana file, read the report, open what came acro
   await expect(page.getByRole('alert').filter({ hasText: 'The import failed' })).toHaveText(
     'The import failed: not a Grafana dashboard: it has neither "panels" nor "rows"',
   );
+});
+
+test('after a restart on the same data, the session still holds and the dashboard is there with its versions', async ({
+  page,
+}) => {
+  const ed = await session('edi');
+  await page.context().addCookies([{ name: 'shannon_session', value: ed.cookie.split('=')[1]!, url: c.url }]);
+  // A person first: open the list page, then save through the API as the editor would.
+  await page.goto(`${c.url}/dashboards`);
+  await expect(page.getByRole('heading', { name: 'Dashboards' })).toBeVisible();
+  const made = await ed.call('POST', '/api/dashboards', { dashboard: dashboard('Survives restarts'), message: 'one' });
+  const { uid } = (await made.json()) as { uid: string };
+  expect(
+    (
+      await ed.call('PUT', `/api/dashboards/${uid}`, {
+        dashboard: dashboard('Survives restarts'),
+        version: 1,
+        message: 'two',
+      })
+    ).status,
+  ).toBe(200);
+
+  await c.stop();
+  c = await startConsoleInstance(consoleEnv, c.dataDir, { port: c.port, grpc: c.grpcPort, http: c.httpPort });
+
+  await page.goto(`${c.url}/dashboards`);
+  await expect(page).toHaveURL(`${c.url}/dashboards`); // still signed in: no trip to /login
+  // Its version column (the third) says 2.
+  await expect(
+    page.getByTestId('dashboard-row').filter({ hasText: 'Survives restarts' }).locator('td').nth(2),
+  ).toHaveText('2');
+  const versions = (await (await ed.call('GET', `/api/dashboards/${uid}/versions`)).json()) as {
+    versions: { message: string }[];
+  };
+  expect(versions.versions.map((v) => v.message)).toEqual(['two', 'one']);
+  await page.goto(`${c.url}/dashboards/${uid}?from=now-30m&to=now`);
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(2);
 });

@@ -40,6 +40,8 @@ const LAST_USED_EVERY_MS = 60_000;
 export class AuthStore {
   private db: Database.Database;
   private lastUsedWritten = new Map<number, number>();
+  /** Statements prepared once: sessions and tokens are looked up on every request. */
+  private statements = new Map<string, Database.Statement>();
 
   constructor(dataDir: string) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -67,44 +69,55 @@ export class AuthStore {
     this.db.close();
   }
 
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   // ---- sessions
 
   /** A new session; the returned secret goes into the cookie and is not kept. */
   createSession(p: Principal, nowMs: number): string {
     const id = secret('');
-    this.db
-      .prepare('INSERT INTO sessions (id, name, role, via, created_ms, seen_ms) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(sha256(id), p.name, p.role, p.via, nowMs, nowMs);
+    this.stmt('INSERT INTO sessions (id, name, role, via, created_ms, seen_ms) VALUES (?, ?, ?, ?, ?, ?)').run(
+      sha256(id),
+      p.name,
+      p.role,
+      p.via,
+      nowMs,
+      nowMs,
+    );
     return id;
   }
 
   /** The session's principal while it is within both expiries (and touched); null otherwise (and removed). */
   session(id: string, nowMs: number, idleMs: number, maxMs: number): SessionRow | null {
     const key = sha256(id);
-    const row = this.db
-      .prepare('SELECT name, role, via, created_ms AS createdMs, seen_ms AS seenMs FROM sessions WHERE id = ?')
-      .get(key) as (Omit<SessionRow, 'via'> & { via: string }) | undefined;
+    const row = this.stmt(
+      'SELECT name, role, via, created_ms AS createdMs, seen_ms AS seenMs FROM sessions WHERE id = ?',
+    ).get(key) as (Omit<SessionRow, 'via'> & { via: string }) | undefined;
     if (!row || !isRole(row.role)) return null;
     if (nowMs - row.seenMs > idleMs || nowMs - row.createdMs > maxMs) {
-      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(key);
+      this.stmt('DELETE FROM sessions WHERE id = ?').run(key);
       return null;
     }
     // Touched at most once a minute: a page's many requests write once.
-    if (nowMs - row.seenMs > 60_000) this.db.prepare('UPDATE sessions SET seen_ms = ? WHERE id = ?').run(nowMs, key);
+    if (nowMs - row.seenMs > 60_000) this.stmt('UPDATE sessions SET seen_ms = ? WHERE id = ?').run(nowMs, key);
     return { ...row, via: 'session' };
   }
 
   deleteSession(id: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(sha256(id));
+    this.stmt('DELETE FROM sessions WHERE id = ?').run(sha256(id));
   }
 
   /** Every session of a user ends (password changed, user removed). */
   deleteSessionsOf(name: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE name = ?').run(name);
+    this.stmt('DELETE FROM sessions WHERE name = ?').run(name);
   }
 
   pruneSessions(nowMs: number, idleMs: number, maxMs: number): void {
-    this.db.prepare('DELETE FROM sessions WHERE seen_ms < ? OR created_ms < ?').run(nowMs - idleMs, nowMs - maxMs);
+    this.stmt('DELETE FROM sessions WHERE seen_ms < ? OR created_ms < ?').run(nowMs - idleMs, nowMs - maxMs);
   }
 
   // ---- API tokens
@@ -112,24 +125,26 @@ export class AuthStore {
   /** A new token: its secret is shown once, here, and kept only as a hash. */
   createToken(name: string, role: Role, createdBy: string, nowMs: number): { token: string; info: TokenInfo } {
     const token = secret('sct_');
-    const r = this.db
-      .prepare('INSERT INTO tokens (name, hash, role, created_by, created_ms) VALUES (?, ?, ?, ?, ?)')
-      .run(name, sha256(token), role, createdBy, nowMs);
+    const r = this.stmt('INSERT INTO tokens (name, hash, role, created_by, created_ms) VALUES (?, ?, ?, ?, ?)').run(
+      name,
+      sha256(token),
+      role,
+      createdBy,
+      nowMs,
+    );
     return { token, info: this.tokenById(Number(r.lastInsertRowid))! };
   }
 
   tokenById(id: number): TokenInfo | null {
-    return (this.db.prepare(`${TOKEN_SELECT} WHERE id = ?`).get(id) as TokenInfo | undefined) ?? null;
+    return (this.stmt(`${TOKEN_SELECT} WHERE id = ?`).get(id) as TokenInfo | undefined) ?? null;
   }
 
   listTokens(): TokenInfo[] {
-    return this.db.prepare(`${TOKEN_SELECT} ORDER BY id`).all() as TokenInfo[];
+    return this.stmt(`${TOKEN_SELECT} ORDER BY id`).all() as TokenInfo[];
   }
 
   revokeToken(id: number, nowMs: number): boolean {
-    return (
-      this.db.prepare('UPDATE tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL').run(nowMs, id).changes > 0
-    );
+    return this.stmt('UPDATE tokens SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL').run(nowMs, id).changes > 0;
   }
 
   /**
@@ -137,11 +152,11 @@ export class AuthStore {
    * once a minute: `noted` says whether this use was).
    */
   useToken(token: string, nowMs: number): (TokenInfo & { noted: boolean }) | null {
-    const t = this.db.prepare(`${TOKEN_SELECT} WHERE hash = ?`).get(sha256(token)) as TokenInfo | undefined;
+    const t = this.stmt(`${TOKEN_SELECT} WHERE hash = ?`).get(sha256(token)) as TokenInfo | undefined;
     if (!t || t.revokedMs !== null || !isRole(t.role)) return null;
     if (nowMs - (this.lastUsedWritten.get(t.id) ?? 0) >= LAST_USED_EVERY_MS) {
       this.lastUsedWritten.set(t.id, nowMs);
-      this.db.prepare('UPDATE tokens SET last_used_ms = ? WHERE id = ?').run(nowMs, t.id);
+      this.stmt('UPDATE tokens SET last_used_ms = ? WHERE id = ?').run(nowMs, t.id);
       return { ...t, lastUsedMs: nowMs, noted: true };
     }
     return { ...t, noted: false };
@@ -150,9 +165,13 @@ export class AuthStore {
   // ---- audit log
 
   audit(kind: string, user: string, address: string, detail: Record<string, unknown>, nowMs: number): void {
-    this.db
-      .prepare('INSERT INTO audit (ts_ms, kind, user, address, detail) VALUES (?, ?, ?, ?, ?)')
-      .run(nowMs, kind, user, address, JSON.stringify(detail));
+    this.stmt('INSERT INTO audit (ts_ms, kind, user, address, detail) VALUES (?, ?, ?, ?, ?)').run(
+      nowMs,
+      kind,
+      user,
+      address,
+      JSON.stringify(detail),
+    );
   }
 
   /** The newest entries first; `kind` and `user` narrow them. */
@@ -163,11 +182,9 @@ export class AuthStore {
     if (opts.beforeId) conditions.push(['id < ?', opts.beforeId]);
     const where = conditions.map((c) => c[0]);
     const args = conditions.map((c) => c[1]);
-    const rows = this.db
-      .prepare(
-        `SELECT id, ts_ms AS tsMs, kind, user, address, detail FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...args, opts.limit) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
+    const rows = this.stmt(
+      `SELECT id, ts_ms AS tsMs, kind, user, address, detail FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    ).all(...args, opts.limit) as (Omit<AuditEntry, 'detail'> & { detail: string })[];
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 }

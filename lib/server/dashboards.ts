@@ -5,6 +5,7 @@ import { parseDashboard } from '../dashboards/schema';
 import type { DashboardStore } from '../dashboards/store';
 import { BadRequest, NotFound } from '../errors';
 import { peekProcessSlot } from './process';
+import { readJson } from './route';
 
 /** The process's dashboard store, made by the console server. */
 export function dashboardStore(): DashboardStore {
@@ -23,12 +24,7 @@ const saveSchema = z.object({
 
 /** A save's body: the dashboard checked against the model, its tags and message; 400 naming the problem. */
 export async function readSave(req: Request) {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw new BadRequest('the body must be JSON: { "dashboard": { … }, "tags": [], "message": "" }');
-  }
+  const body = await readJson(req, '{ "dashboard": { … }, "tags": [], "message": "" }');
   const r = saveSchema.safeParse(body);
   if (!r.success) {
     const i = r.error.issues[0]!;

@@ -63,6 +63,15 @@ export async function requestParams(req: Request): Promise<URLSearchParams> {
   return params;
 }
 
+/** A JSON request body; a body that is not JSON is a 400 that shows what was expected (`shape`). */
+export async function readJson(req: Request, shape: string): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    throw new BadRequest(`the body must be JSON: ${shape}`);
+  }
+}
+
 /** Parse search params with a zod schema; a failure becomes a 400 that names the parameter. */
 export function parseParams<T extends z.ZodType>(schema: T, params: URLSearchParams, multi: string[] = []): z.infer<T> {
   const obj: Record<string, string | string[]> = {};

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
 import { addressOf, authService, requireRole } from '@/lib/auth/server';
 import { BadRequest } from '@/lib/errors';
-import { handle } from '@/lib/server/route';
+import { handle, readJson } from '@/lib/server/route';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,12 +23,7 @@ export function GET(req: Request) {
 export function POST(req: Request) {
   return handle('/api/admin/tokens', req, async () => {
     const who = requireRole(req, 'admin');
-    let body: unknown;
-    try {
-      body = await req.json();
-    } catch {
-      throw new BadRequest('the body must be JSON: { "name": "...", "role": "viewer" }');
-    }
+    const body = await readJson(req, '{ "name": "...", "role": "viewer" }');
     const r = createSchema.safeParse(body);
     if (!r.success) throw new BadRequest(r.error.issues[0]?.message ?? 'invalid token');
     const auth = authService();
