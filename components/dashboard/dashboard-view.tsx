@@ -13,7 +13,9 @@ import { InteractionsCode } from '@/components/panel/timeseries-chart';
 import type { DashboardDef, PanelDef } from '@/lib/dashboards/types';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { parseShiftSec, planViewRange, type RangeSettings } from '@/lib/url/view-state';
+import { usesGrid } from '@/lib/dashboards/layout';
 import { AnswersBoundary } from './prefetched-queries';
+import { GridView } from './grid-view';
 import { AnnotationsMenu } from './annotations-menu';
 import { CompareSelect } from './compare-select';
 import { VariableSelect } from './variable-select';
@@ -43,6 +45,7 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
     ...(annotationsShown ? { annotations: sources } : {}),
   };
   const { viewing, close } = usePanelView();
+  const grid = usesGrid(dashboard);
   const alone = viewing === null ? undefined : dashboard.panels.find((p) => p.id === viewing);
   const allNotices =
     viewing !== null && !alone
@@ -115,7 +118,8 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
           <PanelSlot def={alone} ctx={ctx} full />
         </div>
       )}
-      {!alone && (
+      {!alone && grid && <GridView dashboard={dashboard} slot={(def) => <PanelSlot def={def} ctx={ctx} />} />}
+      {!alone && !grid && (
         <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
           {dashboard.panels.map((p) => (
             <PanelSlot key={p.id} def={p} ctx={ctx} />

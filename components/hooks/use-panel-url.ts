@@ -4,7 +4,8 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import { ANNOTATIONS_PARAM } from '@/lib/annotations/sources';
 import { PICK_PARAM, pickedChoices } from '@/lib/dashboards/choices';
-import { hasQueries, type PanelDef } from '@/lib/dashboards/types';
+import { OPEN_PARAM, SHUT_PARAM } from '@/lib/dashboards/layout';
+import { hasQueries, type PanelDef, type RowDef } from '@/lib/dashboards/types';
 
 /**
  * A panel's own view state in the page URL, so that a shared link shows what the sender saw:
@@ -143,4 +144,21 @@ export function useAnnotationsShown() {
     [write],
   );
   return [shown, setShown] as const;
+}
+
+/** The page's search params (for the grid's open rows) and how to open or fold a row. */
+export function useRowToggle() {
+  const { params, write } = useParams();
+  const toggle = useCallback(
+    (row: RowDef, open: boolean) =>
+      write((qs) => {
+        const param = row.collapsed ? OPEN_PARAM : SHUT_PARAM;
+        const rest = qs.getAll(param).filter((v) => v !== row.id);
+        qs.delete(param);
+        for (const r of rest) qs.append(param, r);
+        if (open === !!row.collapsed) qs.append(param, row.id);
+      }),
+    [write],
+  );
+  return { params, toggle };
 }

@@ -15,11 +15,13 @@ describe('Grafana import', () => {
       if (!r.ok) continue;
       expect(parseDashboard(r.def).ok, f).toBe(true);
       const raw = load(f) as { dashboard?: { panels: unknown[] }; panels?: unknown[] };
-      // Every Grafana panel has its place: imported or a placeholder that says why.
-      expect(r.def.panels).toHaveLength((raw.dashboard ?? raw).panels!.length);
+      // Every Grafana panel has its place: a row, imported, or a placeholder that says why.
+      const given = (raw.dashboard ?? raw).panels!.length;
+      expect(r.def.panels.length + (r.def.rows?.length ?? 0)).toBe(given);
       expect(r.report.imported.length + r.report.notImported.filter((n) => n.where.startsWith('panel')).length).toBe(
-        r.def.panels.length,
+        given,
       );
+      expect(r.def.panels.every((p) => p.grid)).toBe(true);
     }
     const policy = importGrafana(load('policy.json'));
     if (!policy.ok) throw new Error(policy.error);
@@ -31,7 +33,7 @@ describe('Grafana import', () => {
     const pie = policy.def.panels[4]!;
     expect(pie).toMatchObject({ kind: 'text', title: 'Canary Rollout Status' });
     const latency = policy.def.panels[2]!;
-    expect(latency).toMatchObject({ kind: 'timeseries', unit: 's', wide: true });
+    expect(latency).toMatchObject({ kind: 'timeseries', unit: 's', grid: { x: 0, w: 24 } });
     const table = policy.def.panels.find((p) => p.title === 'Canary Routing Breakdown')!;
     expect(table).toMatchObject({
       kind: 'table',
@@ -65,14 +67,55 @@ describe('Grafana import', () => {
       const r = importGrafana(wrapped);
       if (!r.ok) throw new Error(r.error);
       expect(r.def.panels.map((p) => [p.kind, p.title])).toEqual([
-        ['text', 'Latency'],
         ['timeseries', 'p95'],
         ['stat', 'now'],
       ]);
-      expect(r.def.panels[1]).toMatchObject({ wide: true, queries: [{ expr: 'up', legend: '{{job}}' }] });
-      expect(r.def.panels[2]).toMatchObject({ unit: 'ms' });
+      expect(r.def.rows).toEqual([{ id: 'r1', title: 'Latency', y: 0 }]);
+      // span 12 of 12 is the whole width; the next panel wraps below it.
+      expect(r.def.panels[0]).toMatchObject({
+        grid: { x: 0, y: 1, w: 24 },
+        queries: [{ expr: 'up', legend: '{{job}}' }],
+      });
+      expect(r.def.panels[1]).toMatchObject({ unit: 'ms', grid: { x: 0, w: 12 } });
+      expect(r.def.panels[1]!.grid!.y).toBeGreaterThan(1);
       expect(r.report.changed.map((c) => c.what)).toContain('a legacy "graph" panel, drawn as timeseries');
     }
+  });
+
+  it('keeps rows: a collapsed row holds its panels, and what follows it moves down by their height', () => {
+    const ts = (title: string, gridPos: object) => ({ type: 'timeseries', title, gridPos, targets: [{ expr: 'up' }] });
+    const r = importGrafana({
+      title: 'Rows',
+      panels: [
+        ts('top', { x: 0, y: 0, w: 12, h: 8 }),
+        { type: 'row', title: 'Open', collapsed: false, gridPos: { x: 0, y: 8, w: 24, h: 1 }, panels: [] },
+        ts('in open', { x: 12, y: 9, w: 12, h: 6 }),
+        {
+          type: 'row',
+          title: 'Shut',
+          collapsed: true,
+          gridPos: { x: 0, y: 15, w: 24, h: 1 },
+          panels: [ts('inside a', { x: 0, y: 40, w: 8, h: 5 }), ts('inside b', { x: 8, y: 45, w: 16, h: 4 })],
+        },
+        { type: 'row', title: 'Last', collapsed: false, gridPos: { x: 0, y: 16, w: 24, h: 1 }, panels: [] },
+        ts('after', { x: 0, y: 17, w: 30, h: 8 }),
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.rows).toEqual([
+      { id: 'r2', title: 'Open', y: 8 },
+      { id: 'r4', title: 'Shut', y: 15, collapsed: true },
+      { id: 'r7', title: 'Last', y: 25 },
+    ]);
+    const at = Object.fromEntries(r.def.panels.map((p) => [p.title, p.grid]));
+    expect(at).toEqual({
+      top: { x: 0, y: 0, w: 12, h: 8 },
+      'in open': { x: 12, y: 9, w: 12, h: 6 },
+      'inside a': { x: 0, y: 16, w: 8, h: 5 },
+      'inside b': { x: 8, y: 21, w: 16, h: 4 },
+      after: { x: 0, y: 26, w: 24, h: 8 },
+    });
+    expect(parseDashboard(r.def).ok).toBe(true);
   });
 
   it('reports hidden and non-PromQL queries, library panels, other data sources, unknown units and variables', () => {

@@ -1,5 +1,5 @@
 import type { Unit } from '../format/units';
-import type { DashboardDef, PanelDef, QueryDef, VariableDef } from './types';
+import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef, VariableDef } from './types';
 
 /**
  * Grafana dashboard JSON → the console's dashboard model (issue 16), with a report of what came
@@ -59,26 +59,64 @@ function unwrap(input: unknown): Json | null {
   return input;
 }
 
-/** Legacy `rows[]` (schemaVersion < 16): each row a row panel, its panels after it, 12-column spans doubled. */
+const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+/** Legacy `rows[]` (schemaVersion < 16): each row a row panel, its panels after it in 12-column spans, doubled. */
 function fromRows(rows: unknown[]): GPanel[] {
   const out: GPanel[] = [];
+  let y = 0;
   for (const r of rows) {
     if (!isObj(r)) continue;
-    if (str(r.title)) out.push({ type: 'row', title: r.title, panels: [] });
+    const titled = str(r.title) !== '' && r.showTitle !== false;
+    if (titled) out.push({ type: 'row', title: r.title, collapsed: r.collapse === true, gridPos: { x: 0, y: y++, w: 24, h: 1 } });
+    const h = Math.max(3, Math.round(num(parseFloat(str(r.height, '250')), 250) / 38));
+    let x = 0;
     for (const p of Array.isArray(r.panels) ? r.panels : []) {
-      if (isObj(p)) out.push({ ...p, gridPos: { w: Math.min(24, Number(p.span ?? 12) * 2), h: 8 } });
+      if (!isObj(p)) continue;
+      const w = Math.max(1, Math.min(24, Math.round(num(p.span, 12) * 2)));
+      if (x + w > 24) {
+        x = 0;
+        y += h;
+      }
+      out.push({ ...p, gridPos: { x, y, w, h } });
+      x += w;
     }
+    if (x > 0) y += h;
   }
   return out;
 }
 
-/** Row panels and their children, in order: a collapsed row keeps its children inside it. */
-function flatten(panels: unknown[]): GPanel[] {
-  const out: GPanel[] = [];
+/** A Grafana gridPos as the console's, inside the 24 columns; null when there is none. */
+function gridOf(p: GPanel, dy: number): GridPos | null {
+  if (!isObj(p.gridPos)) return null;
+  const x = Math.max(0, Math.min(23, Math.round(num(p.gridPos.x, 0))));
+  const w = Math.max(1, Math.min(24 - x, Math.round(num(p.gridPos.w, 12))));
+  const h = Math.max(1, Math.min(100, Math.round(num(p.gridPos.h, 8))));
+  return { x, y: Math.max(0, Math.round(num(p.gridPos.y, 0)) + dy), w, h };
+}
+
+/**
+ * Row panels and their children, in order, each with its place. A collapsed row keeps its
+ * children inside it, placed as if it were open; the panels after it move down by their height.
+ */
+function flatten(panels: unknown[]): { p: GPanel; grid: GridPos | null }[] {
+  const out: { p: GPanel; grid: GridPos | null }[] = [];
+  let dy = 0;
   for (const p of panels) {
     if (!isObj(p)) continue;
-    out.push(p);
-    if (p.type === 'row' && Array.isArray(p.panels)) out.push(...flatten(p.panels));
+    const grid = gridOf(p, dy);
+    out.push({ p, grid });
+    const kids = p.type === 'row' && Array.isArray(p.panels) ? p.panels.filter(isObj) : [];
+    if (kids.length === 0) continue;
+    const top = Math.min(...kids.map((k) => (isObj(k.gridPos) ? num(k.gridPos.y, 0) : 0)));
+    const at = (grid?.y ?? 0) + 1;
+    let bottom = at;
+    for (const k of kids) {
+      const g = gridOf(k, at - top);
+      out.push({ p: k, grid: g });
+      if (g) bottom = Math.max(bottom, g.y + g.h);
+    }
+    dy += bottom - at;
   }
   return out;
 }
@@ -91,7 +129,7 @@ export function importGrafana(input: unknown): ImportResult {
     return { ok: false, error: 'not a Grafana dashboard: it has neither "panels" nor "rows"' };
   }
   const report: ImportReport = { imported: [], notImported: [], changed: [] };
-  const raw = Array.isArray(d.panels) ? flatten(d.panels) : fromRows(d.rows as unknown[]);
+  const raw = flatten(Array.isArray(d.panels) ? d.panels : fromRows(d.rows as unknown[]));
   const vars = importVariables(d, report);
   const varNames = new Set(vars.map((v) => v.name));
   const skippedVars = new Set(
@@ -101,32 +139,32 @@ export function importGrafana(input: unknown): ImportResult {
       .filter((n) => n && !varNames.has(n)),
   );
   const panels: PanelDef[] = [];
-  raw.forEach((p, i) => {
+  const rows: RowDef[] = [];
+  raw.forEach(({ p, grid }, i) => {
     const id = `p${i + 1}`;
     const title = str(p.title, `Panel ${i + 1}`);
     const where = `panel ${i + 1} "${title}"`;
-    const skip = (why: string) => placeholder(panels, id, title, where, report, why);
+    const skip = (why: string) => placeholder(panels, { id, title, grid }, where, report, why);
     if (p.type === undefined) {
       const lib = isObj(p.libraryPanel) ? str(p.libraryPanel.name, str(p.libraryPanel.uid)) : '';
       return skip(`a library panel${lib ? ` (${lib})` : ''}, which lives in Grafana, not in this file`);
     }
     const type = str(p.type);
     if (type === 'row') {
-      panels.push({ id, title, description: '', kind: 'text', wide: true, height: 60, content: `## ${title}` });
-      report.changed.push({ where, what: 'a row: shown as a heading (rows do not collapse here yet)' });
+      rows.push({ id: `r${i + 1}`, title, y: grid?.y ?? 0, ...(p.collapsed === true ? { collapsed: true } : {}) });
+      if (str(p.repeat)) report.changed.push({ where, what: `repeated by $${str(p.repeat)} in Grafana: shown once` });
+      report.imported.push(where);
       return;
     }
     const kind = KIND[type];
     if (!kind) {
       return skip(`a Grafana "${type}" panel; the console has no such panel kind`);
     }
-    const wide = isObj(p.gridPos) && Number(p.gridPos.w) >= 18;
-    const height =
-      isObj(p.gridPos) && Number(p.gridPos.h) > 0 ? Math.max(120, Math.min(900, Number(p.gridPos.h) * 30)) : undefined;
+    const place = grid ? { grid } : {};
     const description = str(p.description);
     if (kind === 'text') {
       const content = isObj(p.options) ? str(p.options.content, str(p.content)) : str(p.content);
-      panels.push({ id, title, description, kind, content, ...(wide ? { wide } : {}) });
+      panels.push({ id, title, description, kind, content, ...place });
       report.imported.push(where);
       return;
     }
@@ -181,8 +219,7 @@ export function importGrafana(input: unknown): ImportResult {
       unit: unit ?? 'short',
       queries,
       variables: used,
-      ...(wide ? { wide } : {}),
-      ...(height ? { height } : {}),
+      ...place,
     };
     const min = typeof defaults.min === 'number' ? defaults.min : undefined;
     const max = typeof defaults.max === 'number' ? defaults.max : undefined;
@@ -217,12 +254,20 @@ export function importGrafana(input: unknown): ImportResult {
     description: str(d.description).slice(0, 5000),
     variables: vars,
     panels,
+    ...(rows.length ? { rows } : {}),
   };
   return { ok: true, def, tags, report };
 }
 
-function placeholder(panels: PanelDef[], id: string, title: string, where: string, report: ImportReport, why: string) {
-  panels.push({ id, title, description: '', kind: 'text', content: `**Not imported:** ${why}.` });
+function placeholder(
+  panels: PanelDef[],
+  at: { id: string; title: string; grid: GridPos | null },
+  where: string,
+  report: ImportReport,
+  why: string,
+) {
+  const { id, title, grid } = at;
+  panels.push({ id, title, description: '', kind: 'text', content: `**Not imported:** ${why}.`, ...(grid ? { grid } : {}) });
   report.notImported.push({ where, what: why });
 }
 

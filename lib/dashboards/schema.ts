@@ -34,6 +34,15 @@ const common = {
   description: text(5000).default(''),
   wide: z.boolean().optional(),
   height: z.number().int().min(80).max(2000).optional(),
+  grid: z
+    .object({
+      x: z.number().int().min(0).max(23),
+      y: z.number().int().min(0).max(10_000),
+      w: z.number().int().min(1).max(24),
+      h: z.number().int().min(1).max(100),
+    })
+    .refine((g) => g.x + g.w <= 24, 'a panel must fit in the 24 columns (x + w ≤ 24)')
+    .optional(),
 };
 const queried = {
   ...common,
@@ -150,6 +159,12 @@ export const dashboardSchema = z
       .max(20)
       .default([]),
     panels: z.array(panel).max(500, 'at most 500 panels'),
+    rows: z
+      .array(
+        z.object({ id, title: text(200), y: z.number().int().min(0).max(10_000), collapsed: z.boolean().optional() }),
+      )
+      .max(100)
+      .optional(),
     annotations: z
       .array(z.object({ kind: z.enum(['kill-switch', 'policy-version', 'canary']), expr: text(20_000) }))
       .max(20)
@@ -161,6 +176,12 @@ export const dashboardSchema = z
       if (seen.has(p.id))
         ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `"${p.id}" is the id of another panel` });
       seen.add(p.id);
+    });
+    const rowIds = new Set<string>();
+    d.rows?.forEach((r, i) => {
+      if (rowIds.has(r.id))
+        ctx.addIssue({ code: 'custom', path: ['rows', i, 'id'], message: `"${r.id}" is the id of another row` });
+      rowIds.add(r.id);
     });
   });
 

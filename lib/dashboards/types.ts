@@ -28,14 +28,19 @@ export const PANEL_KIND_NAMES = [
 ] as const;
 export type PanelKind = (typeof PANEL_KIND_NAMES)[number];
 
+/** A place on the dashboard's 24-column grid: columns from the left, rows of 30 px from the top. */
+export type GridPos = { x: number; y: number; w: number; h: number };
+
 type PanelCommon = {
   id: string;
   title: string;
   description: string;
-  /** Half width (default) or the whole row. */
+  /** Half width (default) or the whole row, where the dashboard does not place its panels on the grid. */
   wide?: boolean;
   /** Drawing height in px (default 220). */
   height?: number;
+  /** Its place on the grid (lib/dashboards/layout.ts); a dashboard without any flows in two columns. */
+  grid?: GridPos;
 };
 
 /** A panel that asks Prometheus: range queries over the page's range, with its variables. */
@@ -178,6 +183,12 @@ export type VariableDef = {
   source: string;
 };
 
+/**
+ * A row across the grid at `y`: the panels below it, down to the next row, are its panels, and
+ * fold away with it. `collapsed` is how the dashboard opens; the URL can say otherwise.
+ */
+export type RowDef = { id: string; title: string; y: number; collapsed?: boolean };
+
 export type DashboardDef = {
   id: string;
   version: number;
@@ -185,6 +196,7 @@ export type DashboardDef = {
   description: string;
   variables: VariableDef[];
   panels: PanelDef[];
+  rows?: RowDef[];
   /** Markers on every time axis beyond the page's alerts (lib/annotations): kill switch, versions, … */
   annotations?: { kind: 'kill-switch' | 'policy-version' | 'canary'; expr: string }[];
 };

@@ -1,4 +1,5 @@
 import 'server-only';
+import { panelsAtLoad } from '../dashboards/layout';
 import type { DashboardDef } from '../dashboards/types';
 import { pickedChoices, withChoices } from '../dashboards/choices';
 import { variableSource } from '../dashboards/variables';
@@ -85,7 +86,7 @@ export function dashboardPrefetch(
     out.push({ key, answer: settle(load()), inline });
   };
   const shiftSec = state.shift ? (parseShiftSec(state.shift) ?? 0) : 0;
-  for (const panel of dashboard.panels) {
+  for (const panel of panelsAtLoad(dashboard, search)) {
     const p = withChoices(panel, pickedChoices(panel, search));
     for (const query of panelExprs(p, state.vars, range)) {
       // With a comparison, time series panels draw the same queries over the earlier range too.
