@@ -5,6 +5,8 @@ import { dashboardPrefetch, pageAnswers } from '@/lib/server/prefetch';
 import type { Prefetched } from '@/lib/queries/prefetched';
 import { toSearchParams } from '@/lib/url/view-state';
 import { AlertList } from '@/components/overview/alert-list';
+import { BUILT_IN } from '@/lib/dashboards/built-in';
+import { DashboardActions } from './dashboard-actions';
 import { DashboardView } from './dashboard-view';
 import { AnswersBoundary, PrefetchedQueries } from './prefetched-queries';
 
@@ -33,8 +35,10 @@ export async function DashboardPage({ dashboard, searchParams, header, prefetch 
   ]);
   // No Suspense boundary around the whole: what waits for an answer has its own
   // (AnswersBoundary), and a page whose answers are all at hand arrives in one piece.
+  const shipped = BUILT_IN.some((b) => b.def === dashboard);
   return (
     <PrefetchedQueries entries={entries}>
+      {shipped && <DashboardActions builtIn={dashboard.id} />}
       {header}
       <div className="mx-auto mb-3 max-w-[1800px] empty:hidden">
         {/* Nothing shows until the alerts are known (most of the time none concern this page). */}

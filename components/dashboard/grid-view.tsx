@@ -52,7 +52,12 @@ export function GridView({ dashboard, slot }: Props) {
                 <div
                   key={def.id}
                   className="min-w-0 lg:overflow-hidden lg:[grid-column:var(--gc)] lg:[grid-row:var(--gr)] [&>section]:h-full"
-                  style={{ '--gc': `${grid.x + 1} / span ${grid.w}`, '--gr': `${grid.y + 1} / span ${grid.h}` } as CSSProperties}
+                  style={
+                    {
+                      '--gc': `${grid.x + 1} / span ${grid.w}`,
+                      '--gr': `${grid.y + 1} / span ${grid.h}`,
+                    } as CSSProperties
+                  }
                 >
                   <Cell def={def} h={grid.h} eager={s.top + grid.y < FOLD_ROWS} slot={slot} />
                 </div>
@@ -67,10 +72,10 @@ export function GridView({ dashboard, slot }: Props) {
 
 function Cell({ def, h, eager, slot }: { def: PanelDef; h: number; eager: boolean; slot: Props['slot'] }) {
   const sized = useMemo(() => ({ ...def, height: drawPx(h) }), [def, h]);
-  const seen = useSeen(eager);
-  if (seen.shown) return <>{slot(sized)}</>;
+  const [ref, shown] = useSeen(eager);
+  if (shown) return <>{slot(sized)}</>;
   return (
-    <div ref={seen.ref} className="h-full">
+    <div ref={ref} className="h-full">
       <PanelFrame id={def.id} title={def.title} description={def.description} state="loading" queries={[]} />
     </div>
   );
@@ -88,5 +93,5 @@ function useSeen(eager: boolean) {
     io.observe(ref.current);
     return () => io.disconnect();
   }, [shown]);
-  return { ref, shown };
+  return [ref, shown] as const;
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useInteractive } from '@/components/hooks/use-interactive';
 import type { ImportReport } from '@/lib/dashboards/grafana';
+import { sendJson } from '@/lib/queries/send-json';
 
 type Done = { url: string; report: ImportReport };
 
@@ -39,14 +40,7 @@ export function ImportForm() {
     setError(null);
     setDone(null);
     try {
-      const res = await fetch('/api/dashboards/import', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: text,
-      });
-      const body = (await res.json().catch(() => null)) as (Done & { error?: { message: string } }) | null;
-      if (!res.ok || !body) throw new Error(body?.error?.message ?? `HTTP ${res.status}`);
-      setDone(body);
+      setDone(await sendJson<Done>('POST', '/api/dashboards/import', text));
     } catch (e) {
       setError(`The import failed: ${(e as Error).message}`);
     } finally {

@@ -22,6 +22,9 @@ const OPEN = ['/api/health', '/login', '/login/', '/logout', '/_next/static/', '
 /** API routes that change what is stored: an editor's (read-only POSTs, like a long query, stay a viewer's). */
 const EDITOR_WRITES = ['/api/dashboards'];
 
+/** Pages that edit: the dashboard editor, new or saved. */
+const EDITOR_PAGES = [/^\/dashboards\/new\/?$/, /^\/dashboards\/[^/]+\/edit\/?$/];
+
 export function accessOf(pathname: string, method: string): Access {
   if (OPEN.some((p) => (p.endsWith('/') ? pathname.startsWith(p) : pathname === p))) return { kind: 'open' };
   if (pathname === '/api/metrics') return { kind: 'metrics' };
@@ -32,6 +35,7 @@ export function accessOf(pathname: string, method: string): Access {
     return { kind: 'api', role: 'viewer' };
   }
   if (under('/admin')) return { kind: 'page', role: 'admin' };
+  if (EDITOR_PAGES.some((re) => re.test(pathname))) return { kind: 'page', role: 'editor' };
   return { kind: 'page', role: 'viewer' };
 }
 

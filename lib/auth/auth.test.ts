@@ -25,6 +25,10 @@ describe('who may reach what', () => {
     expect(accessOf('/api/dashboards/x', 'GET')).toEqual({ kind: 'api', role: 'viewer' });
     expect(accessOf('/api/healthz', 'GET')).toEqual({ kind: 'api', role: 'viewer' });
     expect(accessOf('/loginx', 'GET')).toEqual({ kind: 'page', role: 'viewer' });
+    expect(accessOf('/dashboards/new', 'GET')).toEqual({ kind: 'page', role: 'editor' });
+    expect(accessOf('/dashboards/abc/edit', 'GET')).toEqual({ kind: 'page', role: 'editor' });
+    expect(accessOf('/dashboards/abc', 'GET')).toEqual({ kind: 'page', role: 'viewer' });
+    expect(accessOf('/dashboards/abc/versions', 'GET')).toEqual({ kind: 'page', role: 'viewer' });
   });
 
   it('sends people back only to paths of this console', () => {

@@ -68,7 +68,8 @@ function fromRows(rows: unknown[]): GPanel[] {
   for (const r of rows) {
     if (!isObj(r)) continue;
     const titled = str(r.title) !== '' && r.showTitle !== false;
-    if (titled) out.push({ type: 'row', title: r.title, collapsed: r.collapse === true, gridPos: { x: 0, y: y++, w: 24, h: 1 } });
+    if (titled)
+      out.push({ type: 'row', title: r.title, collapsed: r.collapse === true, gridPos: { x: 0, y: y++, w: 24, h: 1 } });
     const h = Math.max(3, Math.round(num(parseFloat(str(r.height, '250')), 250) / 38));
     let x = 0;
     for (const p of Array.isArray(r.panels) ? r.panels : []) {
@@ -267,7 +268,14 @@ function placeholder(
   why: string,
 ) {
   const { id, title, grid } = at;
-  panels.push({ id, title, description: '', kind: 'text', content: `**Not imported:** ${why}.`, ...(grid ? { grid } : {}) });
+  panels.push({
+    id,
+    title,
+    description: '',
+    kind: 'text',
+    content: `**Not imported:** ${why}.`,
+    ...(grid ? { grid } : {}),
+  });
   report.notImported.push({ where, what: why });
 }
 

@@ -123,7 +123,7 @@ export class DashboardStore {
     uid: string,
     from: number,
     def: DashboardDef,
-    tags: string[],
+    tags: string[] | undefined,
     author: string,
     nowMs: number,
     message = '',
@@ -139,7 +139,7 @@ export class DashboardStore {
           .prepare(
             'UPDATE dashboards SET title = ?, tags = ?, version = ?, updated_ms = ?, updated_by = ? WHERE uid = ?',
           )
-          .run(def.title, JSON.stringify(tags), version, nowMs, author, uid);
+          .run(def.title, tags ? JSON.stringify(tags) : row.tags, version, nowMs, author, uid);
         this.addVersion(uid, version, def, message, author, nowMs);
         return true;
       })

@@ -16,7 +16,8 @@ export function dashboardStore(): DashboardStore {
 
 const saveSchema = z.object({
   dashboard: z.unknown(),
-  tags: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  /** absent on a PUT: the tags stay as they are */
+  tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
   message: z.string().max(500).default(''),
   /** PUT: the version this edit started from */
   version: z.number().int().min(1).optional(),

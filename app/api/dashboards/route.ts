@@ -17,7 +17,7 @@ export function POST(req: Request) {
   return handle('/api/dashboards', req, async () => {
     const { who, audit } = saver(req, 'dashboard.create');
     const s = await readSave(req);
-    const d = dashboardStore().create(s.def, s.tags, who.name, Date.now(), s.message);
+    const d = dashboardStore().create(s.def, s.tags ?? [], who.name, Date.now(), s.message);
     audit({ uid: d.uid, title: d.title, version: d.version });
     return Response.json({ uid: d.uid, url: `/dashboards/${d.uid}`, version: d.version }, { status: 201 });
   });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { DashboardActions } from '@/components/dashboard/dashboard-actions';
 import { DashboardPage, type SearchParams } from '@/components/dashboard/dashboard-page';
 import { dashboardStore } from '@/lib/server/dashboards';
 
@@ -12,7 +13,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: d?.title ?? 'Dashboard not found' };
 }
 
-/** A saved dashboard, drawn as the built-in pages are: its view state (range, variables, …) in the URL. */
+/** A whole number ≥ 1 from the URL's `version`, else none (the latest). */
+function versionOf(v: string | string[] | undefined): number | undefined {
+  const n = Number(Array.isArray(v) ? v[0] : v);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}
+
+/** A saved dashboard (`?version=N`: an older one), drawn as the built-in pages are: its view state in the URL. */
 export default async function SavedDashboardPage({
   params,
   searchParams,
@@ -20,7 +27,17 @@ export default async function SavedDashboardPage({
   params: Params;
   searchParams: SearchParams;
 }) {
-  const d = dashboardStore().get((await params).uid);
+  const { uid } = await params;
+  const latest = dashboardStore().get(uid);
+  if (!latest) notFound();
+  const version = versionOf((await searchParams).version);
+  const d = version ? dashboardStore().get(uid, version) : latest;
   if (!d) notFound();
-  return <DashboardPage dashboard={d.def} searchParams={searchParams} />;
+  return (
+    <DashboardPage
+      dashboard={d.def}
+      searchParams={searchParams}
+      header={<DashboardActions saved={{ uid, version: version ?? latest.version, latest: latest.version }} />}
+    />
+  );
 }

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { DashboardEditor } from '@/components/dashboard/editor/dashboard-editor';
+import { builtIn } from '@/lib/dashboards/built-in';
+import type { DashboardDef } from '@/lib/dashboards/types';
+import { getConfig } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'New dashboard' };
+export const dynamic = 'force-dynamic';
+
+const EMPTY: DashboardDef = {
+  id: 'dashboard',
+  version: 1,
+  title: 'New dashboard',
+  description: '',
+  variables: [],
+  panels: [],
+};
+
+/**
+ * The editor on a dashboard not saved yet: empty, or `?copy=<built-in id>` ("Save as" of a
+ * built-in page, which stays as it is).
+ */
+export default async function NewDashboardPage({ searchParams }: { searchParams: Promise<{ copy?: string }> }) {
+  const { copy } = await searchParams;
+  const src = copy ? builtIn(copy) : undefined;
+  const initial = src ? { ...src.def, title: `${src.def.title} (copy)`.slice(0, 200) } : EMPTY;
+  const cfg = getConfig();
+  return (
+    <div className="space-y-2">
+      {copy && !src && (
+        <p role="alert" className="mx-auto max-w-[1800px] text-sm text-amber-800 dark:text-amber-200">
+          There is no built-in dashboard “{copy.slice(0, 60)}” to copy: starting from an empty one.
+        </p>
+      )}
+      <DashboardEditor
+        initial={initial}
+        uid={null}
+        version={null}
+        tags={[]}
+        settings={{ maxDataPoints: cfg.maxDataPoints, scrapeIntervalSec: cfg.scrapeIntervalMs / 1000 }}
+      />
+    </div>
+  );
+}
