@@ -1,7 +1,7 @@
 'use client';
 
 import 'react-grid-layout/css/styles.css';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { GridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
@@ -34,9 +34,19 @@ export function EditGrid({ def, onChange, onEdit, ctx }: Props) {
       ),
     [def],
   );
-  const onLayoutChange = (next: Layout) => {
+  // While a panel is being dragged or resized the grid keeps its own layout: a new one from the
+  // dashboard mid-gesture would restart the gesture from the old size. It is written back at the end.
+  const moving = useRef(false);
+  const write = (next: Layout) => {
     const changed = applyLayout(def, next);
     if (changed !== def) onChange(changed);
+  };
+  const start = () => {
+    moving.current = true;
+  };
+  const stop = (next: Layout) => {
+    moving.current = false;
+    write(next);
   };
   return (
     <div ref={containerRef} data-testid="edit-grid" className="min-h-40">
@@ -47,7 +57,11 @@ export function EditGrid({ def, onChange, onEdit, ctx }: Props) {
           gridConfig={{ cols: GRID_COLS, rowHeight: ROW_PX, margin: [GAP_PX, GAP_PX], containerPadding: [0, 0] }}
           dragConfig={{ handle: '.drag-handle', cancel: 'button,input,a,select,textarea' }}
           resizeConfig={{ handles: ['se'] }}
-          onLayoutChange={onLayoutChange}
+          onLayoutChange={(next) => !moving.current && write(next)}
+          onDragStart={start}
+          onResizeStart={start}
+          onDragStop={stop}
+          onResizeStop={stop}
         >
           {(def.rows ?? []).map((r) => (
             <div
