@@ -51,7 +51,7 @@ export function GridView({ dashboard, slot }: Props) {
               {s.panels.map(({ def, grid }) => (
                 <div
                   key={def.id}
-                  className="min-w-0 lg:overflow-hidden lg:[grid-column:var(--gc)] lg:[grid-row:var(--gr)] [&>section]:h-full"
+                  className="min-w-0 lg:overflow-hidden lg:[grid-column:var(--gc)] lg:[grid-row:var(--gr)] [&>section]:h-full [&>section]:overflow-y-auto"
                   style={
                     {
                       '--gc': `${grid.x + 1} / span ${grid.w}`,
@@ -71,7 +71,7 @@ export function GridView({ dashboard, slot }: Props) {
 }
 
 function Cell({ def, h, eager, slot }: { def: PanelDef; h: number; eager: boolean; slot: Props['slot'] }) {
-  const sized = useMemo(() => ({ ...def, height: drawPx(h) }), [def, h]);
+  const sized = useMemo(() => ({ ...def, height: drawPx(h, def) }), [def, h]);
   const [ref, shown] = useSeen(eager);
   if (shown) return <>{slot(sized)}</>;
   return (

@@ -8,7 +8,8 @@ import type { DashboardDef, GridPos, PanelDef, PanelKind, RowDef } from './types
 
 /** One place on the grid for every panel, so that the editor can drag them. */
 export function forEditing(d: DashboardDef): DashboardDef {
-  return { ...d, panels: withGrid(d.panels), rows: [...(d.rows ?? [])].sort((a, b) => a.y - b.y) };
+  const { rows, ...rest } = d;
+  return { ...rest, panels: withGrid(d.panels), ...(rows?.length ? { rows: [...rows].sort((a, b) => a.y - b.y) } : {}) };
 }
 
 /** The first grid row below everything. */
@@ -100,10 +101,11 @@ export const updateRow = (d: DashboardDef, id: string, change: Partial<Omit<RowD
 });
 
 /** A row gone; its panels stay where they are (they join the row above). */
-export const removeRow = (d: DashboardDef, id: string): DashboardDef => ({
-  ...d,
-  rows: (d.rows ?? []).filter((r) => r.id !== id),
-});
+export function removeRow(d: DashboardDef, id: string): DashboardDef {
+  const { rows, ...rest } = d;
+  const left = (rows ?? []).filter((r) => r.id !== id);
+  return left.length ? { ...rest, rows: left } : rest;
+}
 
 /** Layout items as the grid library keeps them: `i` is `panel:<id>` or `row:<id>`. */
 export type LayoutItem = { i: string; x: number; y: number; w: number; h: number };
@@ -127,11 +129,11 @@ export function applyLayout(d: DashboardDef, layout: readonly LayoutItem[]): Das
     moved = true;
     return { ...p, grid: { x: l.x, y: l.y, w: l.w, h: l.h } };
   });
-  const rows = (d.rows ?? []).map((r) => {
+  const rows = d.rows?.map((r) => {
     const l = at.get(`row:${r.id}`);
     if (!l || l.y === r.y) return r;
     moved = true;
     return { ...r, y: l.y };
   });
-  return moved ? { ...d, panels, rows } : d;
+  return moved ? { ...d, panels, ...(rows ? { rows } : {}) } : d;
 }

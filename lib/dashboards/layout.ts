@@ -17,8 +17,18 @@ export const SHUT_PARAM = 'shut';
 
 /** The height in px of a cell `h` rows high. */
 export const cellPx = (h: number) => h * ROW_PX + (h - 1) * GAP_PX;
-/** The chart's drawing height inside such a cell (the frame's title and padding take the rest). */
-export const drawPx = (h: number) => Math.max(60, cellPx(h) - 72);
+/**
+ * The chart's drawing height inside such a cell: the frame's title and padding take 72 px, and a
+ * time series' legend under the chart about a third of what is left (60 to 130 px).
+ */
+export function drawPx(h: number, def?: PanelDef): number {
+  const inner = cellPx(h) - 72;
+  const legendBelow =
+    def?.kind === 'timeseries' && (def.legend?.placement ?? 'bottom') === 'bottom'
+      ? Math.min(130, Math.max(60, inner * 0.33))
+      : 0;
+  return Math.max(60, Math.round(inner - legendBelow));
+}
 
 export const usesGrid = (d: Pick<DashboardDef, 'panels' | 'rows'>) =>
   (d.rows?.length ?? 0) > 0 || d.panels.some((p) => p.grid);

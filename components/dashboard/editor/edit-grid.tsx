@@ -124,9 +124,9 @@ export function EditGrid({ def, onChange, onEdit, ctx }: Props) {
                   Remove
                 </button>
               </div>
-              <div className="min-h-0 flex-1 [&>section]:h-full [&>section]:rounded-none [&>section]:border-0">
+              <div className="min-h-0 flex-1 [&>section]:h-full [&>section]:overflow-y-auto [&>section]:rounded-none [&>section]:border-0">
                 <PanelErrorBoundary id={p.id} title={p.title}>
-                  <Panel def={{ ...p, height: drawPx(p.grid?.h ?? 8) - 24 }} {...ctx} />
+                  <Panel def={{ ...p, height: drawPx(p.grid?.h ?? 8, p) - 24 }} {...ctx} />
                 </PanelErrorBoundary>
               </div>
             </div>

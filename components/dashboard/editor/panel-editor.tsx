@@ -47,7 +47,7 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
   const [ran, setRan] = useState<PanelDef>(panel);
   const run = () => setRan(draft);
   const shown = useMemo(() => {
-    const live = { ...draft, height: Math.min(320, drawPx(draft.grid?.h ?? 8)) } as PanelDef;
+    const live = { ...draft, height: Math.min(320, drawPx(draft.grid?.h ?? 8, draft)) } as PanelDef;
     return hasQueries(live) && hasQueries(ran) ? ({ ...live, queries: ran.queries } as PanelDef) : live;
   }, [draft, ran]);
   const problem = useMemo(() => {
