@@ -1,4 +1,5 @@
 import { agentsDashboard } from './agents';
+import { hostsDashboard } from './hosts';
 import { llmDashboard } from './llm';
 import { memoryDashboard } from './memory';
 import { policyDashboard } from './policy';
@@ -14,6 +15,7 @@ export const BUILT_IN: readonly { path: string; def: DashboardDef }[] = [
   { path: '/memory', def: memoryDashboard },
   { path: '/agents', def: agentsDashboard },
   { path: '/llm', def: llmDashboard },
+  { path: '/hosts', def: hostsDashboard },
 ];
 
 export const builtIn = (id: string) => BUILT_IN.find((b) => b.def.id === id);

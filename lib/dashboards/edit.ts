@@ -9,7 +9,11 @@ import type { DashboardDef, GridPos, PanelDef, PanelKind, RowDef } from './types
 /** One place on the grid for every panel, so that the editor can drag them. */
 export function forEditing(d: DashboardDef): DashboardDef {
   const { rows, ...rest } = d;
-  return { ...rest, panels: withGrid(d.panels), ...(rows?.length ? { rows: [...rows].sort((a, b) => a.y - b.y) } : {}) };
+  return {
+    ...rest,
+    panels: withGrid(d.panels),
+    ...(rows?.length ? { rows: [...rows].sort((a, b) => a.y - b.y) } : {}),
+  };
 }
 
 /** The first grid row below everything. */

@@ -7,6 +7,7 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/memory', label: 'Memory' },
   { href: '/agents', label: 'Agents' },
   { href: '/llm', label: 'LLM' },
+  { href: '/hosts', label: 'Hosts' },
   { href: '/traces', label: 'Traces' },
   { href: '/explore', label: 'Explore' },
   { href: '/dashboards', label: 'Dashboards' },

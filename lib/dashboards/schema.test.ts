@@ -4,7 +4,7 @@ import { parseDashboard } from './schema';
 
 describe('the dashboard schema', () => {
   it('takes every built-in page as it is (the model users save is the one the pages are written in)', () => {
-    expect(BUILT_IN).toHaveLength(6);
+    expect(BUILT_IN).toHaveLength(7);
     for (const { def: d } of BUILT_IN) {
       const r = parseDashboard(JSON.parse(JSON.stringify(d)));
       expect(r, d.id).toEqual({ ok: true, def: d });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { startNodeExporter } from './node-exporter';
 import { buildConsole, needsBuild, startConsole } from './console';
 import { freePort, type Managed, stopProcess } from './proc';
 import { backfill, startPrometheus, writePrometheusConfig } from './prometheus';
@@ -32,6 +33,8 @@ export type StackInfo = {
   prometheusConfig: string;
   tsdbDir: string;
   simulator: { orchestrator: number; agentCore: number; llmService: number };
+  /** this machine's node-exporter (job `node-exporter`) */
+  nodeExporterPort: number;
   historyEndMs: number;
   otlp: { grpcPort: number; httpPort: number };
   /** the console's DATA_DIR (its trace store lives here) */
@@ -106,12 +109,16 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         fs.rmSync(rest.gapFile, { force: true });
       }
     }
+    const nodePort = await freePort();
+    log(`starting node-exporter on 127.0.0.1:${nodePort}...`);
+    processes.push(await startNodeExporter(nodePort, path.join(dir, 'node-exporter.log')));
     const configFile = writePrometheusConfig(
       dir,
       [
         { job: 'orchestrator', address: `127.0.0.1:${simPorts.orchestrator}` },
         { job: 'agent-core', address: `127.0.0.1:${simPorts.agentCore}` },
         { job: 'llm-service', address: `127.0.0.1:${simPorts.llmService}` },
+        { job: 'node-exporter', address: `127.0.0.1:${nodePort}` },
       ],
       o.scrapeInterval ?? '5s',
       [SLO_RULES],
@@ -136,6 +143,7 @@ export async function startStack(o: StackOptions): Promise<Stack> {
         agentCore: simPorts.agentCore,
         llmService: simPorts.llmService,
       },
+      nodeExporterPort: nodePort,
       historyEndMs: simPorts.historyEndMs,
       otlp: { grpcPort: otlp.grpc, httpPort: otlp.http },
       consoleDataDir,
