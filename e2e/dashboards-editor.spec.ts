@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { loginAs, userCli } from './auth-helpers';
 import { expect, freshDir, test } from './fixtures';
@@ -10,13 +11,18 @@ import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
  * leaving with unsaved changes asks first; rows fold and their panels load when opened.
  */
 let c: ConsoleInstance;
+/** Shannon's own Grafana dashboards, provisioned as a folder of files. */
+const SHANNON_DASHBOARDS = path.resolve(import.meta.dirname, '../../shared/shannon/dashboards');
 
 test.beforeAll(async ({ stack }) => {
   const dir = freshDir('dashboards-editor');
   const env = { DATA_DIR: dir, AUTH_USERS_FILE: `${dir}/users.json` };
   expect(userCli(['add', 'edi', '--role', 'editor', '--password', 'edi-secret-pw'], env).status).toBe(0);
   expect(userCli(['add', 'val', '--role', 'viewer', '--password', 'val-secret-pw'], env).status).toBe(0);
-  c = await startConsoleInstance({ ...env, AUTH_MODE: 'local', PROMETHEUS_URL: stack.prometheusUrl }, dir);
+  c = await startConsoleInstance(
+    { ...env, AUTH_MODE: 'local', PROMETHEUS_URL: stack.prometheusUrl, DASHBOARDS_DIR: SHANNON_DASHBOARDS },
+    dir,
+  );
 });
 
 test.afterAll(async () => {
@@ -224,4 +230,41 @@ test('a folded row asks nothing until it is opened; the opened row is in the URL
   expect(res?.status()).toBe(403);
   await page.context().close();
   await fresh.context().close();
+});
+
+test('Shannon’s Grafana dashboards provisioned from DASHBOARDS_DIR are listed, drawn, read-only, and copied by “Save as”', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, 'edi');
+  await page.goto('/dashboards');
+  const shipped = page.getByTestId('shipped-row');
+  await expect(shipped.filter({ hasText: 'policy.json (Grafana JSON)' })).toContainText(
+    'Shannon Policy Engine - Production Dashboard',
+  );
+  await expect(shipped.filter({ hasText: 'built in' })).toHaveCount(7);
+  await expect(shipped).toHaveCount(10);
+
+  await shipped.getByRole('link', { name: 'Shannon - Model Tier Drift Monitoring' }).click();
+  await expect(page).toHaveURL(/\/dashboards\/shannon-tier-drift$/);
+  await expect(page.getByText('Provisioned from tier-drift-monitoring.json: read-only.')).toBeVisible();
+  await expect(page.locator('[data-testid=panel][data-panel-id=p1]')).toHaveAttribute('data-state', 'ready');
+  const put = await page.request.put('/api/dashboards/shannon-tier-drift', {
+    headers: { origin: c.url },
+    data: { dashboard: { title: 'x', variables: [], panels: [] }, version: 1 },
+  });
+  expect(put.status()).toBe(400);
+  expect(((await put.json()) as { error: { message: string } }).error.message).toBe(
+    'dashboard "shannon-tier-drift" is provisioned from the file tier-drift-monitoring.json (DASHBOARDS_DIR) and is read-only: change the file, or save a copy',
+  );
+
+  await page.getByRole('link', { name: 'Save as…' }).click();
+  await expect(page.getByLabel('Dashboard title')).toHaveValue('Shannon - Model Tier Drift Monitoring (copy)');
+  await expect(page.getByTestId('edit-panel')).toHaveCount(7);
+  await save(page, 'my copy');
+  await expect(page).toHaveURL(/\/dashboards\/[A-Za-z0-9_-]+\/edit$/);
+  await page.goto('/dashboards');
+  await expect(
+    page.getByTestId('dashboard-row').filter({ hasText: 'Shannon - Model Tier Drift Monitoring (copy)' }),
+  ).toHaveCount(1);
+  await page.context().close();
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loginAs, userCli } from './auth-helpers';
-import { expect, freshDir, test } from './fixtures';
+import { expect, freshDir, scrollToPanel, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
 /**
@@ -186,7 +186,12 @@ test('Shannon’s three Grafana dashboards import with a report, and every panel
     const count = (raw.dashboard ?? raw).panels!.length;
     await page.goto(`${c.url}${url}?from=now-30m&to=now`);
     await expect(page.getByTestId('panel')).toHaveCount(count);
-    await expect(page.locator('[data-testid=panel][data-state=loading]')).toHaveCount(0);
+    // Panels below the first screen load as they are scrolled to.
+    const ids = await page.getByTestId('panel').evaluateAll((els) => els.map((e) => e.getAttribute('data-panel-id')));
+    for (const id of ids) {
+      const panel = await scrollToPanel(page, id!);
+      await expect(panel).not.toHaveAttribute('data-state', 'loading');
+    }
     await expect(page.locator('[data-testid=panel][data-state=error]'), file).toHaveCount(0);
     // What did not come across is on the page, in its place, saying why.
     for (const n of report.notImported.filter((x) => x.where.startsWith('panel'))) {

@@ -52,3 +52,16 @@ export async function promRange(stack: StackInfo, query: string, start: string, 
   if (json.status !== 'success') throw new Error(`Prometheus: ${JSON.stringify(json)}`);
   return json.data.result;
 }
+
+/**
+ * Scroll a panel into view as a reader would. A panel below the first screen is a placeholder
+ * until it comes near the view, and is then replaced by the panel itself: scroll again then.
+ */
+export async function scrollToPanel(page: Page, id: string) {
+  const panel = page.locator(`[data-testid=panel][data-panel-id="${id}"]`);
+  await expect(async () => {
+    await panel.scrollIntoViewIfNeeded({ timeout: 2000 });
+    await expect(panel).toBeInViewport({ timeout: 500 });
+  }).toPass();
+  return panel;
+}

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { hostsDashboard } from '../lib/dashboards/hosts';
-import { expect, test } from './fixtures';
+import { expect, scrollToPanel, test } from './fixtures';
 
 /**
  * The Hosts page (issue 16) on this machine's real node-exporter, which the stack starts and
@@ -36,8 +36,7 @@ test('Hosts shows this machine’s CPU count, and every panel reaches ready as i
   await expect(cpus).toHaveAttribute('data-state', 'ready');
   await expect(cpus.getByTestId('stat-value')).toHaveText(String(os.cpus().length));
   for (const p of hostsDashboard.panels) {
-    const panel = page.locator(`[data-testid=panel][data-panel-id="${p.id}"]`);
-    await panel.scrollIntoViewIfNeeded();
+    const panel = await scrollToPanel(page, p.id);
     await expect(panel, p.id).toHaveAttribute('data-state', 'ready');
   }
   // The host variable offers the node-exporter instance.

@@ -113,6 +113,7 @@ const envSchema = z
       .default('embedded'),
     TRACE_STORE_URL: httpUrl('TRACE_STORE_URL'),
     DATA_DIR: z.string().min(1).default('./data'),
+    DASHBOARDS_DIR: z.string().optional(),
     TRACE_RETENTION: duration('TRACE_RETENTION', '72h'),
     TRACE_MAX_BYTES: bytes('TRACE_MAX_BYTES', 0, 0),
     TRACE_SYNC: z
@@ -165,6 +166,8 @@ export type Config = {
   traceStore: 'embedded' | 'tempo' | 'jaeger';
   traceStoreUrl: string | undefined;
   dataDir: string;
+  /** a folder of dashboard files (console or Grafana JSON) served read-only */
+  dashboardsDir: string | undefined;
   traceRetentionMs: number;
   /** 0 = no size limit */
   traceMaxBytes: number;
@@ -242,6 +245,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     traceStore: e.TRACE_STORE,
     traceStoreUrl: e.TRACE_STORE_URL,
     dataDir: e.DATA_DIR,
+    dashboardsDir: e.DASHBOARDS_DIR || undefined,
     traceRetentionMs: e.TRACE_RETENTION,
     traceMaxBytes: e.TRACE_MAX_BYTES,
     traceSync: e.TRACE_SYNC,

@@ -16,6 +16,7 @@ import { OidcLogin } from '../lib/auth/oidc';
 import { AuthService, clientAddress } from '../lib/auth/service';
 import { getConfig } from '../lib/config';
 import { DashboardStore } from '../lib/dashboards/store';
+import { loadProvisioned } from '../lib/dashboards/provisioning';
 import { newNonce, securityHeaders } from '../lib/http/security-headers';
 import { type RequestContext, setProcessSlot } from '../lib/server/process';
 import { isAnswerable } from '../lib/errors';
@@ -72,6 +73,11 @@ async function main() {
   const auth = new AuthService(cfg.auth, cfg.dataDir);
   setProcessSlot('auth', auth);
   setProcessSlot('dashboards', new DashboardStore(cfg.dataDir));
+  const provisioned = loadProvisioned(cfg.dashboardsDir);
+  for (const p of provisioned.problems) console.warn(`[console] DASHBOARDS_DIR: ${p.file}: ${p.problem}`);
+  if (cfg.dashboardsDir)
+    console.log(`[console] ${provisioned.dashboards.length} dashboard(s) provisioned from ${cfg.dashboardsDir}`);
+  setProcessSlot('provisioned', provisioned);
   const context = new AsyncLocalStorage<RequestContext>();
   setProcessSlot('requestContext', context);
   const tls = cfg.auth.tls

@@ -10,7 +10,10 @@ const link =
  * one is copied ("Save as") into one that can be. Editing is offered to editors only.
  */
 export async function DashboardActions(
-  p: { saved: { uid: string; version: number; latest: number } } | { builtIn: string },
+  p:
+    | { saved: { uid: string; version: number; latest: number } }
+    | { builtIn: string }
+    | { provisioned: { uid: string; file: string } },
 ) {
   const who = await currentPrincipal();
   const canEdit = who ? hasRole(who.role, 'editor') : false;
@@ -37,11 +40,16 @@ export async function DashboardActions(
           Edit
         </Link>
       )}
-      {'builtIn' in p && canEdit && (
+      {'provisioned' in p && (
+        <p className="mr-auto text-xs text-slate-500 dark:text-slate-400">
+          Provisioned from {p.provisioned.file}: read-only.
+        </p>
+      )}
+      {('builtIn' in p || 'provisioned' in p) && canEdit && (
         <Link
           className={link}
-          href={`/dashboards/new?copy=${encodeURIComponent(p.builtIn)}`}
-          title="A built-in page stays as it is: edit a copy"
+          href={`/dashboards/new?copy=${encodeURIComponent('builtIn' in p ? p.builtIn : p.provisioned.uid)}`}
+          title="This dashboard stays as it is: edit a copy"
         >
           Save as…
         </Link>

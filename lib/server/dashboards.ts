@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { addressOf, authService, requireRole } from '../auth/server';
 import { parseDashboard } from '../dashboards/schema';
 import type { DashboardStore } from '../dashboards/store';
+import { builtIn } from '../dashboards/built-in';
+import type { Provisioned, ProvisionResult } from '../dashboards/provisioning';
+import type { DashboardDef } from '../dashboards/types';
 import { BadRequest, NotFound } from '../errors';
 import { peekProcessSlot } from './process';
 import { readJson } from './route';
@@ -52,4 +55,26 @@ export function saver(req: Request, kind: string) {
 
 export function notFound(uid: string): never {
   throw new NotFound(`no dashboard with uid "${uid.slice(0, 80)}"`);
+}
+
+/** Dashboards from DASHBOARDS_DIR (none when it is not set), and the files that did not load. */
+export function provisioned(): ProvisionResult {
+  return peekProcessSlot('provisioned') ?? { dashboards: [], problems: [] };
+}
+
+export const provisionedOne = (uid: string): Provisioned | undefined =>
+  provisioned().dashboards.find((d) => d.uid === uid);
+
+/** A dashboard a user may start a copy from: a built-in page by its id, or a provisioned one by uid. */
+export function copySource(id: string): DashboardDef | undefined {
+  return builtIn(id)?.def ?? provisionedOne(id)?.def;
+}
+
+/** Refuse a change to a provisioned dashboard: its file is what it is. */
+export function refuseProvisioned(uid: string): void {
+  const p = provisionedOne(uid);
+  if (p)
+    throw new BadRequest(
+      `dashboard "${uid}" is provisioned from the file ${p.file} (DASHBOARDS_DIR) and is read-only: change the file, or save a copy`,
+    );
 }

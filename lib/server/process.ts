@@ -1,6 +1,7 @@
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuthService } from '../auth/service';
 import type { DashboardStore } from '../dashboards/store';
+import type { ProvisionResult } from '../dashboards/provisioning';
 import type { Principal } from '../auth/roles';
 import type { PromClient } from '../prometheus/client';
 import type { RangeCache } from '../prometheus/range-cache';
@@ -33,6 +34,8 @@ export type ProcessSlots = {
   auth: AuthService;
   /** Dashboards users save (made by the console server). */
   dashboards: DashboardStore;
+  /** Dashboards from DASHBOARDS_DIR, read when the console server starts. */
+  provisioned: ProvisionResult;
   /** Who the request being served is, set by the console server's guard around each request. */
   requestContext: AsyncLocalStorage<RequestContext>;
 };

@@ -2,15 +2,15 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { DashboardActions } from '@/components/dashboard/dashboard-actions';
 import { DashboardPage, type SearchParams } from '@/components/dashboard/dashboard-page';
-import { dashboardStore } from '@/lib/server/dashboards';
+import { dashboardStore, provisionedOne } from '@/lib/server/dashboards';
 
 export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ uid: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const d = dashboardStore().get((await params).uid);
-  return { title: d?.title ?? 'Dashboard not found' };
+  const { uid } = await params;
+  return { title: provisionedOne(uid)?.def.title ?? dashboardStore().get(uid)?.title ?? 'Dashboard not found' };
 }
 
 /** A whole number ≥ 1 from the URL's `version`, else none (the latest). */
@@ -19,7 +19,7 @@ function versionOf(v: string | string[] | undefined): number | undefined {
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
-/** A saved dashboard (`?version=N`: an older one), drawn as the built-in pages are: its view state in the URL. */
+/** A provisioned dashboard, or a saved one (`?version=N`: an older one), drawn as the built-in pages are: its view state in the URL. */
 export default async function SavedDashboardPage({
   params,
   searchParams,
@@ -28,6 +28,15 @@ export default async function SavedDashboardPage({
   searchParams: SearchParams;
 }) {
   const { uid } = await params;
+  const file = provisionedOne(uid);
+  if (file)
+    return (
+      <DashboardPage
+        dashboard={file.def}
+        searchParams={searchParams}
+        header={<DashboardActions provisioned={{ uid, file: file.file }} />}
+      />
+    );
   const latest = dashboardStore().get(uid);
   if (!latest) notFound();
   const version = versionOf((await searchParams).version);

@@ -1,4 +1,4 @@
-import { dashboardStore, notFound, readSave, saver } from '@/lib/server/dashboards';
+import { dashboardStore, notFound, provisionedOne, readSave, refuseProvisioned, saver } from '@/lib/server/dashboards';
 import { BadRequest } from '@/lib/errors';
 import { handle } from '@/lib/server/route';
 
@@ -14,6 +14,12 @@ export function GET(req: Request, ctx: Ctx) {
     const version = raw === null ? undefined : Number(raw);
     if (version !== undefined && (!Number.isInteger(version) || version < 1))
       throw new BadRequest(`version must be a whole number ≥ 1, got "${raw!.slice(0, 20)}"`);
+    const file = provisionedOne(uid);
+    if (file && version === undefined)
+      return Response.json(
+        { uid, version: 1, title: file.def.title, tags: file.tags, provisioned: file.file, def: file.def },
+        { headers: { 'Cache-Control': 'no-store' } },
+      );
     const d = dashboardStore().get(uid, version);
     if (!d) notFound(uid);
     return Response.json(d, { headers: { 'Cache-Control': 'no-store' } });
@@ -25,6 +31,7 @@ export function PUT(req: Request, ctx: Ctx) {
   return handle('/api/dashboards/[uid]', req, async () => {
     const { who, audit } = saver(req, 'dashboard.save');
     const { uid } = await ctx.params;
+    refuseProvisioned(uid);
     const s = await readSave(req);
     if (s.version === undefined) throw new BadRequest('version: say which version this edit started from');
     const d = dashboardStore().update(uid, s.version, s.def, s.tags, who.name, Date.now(), s.message);
@@ -38,6 +45,7 @@ export function DELETE(req: Request, ctx: Ctx) {
   return handle('/api/dashboards/[uid]', req, async () => {
     const { audit } = saver(req, 'dashboard.delete');
     const { uid } = await ctx.params;
+    refuseProvisioned(uid);
     if (!dashboardStore().remove(uid, Date.now())) notFound(uid);
     audit({ uid });
     return new Response(null, { status: 204 });
