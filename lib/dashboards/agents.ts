@@ -121,5 +121,24 @@ export const agentsDashboard: DashboardDef = {
         },
       ],
     },
+    {
+      id: 'fsm-state',
+      title: 'State machine: current state',
+      description:
+        'agent_core_fsm_current_state, the number agent-core encodes its current state as, per instance, with its trend.',
+      kind: 'stat',
+      unit: 'short',
+      variables: [],
+      queries: [{ expr: 'max by (instance) (agent_core_fsm_current_state)', legend: '{{instance}}' }],
+    },
+    {
+      id: 'task-tokens',
+      title: 'Tokens per task by model (p95)',
+      description: 'p95 of agent_core_task_tokens per model: what one agent task spends.',
+      kind: 'timeseries',
+      unit: 'short',
+      variables: ['mode'],
+      queries: quantileQueries('agent_core_task_tokens_bucket', 'model', '{{model}} ', [0.95]),
+    },
   ],
 };

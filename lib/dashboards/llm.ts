@@ -182,5 +182,53 @@ export const llmDashboard: DashboardDef = {
         },
       ],
     },
+    {
+      id: 'prompt-cache',
+      title: 'Prompt cache tokens (Anthropic)',
+      description:
+        'Per second: shannon_prompt_cache_read_tokens_total (served from the provider’s prompt cache) and _creation_tokens_total (written to it).',
+      kind: 'timeseries',
+      unit: 'short',
+      variables: PM,
+      queries: [
+        {
+          expr: `sum by (model) (rate(shannon_prompt_cache_read_tokens_total{ {{filter}} }${RATE}))`,
+          legend: '{{model}} read/s',
+        },
+        {
+          expr: `sum by (model) (rate(shannon_prompt_cache_creation_tokens_total{ {{filter}} }${RATE}))`,
+          legend: '{{model}} written/s',
+          dash: '6 3',
+        },
+      ],
+    },
+    {
+      id: 'rate-limit-delay',
+      title: 'Rate-limit delay by provider (p50, p95)',
+      description:
+        'shannon_rate_limit_delay_seconds: how long requests waited for a provider’s rate limit, per provider.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: ['provider'],
+      queries: quantileQueries('shannon_rate_limit_delay_seconds_bucket', 'provider', '{{provider}} ', [0.5, 0.95]),
+    },
+    {
+      id: 'mcp-requests',
+      title: 'MCP requests by server and status',
+      description: 'Rate of llm_mcp_requests_total by name (the MCP server) and status.',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: [],
+      queries: [{ expr: `sum by (name, status) (rate(llm_mcp_requests_total${RATE}))`, legend: '{{name}} {{status}}' }],
+    },
+    {
+      id: 'active-connections',
+      title: 'LLM service active connections',
+      description: 'llm_service_active_connections: requests the LLM service holds open now.',
+      kind: 'timeseries',
+      unit: 'short',
+      variables: [],
+      queries: [{ expr: 'sum(llm_service_active_connections)', legend: 'active connections' }],
+    },
   ],
 };

@@ -187,5 +187,38 @@ export const memoryDashboard: DashboardDef = {
         [0.5, 0.95],
       ),
     },
+    {
+      id: 'result-cache',
+      title: 'Result cache hit ratio',
+      description:
+        'shannon_cache_hits_total ÷ (hits + misses): the orchestrator’s answer cache, apart from the session cache.',
+      kind: 'timeseries',
+      unit: 'percentunit',
+      min: 0,
+      max: 1,
+      variables: [],
+      queries: [
+        {
+          expr: `sum(rate(shannon_cache_hits_total${RATE})) / (sum(rate(shannon_cache_hits_total${RATE})) + sum(rate(shannon_cache_misses_total${RATE})))`,
+          legend: 'hit ratio',
+        },
+      ],
+    },
+    {
+      id: 'chunking',
+      title: 'Chunking: chunks per answer and chunk size (p50, p95)',
+      description: 'shannon_chunks_per_qa (left, chunks) and shannon_chunk_size_tokens (right, tokens per chunk).',
+      kind: 'timeseries',
+      unit: 'short',
+      right: { unit: 'short' },
+      variables: [],
+      queries: [
+        ...quantileQueries('shannon_chunks_per_qa_bucket', '', 'chunks per answer ', [0.5, 0.95]),
+        ...quantileQueries('shannon_chunk_size_tokens_bucket', '', 'tokens per chunk ', [0.5, 0.95]).map((q) => ({
+          ...q,
+          axis: 'right' as const,
+        })),
+      ],
+    },
   ],
 };

@@ -126,5 +126,86 @@ export const streamingDashboard: DashboardDef = {
       variables: [],
       queries: [{ expr: 'sum(openai_compat_sessions_active)', legend: 'active sessions' }],
     },
+    {
+      id: 'gateway-errors',
+      title: 'Gateway errors by type',
+      description:
+        'Rate of openai_compat_errors_total by error_type and error_code (rate limits, policy denials, failures).',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: M,
+      queries: [
+        {
+          expr: 'sum by (error_type, error_code) (rate(openai_compat_errors_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{error_type}} ({{error_code}})',
+        },
+      ],
+    },
+    {
+      id: 'gateway-tokens',
+      title: 'Gateway tokens per second',
+      description: 'Rate of openai_compat_tokens_total by type: prompt and completion tokens through the gateway.',
+      kind: 'timeseries',
+      unit: 'short',
+      stack: true,
+      variables: M,
+      queries: [
+        {
+          expr: 'sum by (type) (rate(openai_compat_tokens_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{type}} tokens/s',
+        },
+      ],
+    },
+    {
+      id: 'model-requests',
+      title: 'Requests by model',
+      description: 'Rate of openai_compat_model_requests_total: the models clients ask the gateway for.',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: M,
+      queries: [
+        {
+          expr: 'sum by (model) (rate(openai_compat_model_requests_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{model}}',
+        },
+      ],
+    },
+    {
+      id: 'sessions-created',
+      title: 'Sessions created and collisions',
+      description:
+        'Per second: openai_compat_sessions_created_total (gateway), shannon_sessions_created_total (orchestrator) and openai_compat_session_collisions_total (two clients on one session id).',
+      kind: 'timeseries',
+      unit: 'ops',
+      variables: [],
+      queries: [
+        { expr: 'sum(rate(openai_compat_sessions_created_total[$__rate_interval]))', legend: 'gateway sessions' },
+        {
+          expr: 'sum(rate(shannon_sessions_created_total[$__rate_interval]))',
+          legend: 'orchestrator sessions',
+          dash: '6 3',
+        },
+        { expr: 'sum(rate(openai_compat_session_collisions_total[$__rate_interval]))', legend: 'collisions' },
+      ],
+    },
+    {
+      id: 'orchestrator-sessions',
+      title: 'Orchestrator sessions and their tokens',
+      description:
+        'shannon_sessions_active (left) and the rate of shannon_session_tokens_total (right, tokens per second) across sessions.',
+      kind: 'timeseries',
+      unit: 'short',
+      right: { unit: 'short' },
+      variables: [],
+      queries: [
+        { expr: 'sum(shannon_sessions_active)', legend: 'active sessions' },
+        {
+          expr: 'sum(rate(shannon_session_tokens_total[$__rate_interval]))',
+          legend: 'session tokens/s',
+          axis: 'right',
+          dash: '6 3',
+        },
+      ],
+    },
   ],
 };

@@ -117,5 +117,99 @@ export const workflowsDashboard: DashboardDef = {
         ...quantileQueries('shannon_refinement_latency_seconds_bucket', '', 'refinement ', [0.5, 0.95]),
       ],
     },
+    {
+      id: 'planning-stages',
+      title: 'Routing, complexity and aggregation latency (p95)',
+      description:
+        'p95 of shannon_complexity_latency_seconds, shannon_learning_router_latency_seconds and shannon_chunk_aggregation_latency_seconds: the stages before and after the agents.',
+      kind: 'timeseries',
+      unit: 's',
+      variables: [],
+      queries: [
+        ...quantileQueries('shannon_complexity_latency_seconds_bucket', '', 'complexity ', [0.95]),
+        ...quantileQueries('shannon_learning_router_latency_seconds_bucket', '', 'learning router ', [0.95]),
+        ...quantileQueries('shannon_chunk_aggregation_latency_seconds_bucket', '', 'chunk aggregation ', [0.95]),
+      ],
+    },
+    {
+      id: 'strategies',
+      title: 'Tasks submitted and the strategy chosen',
+      description:
+        'Rate of shannon_strategy_selection_total by strategy; the dashed line is shannon_tasks_submitted_total, all tasks.',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: [],
+      queries: [
+        {
+          expr: 'sum by (strategy) (rate(shannon_strategy_selection_total[$__rate_interval]))',
+          legend: '{{strategy}}',
+        },
+        { expr: 'sum(rate(shannon_tasks_submitted_total[$__rate_interval]))', legend: 'tasks submitted', dash: '6 3' },
+      ],
+    },
+    {
+      id: 'task-tokens-cost',
+      title: 'Tokens and cost per task (p50, p95)',
+      description:
+        'shannon_task_tokens_used (left, tokens) and shannon_task_cost_usd (right, USD) per finished task: what one task spends.',
+      kind: 'timeseries',
+      unit: 'short',
+      right: { unit: 'usd' },
+      variables: [],
+      queries: [
+        ...quantileQueries('shannon_task_tokens_used_bucket', '', 'tokens ', [0.5, 0.95]),
+        ...quantileQueries('shannon_task_cost_usd_bucket', '', 'cost ', [0.5, 0.95]).map((q) => ({
+          ...q,
+          axis: 'right' as const,
+        })),
+      ],
+    },
+    {
+      id: 'agent-executions',
+      title: 'Agent executions by agent',
+      description: 'Rate of shannon_agent_executions_total per agent, as the orchestrator dispatches them.',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: ['mode'],
+      queries: [
+        {
+          expr: 'sum by (agent_id) (rate(shannon_agent_executions_total{ {{filter}} }[$__rate_interval]))',
+          legend: '{{agent_id}}',
+        },
+      ],
+    },
+    {
+      id: 'grpc-requests',
+      title: 'gRPC requests by status',
+      description: 'Rate of shannon_grpc_requests_total (orchestrator to agent-core) by service, method and status.',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: [],
+      queries: [
+        {
+          expr: 'sum by (service, method, status) (rate(shannon_grpc_requests_total[$__rate_interval]))',
+          legend: '{{service}}/{{method}} {{status}}',
+        },
+      ],
+    },
+    {
+      id: 'retrieval-requests',
+      title: 'Vector searches and embeddings by status',
+      description: 'Rate of shannon_vector_search_total (Qdrant) and shannon_embedding_requests_total, by status.',
+      kind: 'timeseries',
+      unit: 'reqps',
+      variables: [],
+      queries: [
+        {
+          expr: 'sum by (status) (rate(shannon_vector_search_total[$__rate_interval]))',
+          legend: 'vector search {{status}}',
+        },
+        {
+          expr: 'sum by (status) (rate(shannon_embedding_requests_total[$__rate_interval]))',
+          legend: 'embedding {{status}}',
+          dash: '6 3',
+        },
+      ],
+    },
   ],
 };

@@ -1,0 +1,1 @@
+export const LEFT_OFF: Record<string, string> = {};
