@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importGrafana } from './grafana';
 import { parseDashboard } from './schema';
+import { bigGrafanaDashboard } from '../../bench/big-dashboard';
 
 const SHANNON = path.resolve(import.meta.dirname, '../../../shared/shannon/dashboards');
 const load = (f: string): unknown => JSON.parse(fs.readFileSync(path.join(SHANNON, f), 'utf8'));
@@ -18,18 +19,19 @@ describe('Grafana import', () => {
       // Every Grafana panel has its place: a row, imported, or a placeholder that says why.
       const given = (raw.dashboard ?? raw).panels!.length;
       expect(r.def.panels.length + (r.def.rows?.length ?? 0)).toBe(given);
-      expect(r.report.imported.length + r.report.notImported.filter((n) => n.where.startsWith('panel')).length).toBe(
-        given,
-      );
+      const placeholders = r.def.panels.filter((p) => p.kind === 'text' && p.content.startsWith('**Not imported:**'));
+      expect(r.report.imported.length + placeholders.length).toBe(given);
       expect(r.def.panels.every((p) => p.grid)).toBe(true);
     }
     const policy = importGrafana(load('policy.json'));
     if (!policy.ok) throw new Error(policy.error);
     expect(policy.def.title).toBe('Shannon Policy Engine - Production Dashboard');
-    expect(policy.report.notImported.map((n) => n.what)).toEqual([
-      'a Grafana "piechart" panel; the console has no such panel kind',
-      'a Grafana "barchart" panel; the console has no such panel kind',
-    ]);
+    expect(policy.report.notImported.map((n) => n.what)).toEqual(
+      expect.arrayContaining([
+        'a Grafana "piechart" panel; the console has no such panel kind',
+        'a Grafana "barchart" panel; the console has no such panel kind',
+      ]),
+    );
     const pie = policy.def.panels[4]!;
     expect(pie).toMatchObject({ kind: 'text', title: 'Canary Rollout Status' });
     const latency = policy.def.panels[2]!;
@@ -164,6 +166,126 @@ describe('Grafana import', () => {
         'variable "env": a "custom" variable (prod,dev): only label_values(metric, label) named after its label is imported yet',
       ]),
     );
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
+  it('carries thresholds, overrides, legend, stacking and reducers across, and names what it cannot', () => {
+    const r = importGrafana({
+      title: 'Fields',
+      annotations: {
+        list: [
+          { builtIn: 1, name: 'Annotations & Alerts' },
+          { name: 'Deploys', expr: 'changes(build_info[1m]) > 0' },
+        ],
+      },
+      panels: [
+        {
+          type: 'timeseries',
+          title: 'Latency',
+          targets: [{ expr: 'up' }],
+          options: { legend: { displayMode: 'table', placement: 'right', calcs: ['lastNotNull', 'max'] } },
+          fieldConfig: {
+            defaults: {
+              unit: 's',
+              decimals: 2,
+              custom: { drawStyle: 'bars', stacking: { mode: 'normal' }, thresholdsStyle: { mode: 'line' } },
+              thresholds: {
+                mode: 'absolute',
+                steps: [
+                  { color: 'green', value: null },
+                  { color: 'red', value: 0.5 },
+                ],
+              },
+            },
+            overrides: [
+              {
+                matcher: { id: 'byName', options: 'errors' },
+                properties: [
+                  { id: 'color', value: { mode: 'fixed', fixedColor: 'semi-dark-red' } },
+                  { id: 'custom.axisPlacement', value: 'right' },
+                  { id: 'unit', value: 'reqps' },
+                  { id: 'displayName', value: 'Errors' },
+                ],
+              },
+              {
+                matcher: { id: 'byRegexp', options: '/p9.*/' },
+                properties: [{ id: 'custom.hideFrom', value: { legend: true, viz: true, tooltip: true } }],
+              },
+              { matcher: { id: 'byFrameRefID', options: 'B' }, properties: [] },
+            ],
+          },
+          transformations: [{ id: 'organize' }],
+          repeat: 'job',
+        },
+        {
+          type: 'stat',
+          title: 'Now',
+          targets: [{ expr: 'sum(up)' }],
+          options: { reduceOptions: { calcs: ['mean'] } },
+          fieldConfig: {
+            defaults: {
+              thresholds: {
+                mode: 'absolute',
+                steps: [
+                  { color: 'green', value: null },
+                  { color: '#FF0000', value: 10 },
+                ],
+              },
+            },
+          },
+        },
+        {
+          type: 'gauge',
+          title: 'Share',
+          targets: [{ expr: 'sum(up)' }],
+          fieldConfig: {
+            defaults: { unit: 'percent', thresholds: { mode: 'percentage', steps: [{ color: 'red', value: null }] } },
+          },
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.panels[0]).toMatchObject({
+      kind: 'timeseries',
+      unit: 's',
+      draw: 'bars',
+      stack: true,
+      legend: { placement: 'right', columns: ['last', 'max'] },
+      thresholds: [{ value: 0.5, label: '0.5', color: '#e02f44' }],
+      right: { unit: 'reqps' },
+      overrides: [
+        { match: { name: 'errors' }, color: '#e02f44', axis: 'right' },
+        { match: { regex: '/p9.*/' }, hidden: true },
+      ],
+    });
+    expect(r.def.panels[1]).toMatchObject({
+      kind: 'stat',
+      reduce: 'mean',
+      thresholds: { base: '#56a64b', steps: [{ value: 10, color: '#FF0000' }] },
+    });
+    expect(r.def.panels[2]).not.toHaveProperty('thresholds');
+    const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'panel 1 "Latency": transformations (organize) are not applied',
+        'panel 1 "Latency": repeated by $job in Grafana: shown once',
+        'panel 1 "Latency": decimals (2): the console picks its own',
+        'panel 1 "Latency": override of "errors": displayName is not imported',
+        'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
+        'panel 3 "Share": percentage thresholds: not imported (only absolute ones are)',
+        'annotation "Deploys": an annotation query (changes(build_info[1m]) > 0): the console marks its own events (alerts, kill switch, policy versions, canary steps), not custom annotation queries yet',
+      ]),
+    );
+    expect(notes.some((n) => n.includes('Annotations & Alerts'))).toBe(false);
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
+  it('imports a dashboard the size of Node Exporter Full: 125 panels in 16 rows', () => {
+    const r = importGrafana(bigGrafanaDashboard());
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.panels).toHaveLength(125);
+    expect(r.def.rows).toHaveLength(16);
+    expect(r.def.rows!.filter((x) => x.collapsed)).toHaveLength(13);
     expect(parseDashboard(r.def).ok).toBe(true);
   });
 

@@ -1,5 +1,16 @@
 import type { Unit } from '../format/units';
-import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef, VariableDef } from './types';
+import {
+  colorThresholds,
+  isObj,
+  type Json,
+  reducerOf,
+  str,
+  thresholdLines,
+  timeseriesOptions,
+  unsupportedFeatures,
+} from './grafana-fields';
+import { importAnnotations, importVariables } from './grafana-templating';
+import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef } from './types';
 
 /**
  * Grafana dashboard JSON → the console's dashboard model (issue 16), with a report of what came
@@ -14,11 +25,7 @@ export type ImportReport = { imported: string[]; notImported: ImportNote[]; chan
 export type ImportResult =
   { ok: true; def: DashboardDef; tags: string[]; report: ImportReport } | { ok: false; error: string };
 
-type Json = Record<string, unknown>;
 type GPanel = Json & { type?: unknown; title?: unknown; panels?: unknown; targets?: unknown; gridPos?: unknown };
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, d = ''): string => (typeof v === 'string' ? v : d);
 
 /** Grafana unit ids → the console's units; anything else is drawn as a plain number and reported. */
 const UNIT_MAP: Record<string, Unit> = {
@@ -210,6 +217,8 @@ export function importGrafana(input: unknown): ImportResult {
     const unit = UNIT_MAP[gUnit];
     if (unit === undefined)
       report.changed.push({ where, what: `unit "${gUnit}" is not one of the console's: shown as a plain number` });
+    const notes: string[] = [];
+    for (const what of unsupportedFeatures(p, defaults)) report.notImported.push({ where, what });
     const used = [...varNames].filter((v) =>
       queries.some((q) => new RegExp(`\\$\\{?${v}\\b|\\[\\[${v}\\]\\]`).test(q.expr)),
     );
@@ -224,6 +233,12 @@ export function importGrafana(input: unknown): ImportResult {
     };
     const min = typeof defaults.min === 'number' ? defaults.min : undefined;
     const max = typeof defaults.max === 'number' ? defaults.max : undefined;
+    const options = isObj(p.options) ? p.options : {};
+    if (kind === 'stat' || kind === 'gauge' || kind === 'bargauge') {
+      const reduce = reducerOf(options, notes);
+      const thresholds = colorThresholds(defaults, notes);
+      Object.assign(base, reduce ? { reduce } : {}, thresholds ? { thresholds } : {});
+    }
     if (kind === 'table') {
       const keys = [...new Set(queries.flatMap((q) => labelsOf(q.legend ?? '')))];
       panels.push({ ...base, kind, columns: keys.map((k) => ({ key: k, label: k })) });
@@ -234,18 +249,38 @@ export function importGrafana(input: unknown): ImportResult {
         min: min ?? 0,
         max: max ?? (unit === 'percent' ? 100 : unit === 'percentunit' ? 1 : 100),
       });
-    } else if (kind === 'timeseries' || kind === 'bargauge') {
+    } else if (kind === 'timeseries') {
+      const o = timeseriesOptions(p, defaults, notes);
+      const lines = thresholdLines(defaults);
+      const right = o.rightUnit ? UNIT_MAP[o.rightUnit] : undefined;
+      if (o.rightUnit && !right) notes.push(`right axis unit "${o.rightUnit}": shown as a plain number`);
+      const axisRight = o.overrides?.some((x) => x.axis === 'right');
+      panels.push({
+        ...base,
+        kind,
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+        ...(o.legend ? { legend: o.legend } : {}),
+        ...(o.draw ? { draw: o.draw } : {}),
+        ...(o.stack ? { stack: true } : {}),
+        ...(o.overrides ? { overrides: o.overrides } : {}),
+        ...(lines ? { thresholds: lines } : {}),
+        ...(axisRight ? { right: { unit: right ?? base.unit } } : {}),
+      });
+    } else if (kind === 'bargauge') {
       panels.push({ ...base, kind, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
     } else if (kind === 'heatmap') {
       panels.push({ ...base, kind });
     } else {
       panels.push({ ...base, kind: 'stat' });
     }
+    for (const what of notes) report.changed.push({ where, what });
     if (type === 'graph' || type === 'singlestat' || type === 'table-old') {
       report.changed.push({ where, what: `a legacy "${type}" panel, drawn as ${kind}` });
     }
     report.imported.push(where);
   });
+  importAnnotations(d, report);
   const tags = (Array.isArray(d.tags) ? d.tags : []).filter((t): t is string => typeof t === 'string').slice(0, 20);
   const title = str(d.title, 'Imported dashboard').slice(0, 200) || 'Imported dashboard';
   const def: DashboardDef = {
@@ -277,31 +312,4 @@ function placeholder(
     ...(grid ? { grid } : {}),
   });
   report.notImported.push({ where, what: why });
-}
-
-/** `label_values(metric, label)` variables whose name is the label: the console's kind. Others are reported. */
-function importVariables(d: Json, report: ImportReport): VariableDef[] {
-  const list = isObj(d.templating) && Array.isArray(d.templating.list) ? d.templating.list.filter(isObj) : [];
-  const out: VariableDef[] = [];
-  for (const v of list) {
-    const name = str(v.name);
-    const where = `variable "${name}"`;
-    const type = str(v.type);
-    if (type === 'datasource') {
-      report.changed.push({ where, what: "a data source variable: the console's Prometheus is used" });
-      continue;
-    }
-    const q = isObj(v.query) ? str(v.query.query) : str(v.query);
-    const m = /^label_values\(\s*([^,()]+(?:\{[^}]*\})?)\s*,\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q.trim());
-    if (type === 'query' && m && m[2] === name && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) {
-      out.push({ name, label: str(v.label, name) || name, source: m[1]!.trim() });
-      report.imported.push(where);
-    } else {
-      report.notImported.push({
-        where,
-        what: `a "${type}" variable${q ? ` (${q.slice(0, 120)})` : ''}: only label_values(metric, label) named after its label is imported yet`,
-      });
-    }
-  }
-  return out;
 }
