@@ -141,8 +141,12 @@ async function main() {
     const row = (name: string, r: { median: number; inView: number; asked: number }) =>
       `| ${name} | ${r.median.toFixed(0)} ms | ${r.inView} | ${r.asked} |`;
     console.log(`\nbig-dashboard (median of ${runs}, 24 h range, 1440×900, Chromium)`);
-    console.log(`import of 125 panels / 16 rows (${(body.length / 1024).toFixed(0)} KiB): ${median(imports).toFixed(0)} ms (target ≤ 1000 ms)`);
-    console.log('| page | first screen ready and drawn | panels on the first screen | range queries the browser asked |');
+    console.log(
+      `import of 125 panels / 16 rows (${(body.length / 1024).toFixed(0)} KiB): ${median(imports).toFixed(0)} ms (target ≤ 1000 ms)`,
+    );
+    console.log(
+      '| page | first screen ready and drawn | panels on the first screen | range queries the browser asked |',
+    );
     console.log('|---|---|---|---|');
     console.log(row(`125-panel dashboard ${url}`, big));
     console.log(row('/workflows (baseline)', baseline));

@@ -5,7 +5,7 @@ import { isTypingTarget } from '@/components/hooks/keys';
 import { useAnnotationsShown, usePanelView } from '@/components/hooks/use-panel-url';
 import { annotationSources } from '@/lib/annotations/sources';
 import { useViewState } from '@/components/hooks/use-view-state';
-import { variableSource } from '@/lib/dashboards/variables';
+import { effectiveVars, variableSource } from '@/lib/dashboards/variables';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import { PanelFrame } from '@/components/panel/panel-frame';
@@ -18,7 +18,7 @@ import { AnswersBoundary } from './prefetched-queries';
 import { GridView } from './grid-view';
 import { AnnotationsMenu } from './annotations-menu';
 import { CompareSelect } from './compare-select';
-import { VariableSelect } from './variable-select';
+import { VariableControl } from './variable-select';
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
 
@@ -37,8 +37,9 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   );
   const [annotationsShown, setAnnotationsShown] = useAnnotationsShown();
   const sources = useMemo(() => annotationSources(dashboard), [dashboard]);
+  const vars = useMemo(() => effectiveVars(dashboard.variables, state.vars), [dashboard.variables, state.vars]);
   const ctx: PanelContext = {
-    vars: state.vars,
+    vars,
     range,
     onZoom,
     ...(shift ? { shift } : {}),
@@ -91,7 +92,7 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
         {dashboard.variables.length > 0 && (
           <div className="flex flex-wrap items-center gap-4" aria-label="Filters">
             {dashboard.variables.map((v) => (
-              <VariableSelect
+              <VariableControl
                 key={v.name}
                 def={v}
                 source={variableSource(dashboard.variables, v.name, state.vars)}

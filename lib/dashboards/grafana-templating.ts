@@ -4,29 +4,78 @@ import type { VariableDef } from './types';
 
 /** Grafana's templating and annotations → the console's variables, and the report of what did not come across. */
 
-export /** `label_values(metric, label)` variables whose name is the label: the console's kind. Others are reported. */
-function importVariables(d: Json, report: ImportReport): VariableDef[] {
+const NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+/** label_values(selector, label) or label_values(label). */
+const LABEL_VALUES = /^label_values\(\s*(?:([^,()]+(?:\{[^}]*\})?|\{[^}]*\})\s*,\s*)?([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/;
+
+/** Grafana's `/regex/flags` as the pattern, or the string as it is. */
+const regexOf = (r: string) => /^\/(.*)\/[gimsuy]*$/s.exec(r)?.[1] ?? r;
+
+/** The fixed values of a custom or interval variable: its options, else its comma-separated query. */
+function fixedValues(v: Json, q: string): string[] {
+  const opts = Array.isArray(v.options) ? v.options.filter(isObj).map((o) => str(o.value)) : [];
+  const list = opts.length ? opts : q.split(',');
+  return [...new Set(list.map((x) => x.trim()).filter((x) => x && x !== '$__all' && x !== '$__auto'))].slice(0, 500);
+}
+
+/**
+ * Grafana's variables → the console's: label_values(…) (a label filter when the variable is named
+ * after its label, else a query variable with its regex), custom, interval, text box, constant;
+ * multi-value kept, "All" as none picked. Each other kind, and what did not come across, is reported.
+ */
+export function importVariables(d: Json, report: ImportReport): VariableDef[] {
   const list = isObj(d.templating) && Array.isArray(d.templating.list) ? d.templating.list.filter(isObj) : [];
   const out: VariableDef[] = [];
   for (const v of list) {
     const name = str(v.name);
     const where = `variable "${name}"`;
     const type = str(v.type);
+    const label = str(v.label, name) || name;
+    const q = (isObj(v.query) ? str(v.query.query) : str(v.query)).trim();
+    const skip = (what: string) => report.notImported.push({ where, what });
     if (type === 'datasource') {
       report.changed.push({ where, what: "a data source variable: the console's Prometheus is used" });
       continue;
     }
-    const q = isObj(v.query) ? str(v.query.query) : str(v.query);
-    const m = /^label_values\(\s*([^,()]+(?:\{[^}]*\})?)\s*,\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q.trim());
-    if (type === 'query' && m && m[2] === name && /^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) {
-      out.push({ name, label: str(v.label, name) || name, source: m[1]!.trim() });
-      report.imported.push(where);
-    } else {
-      report.notImported.push({
-        where,
-        what: `a "${type}" variable${q ? ` (${q.slice(0, 120)})` : ''}: only label_values(metric, label) named after its label is imported yet`,
-      });
+    if (!NAME.test(name)) {
+      skip('its name is not a Prometheus label name, which the console needs for its URL and queries');
+      continue;
     }
+    if (type === 'query') {
+      const m = LABEL_VALUES.exec(q);
+      if (!m) {
+        skip(
+          `a query variable (${q.slice(0, 120)}): only label_values(…) is imported yet; label_names(), metrics() and query_result() are not`,
+        );
+        continue;
+      }
+      const source = (m[1] ?? '').trim();
+      const regex = regexOf(str(v.regex));
+      const asFilter = m[2] === name && !regex;
+      out.push({
+        name,
+        label,
+        ...(asFilter ? {} : { kind: 'query' as const, labelName: m[2]!, multi: v.multi === true }),
+        source,
+        ...(regex ? { regex } : {}),
+      });
+    } else if (type === 'custom') {
+      out.push({ name, label, kind: 'custom', values: fixedValues(v, q), multi: v.multi === true });
+    } else if (type === 'interval') {
+      const values = fixedValues(v, q);
+      if (v.auto === true)
+        report.changed.push({ where, what: 'its "auto" choice is not offered: the first interval is the default' });
+      out.push({ name, label, kind: 'interval', values: values.length ? values : ['1m'] });
+    } else if (type === 'textbox' || type === 'constant') {
+      out.push({ name, label, kind: type, values: [q] });
+    } else {
+      skip(`a "${type}" variable: the console has no such kind (adhoc filters and others are not imported)`);
+      continue;
+    }
+    const allValue = str(v.allValue);
+    if (allValue && allValue !== '.*' && allValue !== '.+')
+      report.changed.push({ where, what: `its "All" value ${allValue} is .* in the console` });
+    report.imported.push(where);
   }
   return out;
 }

@@ -182,9 +182,11 @@ export function importGrafana(input: unknown): ImportResult {
       return skip(`its data source is ${dsType}, not Prometheus`);
     }
     const queries: QueryDef[] = [];
-    for (const t of Array.isArray(p.targets) ? p.targets : []) {
+    const targets = Array.isArray(p.targets) ? p.targets : [];
+    for (const [ti, t] of targets.entries()) {
       if (!isObj(t)) continue;
-      const ref = str(t.refId, '?');
+      // Grafana names queries A, B, … when the JSON does not.
+      const ref = str(t.refId, String.fromCharCode(65 + (ti % 26)));
       if (t.hide === true) {
         report.notImported.push({ where: `${where} query ${ref}`, what: 'hidden in Grafana' });
         continue;

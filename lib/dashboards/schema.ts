@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNITS } from '../format/units';
-import { LEGEND_COLUMNS, PANEL_KIND_NAMES, type DashboardDef } from './types';
+import { LEGEND_COLUMNS, PANEL_KIND_NAMES, VARIABLE_KINDS, type DashboardDef } from './types';
 
 /**
  * The dashboard model as data that users save (issue 16): the same DashboardDef the built-in
@@ -150,13 +150,42 @@ export const dashboardSchema = z
     description: text(5000).default(''),
     variables: z
       .array(
-        z.object({
-          name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a variable name is a Prometheus label name'),
-          label: text(200),
-          source: text(2000).min(1, 'a variable needs the series selector its values come from'),
-        }),
+        z
+          .object({
+            name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a variable name is a Prometheus label name'),
+            label: text(200),
+            kind: z.enum(VARIABLE_KINDS, { error: `a variable kind: one of ${VARIABLE_KINDS.join(', ')}` }).optional(),
+            source: text(2000).optional(),
+            labelName: z
+              .string()
+              .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a label name')
+              .optional(),
+            regex: text(500)
+              .refine((r) => {
+                try {
+                  new RegExp(r);
+                  return true;
+                } catch {
+                  return false;
+                }
+              }, 'a regular expression that compiles')
+              .optional(),
+            values: z.array(text(500)).max(500).optional(),
+            multi: z.boolean().optional(),
+          })
+          .superRefine((v, ctx) => {
+            const kind = v.kind ?? 'label';
+            if (kind === 'label' && !v.source?.trim())
+              ctx.addIssue({
+                code: 'custom',
+                path: ['source'],
+                message: 'a variable needs the series selector its values come from',
+              });
+            if ((kind === 'custom' || kind === 'interval') && !v.values?.length)
+              ctx.addIssue({ code: 'custom', path: ['values'], message: `a ${kind} variable needs its values` });
+          }),
       )
-      .max(20)
+      .max(50)
       .default([]),
     panels: z.array(panel).max(500, 'at most 500 panels'),
     rows: z

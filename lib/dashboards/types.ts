@@ -1,5 +1,6 @@
 import type { Unit } from '../format/units';
 import { renderQuery } from '../prometheus/template';
+import { panelVars } from './variables';
 
 /** Dashboards are data: typed definitions, each panel drawn by its kind (components/panel/kinds). */
 export type QueryDef = {
@@ -175,12 +176,33 @@ export function hasQueries(def: PanelDef): def is QueryPanelDef {
   return def.kind !== 'text';
 }
 
+/**
+ * How a variable gets its choices and where its value goes:
+ *   label     (default) values of the label `name` on `source`; a filter (`{{filter}}`) of the panels that name it
+ *   query     values of `labelName` on `source` (Grafana's label_values(metric, label)), kept by `regex`; `$name` only
+ *   custom    the fixed `values`; `$name` only
+ *   interval  one of the fixed `values` (durations), inserted as written: `[$name]`
+ *   textbox   what the reader types (default `values[0]`), inserted as written
+ *   constant  `values[0]`, inserted as written, not shown
+ */
+export const VARIABLE_KINDS = ['label', 'query', 'custom', 'interval', 'textbox', 'constant'] as const;
+export type VariableKind = (typeof VARIABLE_KINDS)[number];
+
 export type VariableDef = {
-  /** The label name, also the URL param. */
+  /** The URL param and `$name` in queries; for a `label` variable, the label name too. */
   name: string;
   label: string;
-  /** The series selector whose label values are the choices. */
-  source: string;
+  kind?: VariableKind;
+  /** label, query: the series selector whose label values are the choices ('' for every series). */
+  source?: string;
+  /** query: the label whose values are offered (default: `name`). */
+  labelName?: string;
+  /** query: keep the values this regex matches (its first group when it has one). */
+  regex?: string;
+  /** custom, interval: the choices; textbox, constant: the value. */
+  values?: string[];
+  /** custom, query: more than one value may be chosen (a label variable always may). */
+  multi?: boolean;
 };
 
 /**
@@ -224,7 +246,7 @@ export function exemplarExpr(
   range: { start: number; end: number; rateInterval: number },
 ): string | null {
   if (def.kind !== 'timeseries' || !def.exemplars) return null;
-  const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
+  const own = panelVars(def.variables, vars);
   return renderQuery(`${def.exemplars}{ {{filter}} }`, {
     variables: own,
     rateIntervalSec: range.rateInterval,
@@ -239,7 +261,7 @@ export function panelExprs(
   range: { start: number; end: number; rateInterval: number; step?: number },
 ): string[] {
   if (!hasQueries(def)) return [];
-  const own = Object.fromEntries(def.variables.map((v) => [v, vars[v] ?? []]));
+  const own = panelVars(def.variables, vars);
   return def.queries.map((q) =>
     renderQuery(q.expr, {
       variables: own,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VariableDef } from './types';
-import { variableSource } from './variables';
+import { effectiveVars, keepByRegex, variableSource } from './variables';
 
 const VARS: VariableDef[] = [
   { name: 'provider', label: 'Provider', source: 'llm_requests_total' },
@@ -26,5 +26,34 @@ describe('variableSource', () => {
   });
   it('names a variable the dashboard does not have', () => {
     expect(() => variableSource(VARS, 'nope', {})).toThrow('no variable "nope"');
+  });
+  it('keeps a query variable’s values by its regex, by the first group when it has one', () => {
+    expect(keepByRegex(['web-1.eu', 'web-2.eu', 'db-1.us'], '^(web-\\d)\\.')).toEqual(['web-1', 'web-2']);
+    expect(keepByRegex(['a', 'bb', 'ab'], 'b')).toEqual(['b']);
+    expect(keepByRegex(['a', 'b'], undefined)).toEqual(['a', 'b']);
+  });
+  it('narrows a variable with no selector of its own to the label filters before it', () => {
+    const defs = [
+      { name: 'job', label: 'Job', source: 'up' },
+      { name: 'env', label: 'Env', kind: 'custom' as const, values: ['a'] },
+      { name: 'inst', label: 'Instance', kind: 'query' as const, labelName: 'instance', source: '' },
+    ];
+    expect(variableSource(defs, 'inst', { job: ['node'], env: ['a'] })).toBe('{job="node"}');
+    expect(variableSource(defs, 'inst', {})).toBe('');
+  });
+  it('draws with the defaults of intervals, text boxes and constants, and none picked for the rest', () => {
+    const defs = [
+      { name: 'job', label: 'Job', source: 'up' },
+      { name: 'win', label: 'Window', kind: 'interval' as const, values: ['5m', '1h'] },
+      { name: 'c', label: 'C', kind: 'constant' as const, values: ['k'] },
+      { name: 'env', label: 'Env', kind: 'custom' as const, values: ['a', 'b'] },
+    ];
+    expect(effectiveVars(defs, { win: ['1h'], c: ['ignored'] })).toEqual({
+      job: [],
+      '=win': ['1h'],
+      '=c': ['k'],
+      '~env': [],
+    });
+    expect(effectiveVars(defs, {})['=win']).toEqual(['5m']);
   });
 });

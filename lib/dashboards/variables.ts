@@ -1,9 +1,17 @@
 import { labelMatcher } from '../prometheus/escape';
-import type { VariableDef } from './types';
+import type { VariableDef, VariableKind } from './types';
+
+const kindOf = (v: VariableDef): VariableKind => v.kind ?? 'label';
+
+/** Whether a variable offers label values from Prometheus (label and query variables). */
+export const fromPrometheus = (v: VariableDef) => kindOf(v) === 'label' || kindOf(v) === 'query';
+
+/** The label whose values a Prometheus-backed variable offers. */
+export const labelOf = (v: VariableDef) => (kindOf(v) === 'query' ? (v.labelName ?? v.name) : v.name);
 
 /**
- * The series selector whose label values a variable offers, chained as in Grafana: the values
- * of the variables before it on the page narrow it (`/llm?provider=openai` offers only the models
+ * The series selector whose label values a variable offers, chained as in Grafana: the label
+ * variables before it on the page narrow it (`/llm?provider=openai` offers only the models
  * OpenAI served). Later variables never narrow earlier ones, so a choice can always be changed.
  */
 export function variableSource(
@@ -13,14 +21,83 @@ export function variableSource(
 ): string {
   const at = variables.findIndex((v) => v.name === name);
   if (at < 0) throw new Error(`no variable ${JSON.stringify(name)} on this dashboard`);
-  const own = variables[at]!.source;
+  const own = variables[at]!.source?.trim() ?? '';
   const matchers = variables
     .slice(0, at)
+    .filter((v) => kindOf(v) === 'label')
     .map((v) => labelMatcher(v.name, vars[v.name] ?? []))
     .filter((m): m is string => m !== null);
   if (matchers.length === 0) return own;
+  if (!own) return `{${matchers.join(',')}}`;
   const close = own.lastIndexOf('}');
   if (close < 0) return `${own}{${matchers.join(',')}}`;
   const inside = own.slice(own.indexOf('{') + 1, close).trim();
   return `${own.slice(0, close)}${inside ? ',' : ''}${matchers.join(',')}${own.slice(close)}`;
+}
+
+/** A query variable's values kept by its regex (the first group when it has one), without repeats. */
+export function keepByRegex(values: readonly string[], regex: string | undefined): string[] {
+  if (!regex) return [...values];
+  let re: RegExp;
+  try {
+    re = new RegExp(regex);
+  } catch {
+    return [...values];
+  }
+  const out = new Set<string>();
+  for (const v of values) {
+    const m = re.exec(v);
+    if (m) out.add(m[1] ?? m[0]);
+  }
+  return [...out];
+}
+
+/**
+ * Prefixes that tell the query template how a variable is written (lib/prometheus/template.ts):
+ * a bare name is a label filter (and `$name` as a regex), `~name` is `$name` as a regex only,
+ * `=name` is `$name` as written (intervals, text, constants).
+ */
+export const REGEX_ONLY = '~';
+export const AS_WRITTEN = '=';
+
+/**
+ * The values the panels are drawn with: what the URL picked, or each variable's default (the
+ * first value of an interval, a text box or a constant; none, meaning all, for the others),
+ * keyed as the query template reads them.
+ */
+export function effectiveVars(
+  defs: readonly VariableDef[],
+  picked: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const d of defs) {
+    const chosen = [...(picked[d.name] ?? [])];
+    const kind = kindOf(d);
+    if (kind === 'label') out[d.name] = chosen;
+    else if (kind === 'query' || kind === 'custom') out[`${REGEX_ONLY}${d.name}`] = chosen;
+    else {
+      const value = kind === 'constant' ? d.values?.[0] : (chosen[0] ?? d.values?.[0]);
+      out[`${AS_WRITTEN}${d.name}`] = [value ?? ''];
+    }
+  }
+  return out;
+}
+
+/** The entries of `vars` a panel uses, by the names it lists (however each is keyed). */
+export function panelVars(
+  names: readonly string[],
+  vars: Readonly<Record<string, readonly string[]>>,
+): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const n of names) {
+    for (const key of [n, `${REGEX_ONLY}${n}`, `${AS_WRITTEN}${n}`]) {
+      if (vars[key] !== undefined) {
+        out[key] = vars[key];
+        break;
+      }
+    }
+    // A label variable no value of which is picked is still the panel's (an empty filter).
+    if (!Object.keys(out).some((k) => k === n || k.slice(1) === n)) out[n] = [];
+  }
+  return out;
 }

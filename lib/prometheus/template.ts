@@ -20,8 +20,12 @@ export type TemplateContext = {
   stepSec?: number;
 };
 
+/** Keys of a template's variables that are not label filters (lib/dashboards/variables.ts). */
+const NOT_A_FILTER = /^[~=]/;
+
 export function renderFilter(variables: Readonly<Record<string, readonly string[]>>): string {
   return Object.keys(variables)
+    .filter((name) => !NOT_A_FILTER.test(name))
     .sort()
     .map((name) => labelMatcher(name, variables[name] ?? []))
     .filter((m): m is string => m !== null)
@@ -32,14 +36,27 @@ export function renderFilter(variables: Readonly<Record<string, readonly string[
 const PLACEHOLDER =
   /\$__rate_interval|\$__range_ms|\$__range_s|\$__range|\$__interval_ms|\$__interval|\{\{filter\}\}|\$\{(\w+)(?::(\w+))?\}|\[\[(\w+)\]\]|\$(\w+)/g;
 
-/** A variable's values where Grafana's `$var` stands (inside a regex matcher, usually). */
-function variableText(values: readonly string[]): string {
-  return values.length === 0 ? '.*' : escapeString(values.map(escapeRegex).join('|'));
+/**
+ * A variable's values where Grafana's `$var` stands, in the format asked for: by default (and
+ * `regex`) an escaped regex alternation for a matcher, `.*` when none is picked; `pipe` and
+ * `csv` join the values as they are; `raw`/`text` the values comma-joined.
+ */
+function variableText(values: readonly string[], format: string | undefined): string {
+  switch (format) {
+    case 'pipe':
+      return escapeString(values.join('|'));
+    case 'csv':
+    case 'raw':
+    case 'text':
+      return escapeString(values.join(','));
+    default:
+      return values.length === 0 ? '.*' : escapeString(values.map(escapeRegex).join('|'));
+  }
 }
 
 export function renderQuery(template: string, ctx: TemplateContext): string {
   const filter = renderFilter(ctx.variables);
-  return template.replace(PLACEHOLDER, (m, braced?: string, _format?: string, bracketed?: string, bare?: string) => {
+  return template.replace(PLACEHOLDER, (m, braced?: string, format?: string, bracketed?: string, bare?: string) => {
     if (m === '$__rate_interval') return formatDurationMs(ctx.rateIntervalSec * 1000);
     const rangeSec = ctx.rangeSec ?? 3600;
     const stepSec = ctx.stepSec ?? ctx.rateIntervalSec / 4;
@@ -50,7 +67,9 @@ export function renderQuery(template: string, ctx: TemplateContext): string {
     if (m === '$__interval_ms') return String(Math.round(stepSec * 1000));
     if (m === '{{filter}}') return filter;
     const name = braced ?? bracketed ?? bare ?? '';
-    const values = ctx.variables[name];
-    return values === undefined ? m : variableText(values);
+    const written = ctx.variables[`=${name}`];
+    if (written !== undefined) return written[0] ?? '';
+    const values = ctx.variables[name] ?? ctx.variables[`~${name}`];
+    return values === undefined ? m : variableText(values, format);
   });
 }

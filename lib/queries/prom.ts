@@ -42,7 +42,8 @@ export function rangeQueryOptions(p: RangeParams) {
 }
 
 export function labelValuesOptions(name: string, match: string, start: number, end: number) {
-  const qs = new URLSearchParams({ 'match[]': match, start: String(start), end: String(end) });
+  // No selector: the label's values on every series.
+  const qs = new URLSearchParams({ ...(match ? { 'match[]': match } : {}), start: String(start), end: String(end) });
   return queryOptions({
     queryKey: promKeys.labelValues(name, match, start, end),
     queryFn: ({ signal }) =>

@@ -2,7 +2,7 @@ import 'server-only';
 import { panelsAtLoad } from '../dashboards/layout';
 import type { DashboardDef } from '../dashboards/types';
 import { pickedChoices, withChoices } from '../dashboards/choices';
-import { variableSource } from '../dashboards/variables';
+import { effectiveVars, fromPrometheus, labelOf, variableSource } from '../dashboards/variables';
 import { annotationQueries } from '../annotations/queries';
 import { ANNOTATIONS_PARAM, annotationSources } from '../annotations/sources';
 import { exemplarExpr, panelExprs } from '../dashboards/types';
@@ -77,6 +77,7 @@ export function dashboardPrefetch(
 ): Prefetched[] {
   const { state } = parseViewState(search, { variables: dashboard.variables.map((v) => v.name) }, anchorMs);
   const range = planViewRange(state, anchorMs, settings);
+  const vars = effectiveVars(dashboard.variables, state.vars);
   const out: Prefetched[] = [];
   const seen = new Set<string>();
   const add = (key: readonly unknown[], load: () => Promise<unknown>, inline = false) => {
@@ -88,7 +89,7 @@ export function dashboardPrefetch(
   const shiftSec = state.shift ? (parseShiftSec(state.shift) ?? 0) : 0;
   for (const panel of panelsAtLoad(dashboard, search)) {
     const p = withChoices(panel, pickedChoices(panel, search));
-    for (const query of panelExprs(p, state.vars, range)) {
+    for (const query of panelExprs(p, vars, range)) {
       // With a comparison, time series panels draw the same queries over the earlier range too.
       const starts = shiftSec && p.kind === 'timeseries' ? [range.start, range.start - shiftSec] : [range.start];
       for (const start of starts) {
@@ -100,7 +101,7 @@ export function dashboardPrefetch(
         );
       }
     }
-    const ex = exemplarExpr(p, state.vars, range);
+    const ex = exemplarExpr(p, vars, range);
     if (ex)
       add(
         promKeys.exemplars(ex, range.start, range.end, range.step),
@@ -113,10 +114,11 @@ export function dashboardPrefetch(
     for (const q of annotationQueries(annotationSources(dashboard), range))
       add(promKeys.range(q), () => rangeQuery(q.query, q.start, q.end, q.step), true);
   }
-  for (const v of dashboard.variables) {
+  for (const v of dashboard.variables.filter(fromPrometheus)) {
     const source = variableSource(dashboard.variables, v.name, state.vars);
-    add(promKeys.labelValues(v.name, source, range.start, range.end), () =>
-      labelValues(v.name, [source], range.start, range.end),
+    const label = labelOf(v);
+    add(promKeys.labelValues(label, source, range.start, range.end), () =>
+      labelValues(label, source ? [source] : [], range.start, range.end),
     );
   }
   add(promKeys.alerts(anchorMs), () => alertsNow(), true);

@@ -7,6 +7,7 @@ import { useViewState } from '@/components/hooks/use-view-state';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { addPanel, addRow, forEditing, replacePanel } from '@/lib/dashboards/edit';
 import type { DashboardDef } from '@/lib/dashboards/types';
+import { effectiveVars } from '@/lib/dashboards/variables';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { EditGrid } from './edit-grid';
 import { PanelEditor } from './panel-editor';
@@ -45,7 +46,8 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
   const spec = useMemo(() => ({ variables: def.variables.map((v) => v.name) }), [def.variables]);
   const { state, anchorMs } = useViewState(spec);
   const range = useMemo(() => planViewRange(state, anchorMs, settings), [state, anchorMs, settings]);
-  const ctx: PanelContext = { vars: state.vars, range, onZoom: () => {} };
+  const vars = useMemo(() => effectiveVars(def.variables, state.vars), [def.variables, state.vars]);
+  const ctx: PanelContext = { vars, range, onZoom: () => {} };
   const panel = editing ? def.panels.find((p) => p.id === editing) : undefined;
 
   const onSaved = (s: Saved) => {

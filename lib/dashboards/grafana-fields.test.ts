@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { importGrafana } from './grafana';
+import { parseDashboard } from './schema';
+import { panelExprs } from './types';
+import { effectiveVars } from './variables';
+
+describe('Grafana import: field config and variables', () => {
+  it('carries thresholds, overrides, legend, stacking and reducers across, and names what it cannot', () => {
+    const r = importGrafana({
+      title: 'Fields',
+      annotations: {
+        list: [
+          { builtIn: 1, name: 'Annotations & Alerts' },
+          { name: 'Deploys', expr: 'changes(build_info[1m]) > 0' },
+        ],
+      },
+      panels: [
+        {
+          type: 'timeseries',
+          title: 'Latency',
+          targets: [{ expr: 'up' }],
+          options: { legend: { displayMode: 'table', placement: 'right', calcs: ['lastNotNull', 'max'] } },
+          fieldConfig: {
+            defaults: {
+              unit: 's',
+              decimals: 2,
+              custom: { drawStyle: 'bars', stacking: { mode: 'normal' }, thresholdsStyle: { mode: 'line' } },
+              thresholds: {
+                mode: 'absolute',
+                steps: [
+                  { color: 'green', value: null },
+                  { color: 'red', value: 0.5 },
+                ],
+              },
+            },
+            overrides: [
+              {
+                matcher: { id: 'byName', options: 'errors' },
+                properties: [
+                  { id: 'color', value: { mode: 'fixed', fixedColor: 'semi-dark-red' } },
+                  { id: 'custom.axisPlacement', value: 'right' },
+                  { id: 'unit', value: 'reqps' },
+                  { id: 'displayName', value: 'Errors' },
+                ],
+              },
+              {
+                matcher: { id: 'byRegexp', options: '/p9.*/' },
+                properties: [{ id: 'custom.hideFrom', value: { legend: true, viz: true, tooltip: true } }],
+              },
+              { matcher: { id: 'byFrameRefID', options: 'B' }, properties: [] },
+            ],
+          },
+          transformations: [{ id: 'organize' }],
+          repeat: 'job',
+        },
+        {
+          type: 'stat',
+          title: 'Now',
+          targets: [{ expr: 'sum(up)' }],
+          options: { reduceOptions: { calcs: ['mean'] } },
+          fieldConfig: {
+            defaults: {
+              thresholds: {
+                mode: 'absolute',
+                steps: [
+                  { color: 'green', value: null },
+                  { color: '#FF0000', value: 10 },
+                ],
+              },
+            },
+          },
+        },
+        {
+          type: 'gauge',
+          title: 'Share',
+          targets: [{ expr: 'sum(up)' }],
+          fieldConfig: {
+            defaults: { unit: 'percent', thresholds: { mode: 'percentage', steps: [{ color: 'red', value: null }] } },
+          },
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.panels[0]).toMatchObject({
+      kind: 'timeseries',
+      unit: 's',
+      draw: 'bars',
+      stack: true,
+      legend: { placement: 'right', columns: ['last', 'max'] },
+      thresholds: [{ value: 0.5, label: '0.5', color: '#e02f44' }],
+      right: { unit: 'reqps' },
+      overrides: [
+        { match: { name: 'errors' }, color: '#e02f44', axis: 'right' },
+        { match: { regex: '/p9.*/' }, hidden: true },
+      ],
+    });
+    expect(r.def.panels[1]).toMatchObject({
+      kind: 'stat',
+      reduce: 'mean',
+      thresholds: { base: '#56a64b', steps: [{ value: 10, color: '#FF0000' }] },
+    });
+    expect(r.def.panels[2]).not.toHaveProperty('thresholds');
+    const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'panel 1 "Latency": transformations (organize) are not applied',
+        'panel 1 "Latency": repeated by $job in Grafana: shown once',
+        'panel 1 "Latency": decimals (2): the console picks its own',
+        'panel 1 "Latency": override of "errors": displayName is not imported',
+        'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
+        'panel 3 "Share": percentage thresholds: not imported (only absolute ones are)',
+        'annotation "Deploys": an annotation query (changes(build_info[1m]) > 0): the console marks its own events (alerts, kill switch, policy versions, canary steps), not custom annotation queries yet',
+      ]),
+    );
+    expect(notes.some((n) => n.includes('Annotations & Alerts'))).toBe(false);
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
+  it('imports every variable kind Grafana has for Prometheus, and names the ones it cannot', () => {
+    const r = importGrafana({
+      title: 'Vars',
+      templating: {
+        list: [
+          { type: 'query', name: 'job', query: 'label_values(up, job)' },
+          {
+            type: 'query',
+            name: 'host',
+            query: { query: 'label_values(node_uname_info{job="$job"}, nodename)' },
+            regex: '/^(.*?)\\./',
+            multi: true,
+          },
+          { type: 'query', name: 'anylabel', query: 'label_values(instance)' },
+          { type: 'custom', name: 'env', query: 'prod, dev', multi: true, allValue: 'prod|dev' },
+          { type: 'interval', name: 'win', query: '1m,5m,1h', auto: true },
+          { type: 'textbox', name: 'pattern', query: 'api.*' },
+          { type: 'constant', name: 'cluster', query: 'eu-1' },
+          { type: 'query', name: 'metric', query: 'metrics(node_.*)' },
+          { type: 'adhoc', name: 'filters' },
+          { type: 'query', name: 'bad-name', query: 'label_values(up, job)' },
+        ],
+      },
+      panels: [
+        {
+          type: 'timeseries',
+          title: 'All of them',
+          targets: [
+            {
+              expr: 'sum(rate(x_total{job=~"$job", host=~"${host:pipe}", env=~"$env", p=~"$pattern", c="$cluster", m=~"$metric"}[$win]))',
+            },
+          ],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.variables).toEqual([
+      { name: 'job', label: 'job', source: 'up' },
+      {
+        name: 'host',
+        label: 'host',
+        kind: 'query',
+        labelName: 'nodename',
+        multi: true,
+        source: 'node_uname_info{job="$job"}',
+        regex: '^(.*?)\\.',
+      },
+      { name: 'anylabel', label: 'anylabel', kind: 'query', labelName: 'instance', multi: false, source: '' },
+      { name: 'env', label: 'env', kind: 'custom', values: ['prod', 'dev'], multi: true },
+      { name: 'win', label: 'win', kind: 'interval', values: ['1m', '5m', '1h'] },
+      { name: 'pattern', label: 'pattern', kind: 'textbox', values: ['api.*'] },
+      { name: 'cluster', label: 'cluster', kind: 'constant', values: ['eu-1'] },
+    ]);
+    const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'variable "metric": a query variable (metrics(node_.*)): only label_values(…) is imported yet; label_names(), metrics() and query_result() are not',
+        'variable "filters": a "adhoc" variable: the console has no such kind (adhoc filters and others are not imported)',
+        'variable "bad-name": its name is not a Prometheus label name, which the console needs for its URL and queries',
+        'variable "win": its "auto" choice is not offered: the first interval is the default',
+        'variable "env": its "All" value prod|dev is .* in the console',
+        'panel 1 "All of them" query A: $metric (a variable not imported) matches everything (.*)',
+      ]),
+    );
+    expect(parseDashboard(r.def).ok).toBe(true);
+    // Drawn with the defaults and a choice: the filter for job, the others as Grafana writes them.
+    const vars = effectiveVars(r.def.variables, { job: ['node'], host: ['a', 'b.c'] });
+    const [q] = panelExprs(r.def.panels[0]!, vars, { start: 0, end: 3600, rateInterval: 60 });
+    expect(q).toBe('sum(rate(x_total{job=~"node", host=~"a|b.c", env=~".*", p=~"api.*", c="eu-1", m=~".*"}[1m]))');
+  });
+});
