@@ -4,6 +4,10 @@ import { startConsole } from '../scripts/stack/console';
 import { freePort, type Managed, stopProcess } from '../scripts/stack/proc';
 import { startPrometheus } from '../scripts/stack/prometheus';
 import { expect, freshDir, test } from './fixtures';
+import { workflowsDashboard } from '../lib/dashboards/workflows';
+
+/** The panels of /workflows, the page these tests open. */
+const WORKFLOW_PANELS = workflowsDashboard.panels.length;
 
 /**
  * Every Prometheus route maps its failures to the same answers whatever ran first in the
@@ -93,7 +97,7 @@ test('Prometheus unreachable: every route answers 502 unreachable, and the page 
     const res = await page.goto(`${c.base}/workflows?from=now-1h&to=now`);
     const html = await res!.text();
     // Server-rendered: the panels' errors are in the HTML itself.
-    expect(html.match(/data-testid="panel" data-panel-id="[^"]+" data-state="error"/g)?.length).toBe(8);
+    expect(html.match(/data-testid="panel" data-panel-id="[^"]+" data-state="error"/g)?.length).toBe(WORKFLOW_PANELS);
     expect(html).toContain('Prometheus is unreachable');
     await request.get(`${c.base}/api/ready`);
     await expectEveryRoute(request, c.base, 502, 'unreachable');
@@ -123,7 +127,7 @@ test('Prometheus stalled (SIGSTOP) with PROMETHEUS_TIMEOUT=1s: every route answe
   try {
     const res = await page.goto(`${c.base}/workflows?from=now-1h&to=now`);
     const html = await res!.text();
-    expect(html.match(/data-testid="panel" data-panel-id="[^"]+" data-state="error"/g)?.length).toBe(8);
+    expect(html.match(/data-testid="panel" data-panel-id="[^"]+" data-state="error"/g)?.length).toBe(WORKFLOW_PANELS);
     expect(html).toContain('Prometheus did not answer within 1000 ms');
     await request.get(`${c.base}/api/ready`);
     await expectEveryRoute(request, c.base, 504, 'timeout');

@@ -2,6 +2,10 @@ import path from 'node:path';
 import { type Managed, stopProcess } from '../scripts/stack/proc';
 import { startPrometheus } from '../scripts/stack/prometheus';
 import { expect, panelsSettled, test } from './fixtures';
+import { workflowsDashboard } from '../lib/dashboards/workflows';
+
+/** The panels of /workflows, the page these tests open. */
+const WORKFLOW_PANELS = workflowsDashboard.panels.length;
 
 let restarted: Managed | undefined;
 
@@ -16,7 +20,7 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
 }) => {
   await page.goto('/workflows');
   await panelsSettled(page);
-  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(WORKFLOW_PANELS);
 
   // Stop the real Prometheus (no mock: the process is gone).
   process.kill(stack.pids.prometheus!, 'SIGKILL');
@@ -27,7 +31,7 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
 
   await page.getByTestId('range-picker').click();
   await page.getByTestId('quick-30m').click();
-  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
+  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(WORKFLOW_PANELS);
   await expect(page.getByTestId('panel-error').first()).toContainText('Prometheus is unreachable');
   // Still usable: the range picker opens and navigation works.
   await page.getByTestId('range-picker').click();
@@ -41,7 +45,7 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
     if (new URL(r.url()).pathname.startsWith('/api/prom/query_range')) asked.push(r.url());
   });
   await page.reload();
-  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
+  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(WORKFLOW_PANELS);
   await expect(page.getByTestId('panel-error').first()).toContainText('Prometheus is unreachable');
   await expect(page.locator('[data-testid=panel]:not([data-hydrated=true])')).toHaveCount(0);
   expect(asked).toEqual([]);
@@ -57,7 +61,7 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
     await page.getByTestId('slo-tile').count(),
   );
   await page.goto('/workflows');
-  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(8);
+  await expect(page.locator('[data-testid=panel][data-state=error]')).toHaveCount(WORKFLOW_PANELS);
   await expect(page.locator('[data-testid=panel]:not([data-hydrated=true])')).toHaveCount(0);
 
   // Same port, same data: Prometheus comes back.
@@ -71,5 +75,5 @@ test('Prometheus down: panels fail with retry, the page stays usable, /api/ready
   const retries = page.locator('[data-testid=panel][data-state=error]').getByRole('button', { name: 'Retry' });
   const n = await retries.count();
   for (let i = 0; i < n; i++) await retries.first().click();
-  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);
+  await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(WORKFLOW_PANELS);
 });

@@ -2,6 +2,10 @@ import path from 'node:path';
 import { startConsole } from '../scripts/stack/console';
 import { freePort, stopProcess } from '../scripts/stack/proc';
 import { expect, freshDir, panelsSettled, test } from './fixtures';
+import { workflowsDashboard } from '../lib/dashboards/workflows';
+
+/** The panels of /workflows, the page these tests open. */
+const WORKFLOW_PANELS = workflowsDashboard.panels.length;
 
 /**
  * The path a page takes when Prometheus is slower than PAGE_DATA_WAIT: the page streams with a
@@ -41,7 +45,7 @@ test('with answers still on their way the page streams skeletons, then every pan
     expect(html.match(/data-testid="panel" data-panel-id="workflow-latency" data-state="loading"/g)?.length).toBe(1);
     expect(html).toMatch(/data-testid="panel" data-panel-id="workflow-latency" data-state="ready"/);
     await panelsSettled(page);
-    await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(8);
+    await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(WORKFLOW_PANELS);
     await expect(
       page.locator('[data-testid=panel][data-panel-id="workflow-latency"] [data-testid=series-line]'),
     ).not.toHaveCount(0);

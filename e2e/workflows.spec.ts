@@ -1,16 +1,9 @@
+import { workflowsDashboard } from '../lib/dashboards/workflows';
 import { parseFormatted } from '../lib/format/units';
 import { chartsInteractive, expect, panelsSettled, promRange, test } from './fixtures';
 
-const PANELS = [
-  'workflow-latency',
-  'workflow-throughput',
-  'workflow-failure-ratio',
-  'agent-execution-p95',
-  'grpc-p95',
-  'vector-search-latency',
-  'embedding-latency',
-  'decomposition-refinement',
-];
+/** Every panel of the page, from its definition. */
+const PANELS = workflowsDashboard.panels.map((p) => p.id);
 
 /** A window in the past, so that the page and Prometheus see exactly the same samples. */
 function pastWindow() {
