@@ -268,3 +268,43 @@ test('Shannon’s Grafana dashboards provisioned from DASHBOARDS_DIR are listed,
   ).toHaveCount(1);
   await page.context().close();
 });
+
+test('the variables editor: an interval variable used by a panel’s query is offered on the saved dashboard, and its choice is in the URL', async ({
+  browser,
+}) => {
+  const page = await signedIn(browser, 'edi');
+  await page.goto('/dashboards/new?from=now-30m&to=now');
+  await page.getByLabel('Dashboard title').fill('With a window');
+  await page.getByRole('button', { name: 'Variables (0)' }).click();
+  const dialog = page.getByTestId('variables-editor');
+  await dialog.getByRole('button', { name: 'Add variable' }).click();
+  const row = dialog.getByTestId('variable-row');
+  await row.getByLabel('Name').fill('win');
+  await row.getByLabel('Label', { exact: true }).fill('Window');
+  await row.getByLabel('Kind').selectOption('interval');
+  await expect(dialog.getByRole('alert')).toContainText('variables.0.values: an interval variable needs its values');
+  await row.getByLabel('Values (comma-separated)').fill('5m, 1h');
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('button', { name: 'Variables (1)' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Add panel' }).click();
+  const editor = page.getByTestId('panel-editor');
+  await editor.getByLabel('Title').fill('Started over the window');
+  await editor.getByRole('textbox', { name: 'Query A (PromQL)' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('sum(increase(shannon_workflows_started_total[$win]))');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await save(page, 'with a window');
+  await expect(page).toHaveURL(/\/edit$/);
+  const uid = new URL(page.url()).pathname.split('/')[2]!;
+
+  await page.goto(`/dashboards/${uid}?from=now-30m&to=now`);
+  const panel = page.locator('[data-testid=panel][data-panel-id=panel-1]');
+  await expect(panel).toHaveAttribute('data-state', 'ready');
+  await panel.getByRole('button', { name: 'Show query' }).click();
+  await expect(panel.getByTestId('panel-query')).toContainText('[5m]');
+  await page.getByTestId('var-win').getByRole('combobox').selectOption('1h');
+  await expect(page).toHaveURL(/win=1h/);
+  await expect(panel.getByTestId('panel-query')).toContainText('[1h]');
+  await page.context().close();
+});

@@ -1,5 +1,13 @@
 import { GRID_COLS, withGrid } from './layout';
-import type { DashboardDef, GridPos, PanelDef, PanelKind, RowDef } from './types';
+import {
+  type DashboardDef,
+  type GridPos,
+  hasQueries,
+  type PanelDef,
+  type PanelKind,
+  type RowDef,
+  type VariableDef,
+} from './types';
 
 /**
  * What the dashboard editor does to a dashboard, as plain functions of the model (issue 16):
@@ -140,4 +148,30 @@ export function applyLayout(d: DashboardDef, layout: readonly LayoutItem[]): Das
     return { ...r, y: l.y };
   });
   return moved ? { ...d, panels, ...(rows ? { rows } : {}) } : d;
+}
+
+/**
+ * The variables a panel uses: those it already lists, those its queries name (`$name`,
+ * `${name…}`, `[[name]]`), and, when a query has `{{filter}}`, every label variable.
+ */
+export function withUsedVariables(
+  panel: PanelDef,
+  variables: readonly VariableDef[],
+  /**
+   * Which variables `{{filter}}` may add (default: all label variables): a built-in page's panel
+   * leaves out, on purpose, a variable whose label its metric lacks.
+   */
+  candidates: readonly VariableDef[] = variables,
+): PanelDef {
+  if (!hasQueries(panel)) return panel;
+  const text = panel.queries.map((q) => q.expr).join('\n');
+  const used = new Set(panel.variables);
+  const mayFilter = new Set(candidates.map((v) => v.name));
+  for (const v of variables) {
+    const named = new RegExp(`\\$\\{${v.name}(?::\\w+)?\\}|\\[\\[${v.name}\\]\\]|\\$${v.name}\\b`).test(text);
+    const filtered = mayFilter.has(v.name) && (v.kind ?? 'label') === 'label' && text.includes('{{filter}}');
+    if (named || filtered) used.add(v.name);
+  }
+  const names = variables.map((v) => v.name).filter((n) => used.has(n));
+  return { ...panel, variables: names };
 }

@@ -182,7 +182,11 @@ export const dashboardSchema = z
                 message: 'a variable needs the series selector its values come from',
               });
             if ((kind === 'custom' || kind === 'interval') && !v.values?.length)
-              ctx.addIssue({ code: 'custom', path: ['values'], message: `a ${kind} variable needs its values` });
+              ctx.addIssue({
+                code: 'custom',
+                path: ['values'],
+                message: `${kind === 'interval' ? 'an' : 'a'} ${kind} variable needs its values`,
+              });
           }),
       )
       .max(50)

@@ -5,13 +5,14 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { useViewState } from '@/components/hooks/use-view-state';
 import type { PanelContext } from '@/components/panel/kinds/types';
-import { addPanel, addRow, forEditing, replacePanel } from '@/lib/dashboards/edit';
+import { addPanel, addRow, forEditing, replacePanel, withUsedVariables } from '@/lib/dashboards/edit';
 import type { DashboardDef } from '@/lib/dashboards/types';
 import { effectiveVars } from '@/lib/dashboards/variables';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { EditGrid } from './edit-grid';
 import { PanelEditor } from './panel-editor';
 import { SaveDialog, type Saved } from './save-dialog';
+import { VariablesEditor } from './variables-editor';
 
 export type DashboardEditorProps = {
   initial: DashboardDef;
@@ -41,6 +42,7 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
   const dirty = JSON.stringify(def) !== saved.json;
   const [editing, setEditing] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [varsOpen, setVarsOpen] = useState(false);
   useLeaveWarning(dirty);
 
   const spec = useMemo(() => ({ variables: def.variables.map((v) => v.name) }), [def.variables]);
@@ -83,6 +85,9 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
         <button type="button" className={tool} onClick={() => setDef(addRow(def))}>
           Add row
         </button>
+        <button type="button" className={tool} onClick={() => setVarsOpen(true)}>
+          Variables ({def.variables.length})
+        </button>
         {saved.uid && (
           <Link className={tool} href={`/dashboards/${saved.uid}/versions`}>
             Versions
@@ -119,8 +124,29 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
           ctx={ctx}
           onCancel={() => setEditing(null)}
           onApply={(next) => {
-            setDef(replacePanel(def, next, panel.id));
+            // A panel that had {{filter}} keeps its choice of label variables; a new use takes them all.
+            const had = 'queries' in panel && panel.queries.some((q) => q.expr.includes('{{filter}}'));
+            setDef(replacePanel(def, withUsedVariables(next, def.variables, had ? [] : def.variables), panel.id));
             setEditing(null);
+          }}
+        />
+      )}
+      {varsOpen && (
+        <VariablesEditor
+          dashboard={def}
+          onCancel={() => setVarsOpen(false)}
+          onApply={(variables) => {
+            // Panels keep only variables that still exist, and take up new ones their queries use.
+            const names = new Set(variables.map((v) => v.name));
+            const before = new Set(def.variables.map((v) => v.name));
+            const added = variables.filter((v) => !before.has(v.name));
+            const panels = def.panels.map((p) =>
+              'variables' in p
+                ? withUsedVariables({ ...p, variables: p.variables.filter((n) => names.has(n)) }, variables, added)
+                : p,
+            );
+            setDef({ ...def, variables, panels });
+            setVarsOpen(false);
           }}
         />
       )}
