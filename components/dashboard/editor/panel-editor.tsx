@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Panel } from '@/components/panel/panel';
+import { EditorDialog, editorField } from './editor-dialog';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { UNITS, type Unit } from '@/lib/format/units';
@@ -24,8 +25,7 @@ type Props = {
   onCancel: () => void;
 };
 
-const field =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500';
+const field = editorField;
 
 /** A panel of another kind that keeps what the two kinds share (title, place, queries, unit). */
 function changeKind(p: PanelDef, kind: PanelKind): PanelDef {
@@ -63,36 +63,16 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label={`Edit panel ${panel.title}`}
-      data-testid="panel-editor"
-      className="fixed inset-0 z-40 overflow-y-auto bg-slate-900/40 p-4"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented) onCancel();
-      }}
+    <EditorDialog
+      title="Edit panel"
+      label={`Edit panel ${panel.title}`}
+      testId="panel-editor"
+      width="max-w-5xl"
+      problem={problem}
+      onApply={() => onApply(draft)}
+      onCancel={onCancel}
     >
-      <div ref={box} className="mx-auto max-w-5xl space-y-3 rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900">
-        <div className="flex items-center gap-2">
-          <h2 className="flex-1 text-lg font-semibold">Edit panel</h2>
-          <button type="button" onClick={onCancel} className={`${field} hover:bg-slate-100 dark:hover:bg-slate-800`}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            disabled={problem !== null}
-            onClick={() => onApply(draft)}
-            className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50"
-          >
-            Apply
-          </button>
-        </div>
-        {problem && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            Not valid yet: {problem}
-          </p>
-        )}
+      <div ref={box} className="space-y-3">
         <div data-testid="panel-preview">
           <PanelErrorBoundary id={shown.id} title={shown.title}>
             <Panel def={shown} {...ctx} />
@@ -192,7 +172,7 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
           <QueriesEditor draft={draft} onChange={(queries) => set({ queries } as Partial<PanelDef>)} onRun={run} />
         )}
       </div>
-    </div>
+    </EditorDialog>
   );
 }
 

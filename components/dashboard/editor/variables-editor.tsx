@@ -2,12 +2,12 @@
 
 import { useMemo, useState } from 'react';
 import { parseDashboard } from '@/lib/dashboards/schema';
+import { EditorDialog, editorField } from './editor-dialog';
 import { type DashboardDef, VARIABLE_KINDS, type VariableDef, type VariableKind } from '@/lib/dashboards/types';
 
 type Props = { dashboard: DashboardDef; onApply: (variables: VariableDef[]) => void; onCancel: () => void };
 
-const field =
-  'rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-950 focus-visible:outline focus-visible:outline-2 focus-visible:outline-sky-500';
+const field = editorField;
 const small = 'rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800';
 
 const HELP: Record<VariableKind, string> = {
@@ -46,161 +46,140 @@ export function VariablesEditor({ dashboard, onApply, onCancel }: Props) {
       return next;
     });
   return (
-    <div
-      role="dialog"
-      aria-modal="true"
-      aria-label="Variables"
-      data-testid="variables-editor"
-      className="fixed inset-0 z-40 overflow-y-auto bg-slate-900/40 p-4"
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    <EditorDialog
+      title="Variables"
+      label="Variables"
+      testId="variables-editor"
+      width="max-w-4xl"
+      problem={problem}
+      onApply={() => onApply(vars)}
+      onCancel={onCancel}
     >
-      <div className="mx-auto max-w-4xl space-y-3 rounded-lg bg-white p-4 shadow-xl dark:bg-slate-900">
-        <div className="flex items-center gap-2">
-          <h2 className="flex-1 text-lg font-semibold">Variables</h2>
-          <button type="button" onClick={onCancel} className={field}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            disabled={problem !== null}
-            onClick={() => onApply(vars)}
-            className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50"
+      {vars.length === 0 && (
+        <p className="text-sm text-slate-500">
+          No variables. A variable puts a selector above the panels; queries use it as {'{{filter}}'} or $name.
+        </p>
+      )}
+      {vars.map((v, i) => {
+        const kind = v.kind ?? 'label';
+        return (
+          <fieldset
+            key={i}
+            data-testid="variable-row"
+            className="grid grid-cols-1 gap-2 rounded border border-slate-200 p-2 md:grid-cols-3 dark:border-slate-800"
           >
-            Apply
-          </button>
-        </div>
-        {problem && (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            Not valid yet: {problem}
-          </p>
-        )}
-        {vars.length === 0 && (
-          <p className="text-sm text-slate-500">
-            No variables. A variable puts a selector above the panels; queries use it as {'{{filter}}'} or $name.
-          </p>
-        )}
-        {vars.map((v, i) => {
-          const kind = v.kind ?? 'label';
-          return (
-            <fieldset
-              key={i}
-              data-testid="variable-row"
-              className="grid grid-cols-1 gap-2 rounded border border-slate-200 p-2 md:grid-cols-3 dark:border-slate-800"
-            >
-              <legend className="flex items-center gap-1 px-1 text-xs font-semibold">
-                ${v.name || '…'}
-                <button type="button" className={small} disabled={i === 0} onClick={() => move(i, -1)}>
-                  Move up
-                </button>
-                <button type="button" className={small} disabled={i === vars.length - 1} onClick={() => move(i, 1)}>
-                  Move down
-                </button>
-                <button type="button" className={small} onClick={() => setVars(vars.filter((_, j) => j !== i))}>
-                  Remove ${v.name}
-                </button>
-              </legend>
-              <label className="flex flex-col gap-1 text-sm">
-                Name
+            <legend className="flex items-center gap-1 px-1 text-xs font-semibold">
+              ${v.name || '…'}
+              <button type="button" className={small} disabled={i === 0} onClick={() => move(i, -1)}>
+                Move up
+              </button>
+              <button type="button" className={small} disabled={i === vars.length - 1} onClick={() => move(i, 1)}>
+                Move down
+              </button>
+              <button type="button" className={small} onClick={() => setVars(vars.filter((_, j) => j !== i))}>
+                Remove ${v.name}
+              </button>
+            </legend>
+            <label className="flex flex-col gap-1 text-sm">
+              Name
+              <input
+                className={field}
+                value={v.name}
+                maxLength={64}
+                onChange={(e) => put(i, { name: e.target.value })}
+              />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              Label
+              <input
+                className={field}
+                value={v.label}
+                maxLength={200}
+                onChange={(e) => put(i, { label: e.target.value })}
+              />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              Kind
+              <select
+                className={field}
+                value={kind}
+                onChange={(e) => put(i, { kind: e.target.value as VariableKind })}
+                aria-describedby={`var-help-${i}`}
+              >
+                {VARIABLE_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {k}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <p id={`var-help-${i}`} className="text-xs text-slate-500 md:col-span-3">
+              {HELP[kind]}
+            </p>
+            {(kind === 'label' || kind === 'query') && (
+              <label className="flex flex-col gap-1 text-sm md:col-span-2">
+                Series selector
                 <input
-                  className={field}
-                  value={v.name}
-                  maxLength={64}
-                  onChange={(e) => put(i, { name: e.target.value })}
+                  className={`${field} font-mono`}
+                  value={v.source ?? ''}
+                  placeholder='metric_name{job="…"}'
+                  onChange={(e) => put(i, { source: e.target.value })}
                 />
               </label>
-              <label className="flex flex-col gap-1 text-sm">
-                Label
+            )}
+            {kind === 'query' && (
+              <>
+                <label className="flex flex-col gap-1 text-sm">
+                  Label
+                  <input
+                    className={`${field} font-mono`}
+                    value={v.labelName ?? ''}
+                    placeholder={v.name}
+                    onChange={(e) => put(i, { labelName: e.target.value || undefined })}
+                  />
+                </label>
+                <label className="flex flex-col gap-1 text-sm md:col-span-2">
+                  Regex (keeps matching values; the first group when there is one)
+                  <input
+                    className={`${field} font-mono`}
+                    value={v.regex ?? ''}
+                    onChange={(e) => put(i, { regex: e.target.value || undefined })}
+                  />
+                </label>
+              </>
+            )}
+            {kind !== 'label' && kind !== 'query' && (
+              <label className="flex flex-col gap-1 text-sm md:col-span-2">
+                {kind === 'custom' || kind === 'interval' ? 'Values (comma-separated)' : 'Value'}
+                {/* Uncontrolled: the text keeps what is typed (a trailing comma), the model its values. */}
                 <input
-                  className={field}
-                  value={v.label}
-                  maxLength={200}
-                  onChange={(e) => put(i, { label: e.target.value })}
+                  key={`${i}-${kind}`}
+                  className={`${field} font-mono`}
+                  defaultValue={(v.values ?? []).join(kind === 'custom' || kind === 'interval' ? ', ' : '')}
+                  onChange={(e) =>
+                    put(i, {
+                      values: kind === 'custom' || kind === 'interval' ? splitValues(e.target.value) : [e.target.value],
+                    })
+                  }
                 />
               </label>
-              <label className="flex flex-col gap-1 text-sm">
-                Kind
-                <select
-                  className={field}
-                  value={kind}
-                  onChange={(e) => put(i, { kind: e.target.value as VariableKind })}
-                  aria-describedby={`var-help-${i}`}
-                >
-                  {VARIABLE_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {k}
-                    </option>
-                  ))}
-                </select>
+            )}
+            {(kind === 'custom' || kind === 'query') && (
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={!!v.multi} onChange={(e) => put(i, { multi: e.target.checked })} />
+                Several values at once
               </label>
-              <p id={`var-help-${i}`} className="text-xs text-slate-500 md:col-span-3">
-                {HELP[kind]}
-              </p>
-              {(kind === 'label' || kind === 'query') && (
-                <label className="flex flex-col gap-1 text-sm md:col-span-2">
-                  Series selector
-                  <input
-                    className={`${field} font-mono`}
-                    value={v.source ?? ''}
-                    placeholder='metric_name{job="…"}'
-                    onChange={(e) => put(i, { source: e.target.value })}
-                  />
-                </label>
-              )}
-              {kind === 'query' && (
-                <>
-                  <label className="flex flex-col gap-1 text-sm">
-                    Label
-                    <input
-                      className={`${field} font-mono`}
-                      value={v.labelName ?? ''}
-                      placeholder={v.name}
-                      onChange={(e) => put(i, { labelName: e.target.value || undefined })}
-                    />
-                  </label>
-                  <label className="flex flex-col gap-1 text-sm md:col-span-2">
-                    Regex (keeps matching values; the first group when there is one)
-                    <input
-                      className={`${field} font-mono`}
-                      value={v.regex ?? ''}
-                      onChange={(e) => put(i, { regex: e.target.value || undefined })}
-                    />
-                  </label>
-                </>
-              )}
-              {kind !== 'label' && kind !== 'query' && (
-                <label className="flex flex-col gap-1 text-sm md:col-span-2">
-                  {kind === 'custom' || kind === 'interval' ? 'Values (comma-separated)' : 'Value'}
-                  {/* Uncontrolled: the text keeps what is typed (a trailing comma), the model its values. */}
-                  <input
-                    key={`${i}-${kind}`}
-                    className={`${field} font-mono`}
-                    defaultValue={(v.values ?? []).join(kind === 'custom' || kind === 'interval' ? ', ' : '')}
-                    onChange={(e) =>
-                      put(i, {
-                        values:
-                          kind === 'custom' || kind === 'interval' ? splitValues(e.target.value) : [e.target.value],
-                      })
-                    }
-                  />
-                </label>
-              )}
-              {(kind === 'custom' || kind === 'query') && (
-                <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" checked={!!v.multi} onChange={(e) => put(i, { multi: e.target.checked })} />
-                  Several values at once
-                </label>
-              )}
-            </fieldset>
-          );
-        })}
-        <button
-          type="button"
-          className={field}
-          onClick={() => setVars([...vars, { name: `var${vars.length + 1}`, label: 'New variable', source: 'up' }])}
-        >
-          Add variable
-        </button>
-      </div>
-    </div>
+            )}
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        className={field}
+        onClick={() => setVars([...vars, { name: `var${vars.length + 1}`, label: 'New variable', source: 'up' }])}
+      >
+        Add variable
+      </button>
+    </EditorDialog>
   );
 }
