@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Panel } from '@/components/panel/panel';
 import { EditorDialog, editorField } from './editor-dialog';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
@@ -54,10 +54,6 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
     const r = parseDashboard(replacePanel(dashboard, draft, panel.id));
     return r.ok ? null : r.error;
   }, [dashboard, draft, panel.id]);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.querySelector<HTMLInputElement>('input')?.focus();
-  }, []);
   const set = (change: Partial<PanelDef>) => setDraft((d) => ({ ...d, ...change }) as PanelDef);
   const grid = draft.grid ?? { x: 0, y: 0, w: 12, h: 8 };
   const num = (v: string) => (v.trim() === '' ? undefined : Number(v));
@@ -72,7 +68,7 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
       onApply={() => onApply(draft)}
       onCancel={onCancel}
     >
-      <div ref={box} className="space-y-3">
+      <div className="space-y-3">
         <div data-testid="panel-preview">
           <PanelErrorBoundary id={shown.id} title={shown.title}>
             <Panel def={shown} {...ctx} />
@@ -82,6 +78,7 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
           <label className="flex flex-col gap-1 text-sm">
             Title
             <input
+              autoFocus
               className={field}
               value={draft.title}
               maxLength={200}
