@@ -69,7 +69,7 @@ describe('unsupported kinds', () => {
       const status = within(panel()).getByRole('status');
       expect(status).toHaveTextContent('Unsupported panel kind');
       expect(status).toHaveTextContent(
-        `This panel's kind "${kind}" is not one the console draws. Kinds it draws: timeseries, heatmap, table, matrix, stat, gauge, bargauge, text.`,
+        `This panel's kind "${kind}" is not one the console draws. Kinds it draws: timeseries, heatmap, table, matrix, stat, gauge, bargauge, piechart, barchart, text.`,
       );
     });
   }

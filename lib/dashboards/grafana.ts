@@ -56,6 +56,8 @@ const KIND: Record<string, PanelDef['kind']> = {
   'table-old': 'table',
   heatmap: 'heatmap',
   text: 'text',
+  piechart: 'piechart',
+  barchart: 'barchart',
 };
 
 /** The dashboard object inside whatever wrapper it came in; null when there is none. */
@@ -236,10 +238,10 @@ export function importGrafana(input: unknown): ImportResult {
     const min = typeof defaults.min === 'number' ? defaults.min : undefined;
     const max = typeof defaults.max === 'number' ? defaults.max : undefined;
     const options = isObj(p.options) ? p.options : {};
-    if (kind === 'stat' || kind === 'gauge' || kind === 'bargauge') {
+    if (kind === 'stat' || kind === 'gauge' || kind === 'bargauge' || kind === 'piechart' || kind === 'barchart') {
       const reduce = reducerOf(options, notes);
       const thresholds = colorThresholds(defaults, notes);
-      Object.assign(base, reduce ? { reduce } : {}, thresholds ? { thresholds } : {});
+      Object.assign(base, reduce ? { reduce } : {}, thresholds && kind !== 'piechart' ? { thresholds } : {});
     }
     if (kind === 'table') {
       const keys = [...new Set(queries.flatMap((q) => labelsOf(q.legend ?? '')))];
@@ -271,6 +273,11 @@ export function importGrafana(input: unknown): ImportResult {
       });
     } else if (kind === 'bargauge') {
       panels.push({ ...base, kind, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+    } else if (kind === 'piechart') {
+      panels.push({ ...base, kind, ...(options.pieType === 'pie' ? { donut: false } : {}) });
+    } else if (kind === 'barchart') {
+      panels.push({ ...base, kind });
+      report.changed.push({ where, what: 'a bar chart: one bar per series, its value reduced over the range' });
     } else if (kind === 'heatmap') {
       panels.push({ ...base, kind });
     } else {

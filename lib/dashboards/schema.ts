@@ -137,6 +137,8 @@ const panel = z.discriminatedUnion(
       max: z.number().optional(),
       thresholds: thresholds.optional(),
     }),
+    z.object({ ...queried, kind: z.literal('piechart'), reduce, donut: z.boolean().optional() }),
+    z.object({ ...queried, kind: z.literal('barchart'), reduce, thresholds: thresholds.optional() }),
     z.object({ ...common, kind: z.literal('text'), content: text(100_000) }),
   ],
   { error: `a panel kind: one of ${PANEL_KIND_NAMES.join(', ')}` },

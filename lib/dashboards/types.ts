@@ -25,6 +25,8 @@ export const PANEL_KIND_NAMES = [
   'stat',
   'gauge',
   'bargauge',
+  'piechart',
+  'barchart',
   'text',
 ] as const;
 export type PanelKind = (typeof PANEL_KIND_NAMES)[number];
@@ -156,6 +158,12 @@ export type BarGaugePanelDef = QueryPanel & {
   thresholds?: ColorThresholds;
 };
 
+/** Each series reduced to one number, as a share of the whole: a donut (or a pie) with a legend of values and shares. */
+export type PieChartPanelDef = QueryPanel & { kind: 'piechart'; reduce?: Reducer; donut?: boolean };
+
+/** Each series reduced to one number, a vertical bar each (Grafana's bar chart over series), coloured by thresholds. */
+export type BarChartPanelDef = QueryPanel & { kind: 'barchart'; reduce?: Reducer; thresholds?: ColorThresholds };
+
 /** Markdown, rendered as text (raw HTML is not rendered; links only to http(s), mailto and the console). */
 export type TextPanelDef = PanelCommon & { kind: 'text'; content: string };
 
@@ -167,6 +175,8 @@ export type PanelDef =
   | StatPanelDef
   | GaugePanelDef
   | BarGaugePanelDef
+  | PieChartPanelDef
+  | BarChartPanelDef
   | TextPanelDef;
 
 export type QueryPanelDef = Exclude<PanelDef, TextPanelDef>;

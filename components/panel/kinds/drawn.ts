@@ -12,6 +12,8 @@ export const DRAWN_TESTID: Record<PanelKind, string> = {
   stat: 'stat',
   gauge: 'gauge',
   bargauge: 'bargauge',
+  piechart: 'piechart',
+  barchart: 'barchart',
   text: 'panel-text',
 };
 

@@ -1,7 +1,9 @@
 import { PANEL_KIND_NAMES, type PanelDef, type PanelKind } from '@/lib/dashboards/types';
+import { barChartKind } from './barchart';
 import { barGaugeKind } from './bargauge';
 import { gaugeKind } from './gauge';
 import { heatmapKind } from './heatmap';
+import { pieChartKind } from './piechart';
 import { statKind } from './stat';
 import { matrixKind, tableKind } from './table';
 import { textKind } from './text';
@@ -17,6 +19,8 @@ export const PANEL_KINDS: PanelKinds = {
   stat: statKind,
   gauge: gaugeKind,
   bargauge: barGaugeKind,
+  piechart: pieChartKind,
+  barchart: barChartKind,
   text: textKind,
 };
 

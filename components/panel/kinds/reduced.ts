@@ -2,12 +2,21 @@
 
 import { reducedCsv } from '@/lib/charts/csv';
 import { reduceResults, type ReducedSeries } from '@/lib/charts/reduce';
-import type { BarGaugePanelDef, GaugePanelDef, StatPanelDef } from '@/lib/dashboards/types';
+import type {
+  BarChartPanelDef,
+  BarGaugePanelDef,
+  GaugePanelDef,
+  PieChartPanelDef,
+  StatPanelDef,
+} from '@/lib/dashboards/types';
 import type { PanelContext } from './types';
 import { fromRange, useRangeData } from './use-range-data';
 
-/** Stat, gauge and bar gauge: each series of every query reduced to one number. */
-export function useReduced(def: StatPanelDef | GaugePanelDef | BarGaugePanelDef, ctx: PanelContext) {
+/** Stat, gauge, bar gauge, pie and bar charts: each series of every query reduced to one number. */
+export function useReduced(
+  def: StatPanelDef | GaugePanelDef | BarGaugePanelDef | PieChartPanelDef | BarChartPanelDef,
+  ctx: PanelContext,
+) {
   const r = useRangeData(def, ctx);
   const value = r.results
     ? reduceResults(
