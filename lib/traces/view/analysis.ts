@@ -20,9 +20,19 @@ export function mainRoot(ix: TraceIndex): number {
  * into it (its own end clipped to the parent's), then move the cursor to that child's start.
  */
 export function criticalPath(ix: TraceIndex): Uint8Array {
+  return criticalTimes(ix).crit;
+}
+
+/**
+ * The critical path with the time each span spends on it itself (CRISP's attribution): the part
+ * of its window on the path that no child on the path covers. The times add up to the root's
+ * duration (its end clipped as the walk clips it).
+ */
+export function criticalTimes(ix: TraceIndex): { crit: Uint8Array; self: Float64Array } {
   const crit = new Uint8Array(ix.n);
+  const self = new Float64Array(ix.n);
   const root = mainRoot(ix);
-  if (root < 0) return crit;
+  if (root < 0) return { crit, self };
   const { start, dur, order, subtree, pos } = ix;
   const work: number[] = [root, start[root]! + dur[root]!];
   const kids: number[] = [];
@@ -32,21 +42,28 @@ export function criticalPath(ix: TraceIndex): Uint8Array {
     const i = work.pop()!;
     crit[i] = 1;
     const s = start[i]!;
+    let cursor = Math.min(s + dur[i]!, limit);
+    let own = Math.max(0, cursor - s);
     // Children from latest (clipped) end to earliest; ties: earlier start first.
     kids.length = 0;
     for (let q = pos[i]! + 1, e = pos[i]! + subtree[i]!; q < e; q += subtree[order[q]!]!) kids.push(order[q]!);
-    if (kids.length === 0) continue;
-    for (const c of kids) ends[c] = Math.min(start[c]! + dur[c]!, limit);
-    if (kids.length > 1) kids.sort((a, b) => ends[b]! - ends[a]! || start[a]! - start[b]!);
-    let cursor = Math.min(s + dur[i]!, limit);
-    for (const c of kids) {
-      if (cursor <= s) break;
-      if (start[c]! >= cursor) continue;
-      work.push(c, Math.min(ends[c]!, cursor));
-      cursor = start[c]!;
+    if (kids.length > 0) {
+      for (const c of kids) ends[c] = Math.min(start[c]! + dur[c]!, limit);
+      if (kids.length > 1) kids.sort((a, b) => ends[b]! - ends[a]! || start[a]! - start[b]!);
+      for (const c of kids) {
+        if (cursor <= s) break;
+        if (start[c]! >= cursor) continue;
+        const end = Math.min(ends[c]!, cursor);
+        work.push(c, end);
+        // The child's stretch on the path is its, not the parent's (a child that starts before
+        // its parent, clock skew, is counted from the parent's start).
+        own -= Math.max(0, end - Math.max(start[c]!, s));
+        cursor = start[c]!;
+      }
     }
+    self[i] = Math.max(0, own);
   }
-  return crit;
+  return { crit, self };
 }
 
 /** Each span's duration minus the time covered by its children (clipped to the span). */
