@@ -41,6 +41,19 @@ export const knobsSchema = z.object({
     .string()
     .regex(/^[^:]+:\d+(\.\d+)?$/, 'must be model:factor, e.g. gpt-4o:5')
     .optional(),
+  /**
+   * A cause to find (issue 17): one stage made slower for requests with one attribute value,
+   * "stage:key=value:factor", e.g. vector_search:collection=kb-large:8x. Stages: vector_search,
+   * embedding, decomposition, complexity, router; keys: collection, model, workflow_type, mode.
+   * A collection value Shannon does not use is added to the ones requests search.
+   */
+  slowStage: z
+    .string()
+    .regex(
+      /^(vector_search|embedding|decomposition|complexity|router):(collection|model|workflow_type|mode)=[^:]+:\d+(\.\d+)?x$/,
+      'must be stage:key=value:factor, e.g. vector_search:collection=kb-large:8x',
+    )
+    .optional(),
   /** Kill switch: off, on, or on from an ISO time. */
   killSwitch: z
     .string()
@@ -101,4 +114,13 @@ export function killSwitchActive(k: Knobs, tMs: number): boolean {
   if (k.killSwitch === 'on') return true;
   const at = Date.parse(k.killSwitch);
   return !Number.isNaN(at) && tMs >= at;
+}
+
+export type SlowStage = { stage: string; key: string; value: string; factor: number };
+
+/** The --slow-stage knob, taken apart; null when it is not set. */
+export function slowStageOf(k: Knobs): SlowStage | null {
+  if (!k.slowStage) return null;
+  const m = /^([a-z_]+):([a-z_]+)=([^:]+):(\d+(?:\.\d+)?)x$/.exec(k.slowStage)!;
+  return { stage: m[1]!, key: m[2]!, value: m[3]!, factor: Number(m[4]) };
 }

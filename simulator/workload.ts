@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AGENTS, COLLECTIONS, MEMORY_TYPES, MODELS, TOOLS, WORKFLOWS, type WorkflowSpec } from './catalog';
-import type { Knobs } from './knobs';
+import { type Knobs, slowStageOf } from './knobs';
 import { evaluatePolicy } from './policy-model';
 import type { Rng } from './rng';
 import type { AgentCoreMetrics, LlmServiceMetrics } from './services/agent-llm-metrics';
@@ -84,39 +84,69 @@ export function simulateRequest(s: Services, k: Knobs, rng: Rng, tMs: number, tr
   const failed = rng.chance(k.errorRate);
   const status = failed ? (rng.chance(0.2) ? 'timeout' : 'failed') : 'completed';
   orch.workflowsCompleted.inc({ ...labels, status });
-  orch.workflowDuration.observe(labels, durationSec, exemplar(durationSec));
-  out.durationSec = durationSec;
   out.status = failed ? 'failed' : 'completed';
 
-  // Planning stages and retrieval.
-  const stage = (name: string, sec: number, attrs: Record<string, string | number | boolean> = {}) => {
-    out.stages.push({ name, sec, attrs });
-    return sec;
+  // Planning stages and retrieval. A stage the --slow-stage knob names, for a request with its
+  // attribute value, takes `factor` times as long, and the request as much longer.
+  const slowKnob = slowStageOf(k);
+  const facts: Record<string, string> = { model: model.model, workflow_type: wf.type, mode: wf.mode };
+  let extraSec = 0;
+  const stage = (name: string, sec: number, attrs: Record<string, string | number | boolean> = {}, id = '') => {
+    let s2 = sec;
+    if (slowKnob && slowKnob.stage === id && facts[slowKnob.key] === slowKnob.value) {
+      s2 = sec * slowKnob.factor;
+      extraSec += s2 - sec;
+    }
+    out.stages.push({ name, sec: s2, attrs });
+    return s2;
   };
-  orch.complexityLatency.observe({}, stage('complexity.analyze', rng.logNormal(0.03, 0.4)));
-  orch.learningRouterLatency.observe({}, stage('router.select', rng.logNormal(0.008, 0.4), { strategy: wf.mode }));
+  orch.complexityLatency.observe({}, stage('complexity.analyze', rng.logNormal(0.03, 0.4), {}, 'complexity'));
+  orch.learningRouterLatency.observe(
+    {},
+    stage('router.select', rng.logNormal(0.008, 0.4), { strategy: wf.mode }, 'router'),
+  );
   if (wf.agents > 1)
     orch.decompositionLatency.observe(
       {},
-      stage('task.decompose', rng.logNormal(0.9, 0.45) * (slow ? 2 : 1), { 'workflow.agents': wf.agents }),
+      stage(
+        'task.decompose',
+        rng.logNormal(0.9, 0.45) * (slow ? 2 : 1),
+        { 'workflow.agents': wf.agents },
+        'decomposition',
+      ),
     );
   orch.strategySelection.inc({ strategy: wf.mode });
   orch.embeddingRequests.inc({ model: 'text-embedding-3-small', status: rng.chance(0.995) ? 'success' : 'error' });
   orch.embeddingLatency.observe(
     { model: 'text-embedding-3-small' },
-    stage('embeddings text-embedding-3-small', rng.logNormal(0.09, 0.35), {
-      'gen_ai.request.model': 'text-embedding-3-small',
-    }),
+    stage(
+      'embeddings text-embedding-3-small',
+      rng.logNormal(0.09, 0.35),
+      { 'gen_ai.request.model': 'text-embedding-3-small' },
+      'embedding',
+    ),
   );
-  const collection = rng.pick(COLLECTIONS);
+  // A collection the knob names that Shannon does not use is searched by a third of the requests.
+  const extraCollection =
+    slowKnob?.key === 'collection' && !(COLLECTIONS as readonly string[]).includes(slowKnob.value)
+      ? slowKnob.value
+      : null;
+  const collection = extraCollection && rng.chance(0.3) ? extraCollection : rng.pick(COLLECTIONS);
+  facts.collection = collection;
   orch.vectorSearches.inc({ collection, status: rng.chance(0.997) ? 'success' : 'error' });
   orch.vectorLatency.observe(
     { collection },
-    stage(`qdrant.search ${collection}`, rng.logNormal(0.018, 0.5), {
-      'db.system': 'qdrant',
-      'db.collection.name': collection,
-    }),
+    stage(
+      `qdrant.search ${collection}`,
+      rng.logNormal(0.018, 0.5),
+      { 'db.system': 'qdrant', 'db.collection.name': collection },
+      'vector_search',
+    ),
   );
+  // The whole request lasts what its stages added (the workflow's duration is recorded now).
+  const totalSec = Math.round((durationSec + extraSec) * 1e6) / 1e6;
+  orch.workflowDuration.observe(labels, totalSec, exemplar(totalSec));
+  out.durationSec = totalSec;
   const memType = rng.pick(MEMORY_TYPES);
   const hit = rng.chance(memType === 'session' ? 0.85 : 0.65);
   orch.memoryFetches.inc({ type: memType, source: 'qdrant', result: hit ? 'hit' : 'miss' });

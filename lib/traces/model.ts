@@ -179,6 +179,8 @@ export interface TraceStore {
   skeleton?(traceId: string): Promise<SkeletonColumns | null>;
   extras?(refs: number[]): Promise<SpanExtras[]>;
   search(q: TraceSearch): Promise<TraceSearchResult>;
+  /** Optional, for the analysis of many traces: the ids a search matches, newest first, without their spans. */
+  matchingIds?(q: TraceSearch): Promise<string[]>;
   services(): Promise<string[]>;
   operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;
 }

@@ -2,8 +2,10 @@
  * What the slow requests have in common (issue 17): for every attribute value seen, the share of
  * slow traces and of baseline traces that carry it, ranked by how strongly it leans toward the
  * slow group. The lean is a two-proportion z statistic; with many values compared at once, a
- * value is called confident only past |z| ≥ 3.29 (p < 0.001 two-sided), and only when both groups
- * hold enough traces.
+ * value is called confident only past z ≥ 3.29 (p < 0.001 two-sided), when both groups hold
+ * enough traces, and when the value is common to the slow requests: carried by at least 10 % of
+ * them and by 5 or more (a value seen in one or two slow traces explains nothing, and the normal
+ * approximation does not hold for it).
  */
 export type AttrLean = {
   key: string;
@@ -65,7 +67,7 @@ export function compareAttributes(
       slowShare: pS,
       baseShare: pB,
       z,
-      confident: !tooFew && z >= CONFIDENT_Z,
+      confident: !tooFew && z >= CONFIDENT_Z && a >= 5 && pS >= 0.1,
     });
   }
   leans.sort((x, y) => y.z - x.z || y.slowShare - x.slowShare || x.key.localeCompare(y.key));

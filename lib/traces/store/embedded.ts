@@ -172,6 +172,10 @@ export class EmbeddedStore implements TraceStore {
     return this.reader.search(q);
   }
 
+  async matchingIds(q: TraceSearch) {
+    return this.reader.matchingIds(q).map((b) => b.toString('hex'));
+  }
+
   async services() {
     return this.reader.services();
   }

@@ -141,7 +141,8 @@ export class SqliteReader {
     return null;
   }
 
-  search(q: TraceSearch): TraceSearchResult {
+  /** The filters of a search, as SQL over `spans`, and the tags only a Bloom filter can pre-test. */
+  private filters(q: TraceSearch): { where: string[]; args: unknown[]; bloomTags: number[][] } {
     const where: string[] = ['start_ns >= ?', 'start_ns <= ?'];
     const args: unknown[] = [q.fromNs, q.toNs];
     if (q.operation !== undefined) {
@@ -175,6 +176,21 @@ export class SqliteReader {
       where.push(`(${alternatives.join(' OR ')})`);
       args.push(...patterns);
     }
+    return { where, args, bloomTags };
+  }
+
+  /**
+   * The ids of the traces a search matches, newest first, up to `limit`, without reading their
+   * spans (the analysis reads their skeletons instead).
+   */
+  matchingIds(q: TraceSearch): Buffer[] {
+    const { where, args, bloomTags } = this.filters(q);
+    const found = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
+    return [...found.values()];
+  }
+
+  search(q: TraceSearch): TraceSearchResult {
+    const { where, args, bloomTags } = this.filters(q);
     // A sorted search orders the whole result set (its newest SORT_CAP traces), then keeps `limit`.
     const sorted = q.sort !== undefined && q.sort !== 'newest';
     const want = sorted ? { ...q, limit: SORT_CAP } : q;
