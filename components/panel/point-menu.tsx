@@ -124,6 +124,17 @@ export function PointMenu({ t, values, unit, ceiling, stepMs, service, x, y, onC
                 >
                   {top ? 'this long or longer, in this window' : 'slower than this, in this window'}
                 </Link>
+                <Link
+                  data-testid="point-why"
+                  className="text-indigo-700 underline dark:text-indigo-300"
+                  href={`/traces/analyze?${base(v.labels, {
+                    // The window around the point (five steps before it), split at its value.
+                    from: String(Math.floor(t - 5 * stepMs)),
+                    split: `${asMs(v.value, unit).toFixed(3)}ms`,
+                  })}`}
+                >
+                  why is this slow?
+                </Link>
                 <button
                   type="button"
                   data-testid="point-slowest"

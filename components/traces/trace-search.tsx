@@ -46,6 +46,16 @@ function ownParams(all: URLSearchParams, prefix: string, range?: { from: string;
   return own;
 }
 
+/** The analysis of the same search (its filters and range; not its limit or sort). */
+function analyzeParams(own: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const k of ['service', 'operation', 'tags', 'minDuration', 'maxDuration', 'from', 'to']) {
+    const v = own.get(k);
+    if (v) out.set(k, v);
+  }
+  return out;
+}
+
 /** /traces: the search form, and the results as a duration scatter and a sortable table. */
 export function TraceSearch({ prefix = '', range, compact = false, rangeNote }: TraceSearchProps) {
   const params = useSearchParams();
@@ -156,6 +166,15 @@ export function TraceSearch({ prefix = '', range, compact = false, rangeNote }: 
                       : ''
                   }`}
             </p>
+            {!compact && (
+              <Link
+                data-testid="analyze-link"
+                href={`/traces/analyze?${analyzeParams(own)}`}
+                className="text-xs text-indigo-700 underline dark:text-indigo-300"
+              >
+                Why are some of these slow? Compare the slowest tenth with the rest
+              </Link>
+            )}
             <ResultsScatter traces={q.data.traces} />
             <ResultsTable traces={q.data.traces} sort={sort} onSort={onSort} />
           </>

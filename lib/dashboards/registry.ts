@@ -9,6 +9,7 @@ export const NAV: { href: string; label: string }[] = [
   { href: '/llm', label: 'LLM' },
   { href: '/hosts', label: 'Hosts' },
   { href: '/traces', label: 'Traces' },
+  { href: '/services', label: 'Services' },
   { href: '/explore', label: 'Explore' },
   { href: '/dashboards', label: 'Dashboards' },
 ];
