@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { stopProcess, type Managed } from '../scripts/stack/proc';
+import { startSimulator } from '../scripts/stack/simulator';
+import { chartsInteractive, expect, freshDir, panelsSettled, test } from './fixtures';
+import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
+
+/**
+ * "Why is it slow?" (issue 17). The service map on the stack's own traces; the point menu's
+ * "why is this slow?"; and, on a console of its own fed by a simulator with a planted cause
+ * (--slow-stage: Qdrant searches of a "kb-large" collection 30 times slower), the analysis names
+ * that stage and that value. The planted cause is the simulator's, not a mock.
+ */
+let c: ConsoleInstance;
+let sim: Managed;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const dir = freshDir('analyze');
+  c = await startConsoleInstance({}, dir);
+  const s = await startSimulator({
+    dir,
+    args: [
+      '--seed',
+      '7',
+      '--rate',
+      '30',
+      '--slow-fraction',
+      '0',
+      '--slow-stage',
+      'vector_search:collection=kb-large:30x',
+      '--otlp-grpc',
+      `http://127.0.0.1:${c.grpcPort}`,
+      '--otlp-http',
+      `http://127.0.0.1:${c.httpPort}`,
+    ],
+    logFile: path.join(dir, 'simulator.log'),
+  });
+  sim = s.process;
+});
+
+test.afterAll(async () => {
+  if (sim) await stopProcess(sim);
+  await c?.stop();
+});
+
+const SIMPLE = 'workflow.type=SimpleTaskWorkflow';
+
+async function enoughTraces(page: Page, base: string, n: number) {
+  await expect
+    .poll(
+      async () => {
+        const r = await page.request.get(
+          `${base}/api/traces?tags=${encodeURIComponent(SIMPLE)}&from=now-10m&limit=1000`,
+        );
+        return ((await r.json()) as { traces: unknown[] }).traces.length;
+      },
+      { timeout: 150_000, intervals: [2000] },
+    )
+    .toBeGreaterThanOrEqual(n);
+}
+
+test('the service map shows Shannon’s three services, Qdrant and the LLM providers, with their rates', async ({
+  page,
+}) => {
+  await enoughTraces(page, '', 20);
+  await page.goto('/services?from=now-10m');
+  const map = page.getByTestId('service-map');
+  await expect(map).toHaveAttribute('data-state', 'ready');
+  for (const id of ['orchestrator', 'agent-core', 'llm-service', 'qdrant', 'openai', 'anthropic'])
+    await expect(map.locator(`[data-testid=map-node][data-node="${id}"]`), id).toContainText(/\d.*\/(s|min)/);
+  await expect(map.locator('[data-testid=map-edge][data-from=orchestrator][data-to=agent-core]')).toHaveCount(1);
+  await expect(map.locator('[data-testid=map-edge][data-from=orchestrator][data-to=qdrant]')).toHaveCount(1);
+  // A node opens its service's traces.
+  await map.locator('[data-testid=map-node][data-node=agent-core]').click();
+  await expect(page).toHaveURL(/\/traces\?.*service=agent-core/);
+});
+
+test('“why is this slow?” in a latency point menu opens the analysis of that window and series', async ({ page }) => {
+  await enoughTraces(page, '', 20);
+  await page.goto('/workflows?from=now-5m&to=now&workflow_type=SimpleTaskWorkflow');
+  await panelsSettled(page);
+  await chartsInteractive(page);
+  const chart = page.locator('[data-testid=panel][data-panel-id="workflow-latency"]').getByTestId('chart');
+  const box = (await chart.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.93, box.y + box.height * 0.5);
+  const menu = page.getByTestId('point-menu');
+  await menu.getByTestId('point-why').click();
+  await expect(page).toHaveURL(/\/traces\/analyze\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get('tags')).toBe(SIMPLE);
+  expect(url.searchParams.get('split')).toMatch(/^\d+(\.\d+)?ms$/);
+  await expect(page.getByTestId('analysis')).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('analysis-counts')).toContainText('slow from');
+});
+
+test('with a stage made slow for one collection, the analysis names that stage and that value; its URL reproduces it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  await enoughTraces(page, c.url, 400);
+  const url = `${c.url}/traces/analyze?${new URLSearchParams({ from: 'now-10m', tags: SIMPLE, split: 'p90' })}`;
+  await page.goto(url);
+  await expect(page.getByTestId('analysis')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  await expect(page.getByTestId('analysis-headline')).toContainText('orchestrator · qdrant.search kb-large');
+  const first = page.getByTestId('attribute-row').first();
+  await expect(first).toContainText('db.collection.name');
+  await expect(first).toContainText('kb-large');
+  await expect(first).toHaveAttribute('data-confident', 'true');
+  // The difference view colours the slowed stage; the baseline view is the other group.
+  await expect(page.locator('[data-testid=icicle-node][data-key$="qdrant.search kb-large"]')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Baseline' }).click();
+  await expect(page).toHaveURL(/view=base/);
+  const shared = page.url();
+  const ctx = await browser.newContext();
+  const fresh = await ctx.newPage();
+  await fresh.goto(shared);
+  await expect(fresh.getByRole('tab', { name: 'Baseline' })).toHaveAttribute('aria-selected', 'true');
+  await expect(fresh.getByTestId('analysis-headline')).toContainText('orchestrator · qdrant.search kb-large');
+  // The value opens a search for its traces.
+  await fresh.getByTestId('attribute-row').first().getByRole('link', { name: 'kb-large' }).click();
+  await expect(fresh).toHaveURL(/\/traces\?.*tags=db\.collection\.name%3Dkb-large/);
+  await ctx.close();
+});
