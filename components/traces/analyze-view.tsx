@@ -115,9 +115,13 @@ export function AnalyzeView() {
         {q.data && (
           <>
             <p data-testid="analysis-headline" className="text-lg">
-              {q.data.population === 0
-                ? 'No traces match this search in the range.'
-                : (q.data.headline ?? 'No stage takes a clearly larger share of the slow requests’ critical path.')}
+              {q.data.population === 0 ? (
+                'No traces match this search in the range.'
+              ) : q.data.headline ? (
+                <Sentence text={q.data.headline} />
+              ) : (
+                'No stage takes a clearly larger share of the slow requests’ critical path.'
+              )}
             </p>
             <p data-testid="analysis-counts" className="text-xs text-slate-500 dark:text-slate-400">
               {q.data.population.toLocaleString('en-US')} traces{q.data.capped ? ' (the newest 20,000)' : ''}; slow from{' '}
@@ -154,7 +158,9 @@ export function AnalyzeView() {
 
 function Attributes({ data, from, to }: { data: AnalysisResult; from: string; to: string }) {
   const a = data.attributes;
-  const rows = a.leans.filter((l) => l.slowShare > l.baseShare).slice(0, 25);
+  // Values that lean slow and that enough slow requests share (one-off values, such as token
+  // counts, explain nothing).
+  const rows = a.leans.filter((l) => l.slowShare > l.baseShare && l.slow >= 3 && l.slowShare >= 0.05).slice(0, 25);
   const pct = (x: number) => `${Math.round(x * 100)} %`;
   return (
     <section aria-labelledby="attrs" className="space-y-1">
@@ -174,7 +180,7 @@ function Attributes({ data, from, to }: { data: AnalysisResult; from: string; to
             <th>Value</th>
             <th className="text-right">Slow</th>
             <th className="text-right">Baseline</th>
-            <th className="text-right">z</th>
+            <th className="pr-3 text-right">z</th>
             <th>Confidence</th>
           </tr>
         </thead>
@@ -192,12 +198,34 @@ function Attributes({ data, from, to }: { data: AnalysisResult; from: string; to
               </td>
               <td className="text-right font-mono">{pct(l.slowShare)}</td>
               <td className="text-right font-mono">{pct(l.baseShare)}</td>
-              <td className="text-right font-mono">{l.z.toFixed(1)}</td>
+              <td className="pr-3 text-right font-mono">{l.z.toFixed(1)}</td>
               <td className="text-xs">{l.confident ? 'confident' : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && !a.tooFew && (
+        <p className="text-sm text-slate-500">
+          No attribute value is shared by the slow requests more than by the others.
+        </p>
+      )}
     </section>
+  );
+}
+
+/** A sentence with `code` spans, as the server writes operation names. */
+function Sentence({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((part, i) =>
+        i % 2 ? (
+          <code key={i} className="rounded bg-slate-100 px-1 font-mono text-base dark:bg-slate-800">
+            {part}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
   );
 }
