@@ -22,6 +22,7 @@ const KIND_NAMES: Record<AnnotationKind, string> = {
   'kill-switch': 'kill switch',
   'policy-version': 'policy version',
   canary: 'canary',
+  query: 'annotation query',
 };
 
 /** The page's annotations: a switch that shows or hides them on every chart, and their list. */

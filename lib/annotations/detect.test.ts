@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertChanges, canaryChanges, killSwitchChanges, versionChanges } from './detect';
+import { alertChanges, canaryChanges, killSwitchChanges, queryMarks, versionChanges } from './detect';
 
 const T0 = 1_800_000_000;
 const m = (series: { labels: Record<string, string>; values: (number | null)[] }[]) => ({
@@ -61,5 +61,19 @@ describe('annotations', () => {
     expect(out.map((a) => [a.t, a.title])).toEqual([[t(7), 'Canary enforce share 5 % → 25 %']]);
     // Three odd minutes are not a rollout; nor is a level that ends before 5 minutes.
     expect(canaryChanges(m([{ labels: {}, values: [0.05, 0.05, 0.2, 0.22, 0.2, 0.05, 0.05] }]))).toEqual([]);
+  });
+  it('an annotation query: a marker where each series starts to be non-zero, named and labelled', () => {
+    const out = queryMarks(
+      m([
+        { labels: { __name__: 'deploys', app: 'api' }, values: [1, 1, _, 0, 2, _] },
+        { labels: { app: 'web' }, values: [_, _, _, 5, _, _] },
+      ]),
+      'Deploys',
+    );
+    expect(out).toEqual([
+      { t: t(0), kind: 'query', title: 'Deploys', tone: 'info', text: 'app=api' },
+      { t: t(3), kind: 'query', title: 'Deploys', tone: 'info', text: 'app=web' },
+      { t: t(4), kind: 'query', title: 'Deploys', tone: 'info', text: 'app=api' },
+    ]);
   });
 });

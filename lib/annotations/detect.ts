@@ -1,7 +1,7 @@
 import type { CompactMatrix } from '../prometheus/compact';
 
 /** What an annotation marks. */
-export type AnnotationKind = 'alert' | 'kill-switch' | 'policy-version' | 'canary';
+export type AnnotationKind = 'alert' | 'kill-switch' | 'policy-version' | 'canary' | 'query';
 
 /** A marker on the time axis: something changed at `t` (epoch ms). */
 export type Annotation = {
@@ -148,9 +148,30 @@ export function canaryChanges(m: Matrix): Annotation[] {
   return out;
 }
 
-export const DETECTORS: Record<AnnotationKind, (m: Matrix) => Annotation[]> = {
+/**
+ * A dashboard's own annotation query (Grafana's, imported): a marker where a series starts to
+ * have a non-zero value, titled with the annotation's name and the series' labels.
+ */
+export function queryMarks(m: Matrix, name = 'Annotation'): Annotation[] {
+  const out: Annotation[] = [];
+  const on = (v: number | null | undefined) => has(v) && v !== 0;
+  for (const s of m.series) {
+    const labels = Object.entries(s.labels)
+      .filter(([k]) => k !== '__name__')
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
+    for (let i = 0; i < m.n; i++) {
+      if (!on(s.values[i]) || (i > 0 && on(s.values[i - 1]))) continue;
+      out.push({ t: at(m, i), kind: 'query', title: name, tone: 'info', ...(labels ? { text: labels } : {}) });
+    }
+  }
+  return out.sort((a, b) => a.t - b.t);
+}
+
+export const DETECTORS: Record<AnnotationKind, (m: Matrix, name?: string) => Annotation[]> = {
   alert: alertChanges,
   'kill-switch': killSwitchChanges,
   'policy-version': versionChanges,
   canary: canaryChanges,
+  query: queryMarks,
 };

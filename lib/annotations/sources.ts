@@ -3,7 +3,7 @@ import type { DashboardDef } from '../dashboards/types';
 import type { AnnotationKind } from './detect';
 
 /** A range query whose changes become markers on a dashboard's time axes. */
-export type AnnotationSource = { kind: AnnotationKind; expr: string };
+export type AnnotationSource = { kind: AnnotationKind; expr: string; name?: string };
 
 /** The annotations a dashboard shows: state changes of the alerts labelled with its page, and its own. */
 export function annotationSources(d: Pick<DashboardDef, 'id' | 'annotations'>): AnnotationSource[] {

@@ -11,7 +11,8 @@ describe('Grafana import: field config and variables', () => {
       annotations: {
         list: [
           { builtIn: 1, name: 'Annotations & Alerts' },
-          { name: 'Deploys', expr: 'changes(build_info[1m]) > 0' },
+          { name: 'Deploys', expr: 'changes(build_info{job=~"$job"}[1m]) > 0' },
+          { name: 'Logs', datasource: { type: 'loki' }, expr: '{app="x"}' },
         ],
       },
       panels: [
@@ -109,10 +110,14 @@ describe('Grafana import: field config and variables', () => {
         'panel 1 "Latency": override of "errors": displayName is not imported',
         'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
         'panel 3 "Share": percentage thresholds: not imported (only absolute ones are)',
-        'annotation "Deploys": an annotation query (changes(build_info[1m]) > 0): the console marks its own events (alerts, kill switch, policy versions, canary steps), not custom annotation queries yet',
+        'annotation "Deploys": its variables match everything (.*) in an annotation',
+        'annotation "Logs": not a Prometheus query (data source loki)',
       ]),
     );
     expect(notes.some((n) => n.includes('Annotations & Alerts'))).toBe(false);
+    expect(r.def.annotations).toEqual([
+      { kind: 'query', expr: 'changes(build_info{job=~".*"}[1m]) > 0', name: 'Deploys' },
+    ]);
     expect(parseDashboard(r.def).ok).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import type { ImportReport } from './grafana';
 import { isObj, type Json, str } from './grafana-fields';
-import type { VariableDef } from './types';
+import type { DashboardDef, VariableDef } from './types';
 
 /** Grafana's templating and annotations → the console's variables, and the report of what did not come across. */
 
@@ -80,18 +80,33 @@ export function importVariables(d: Json, report: ImportReport): VariableDef[] {
   return out;
 }
 
-/** Grafana's annotation queries: the built-in "Annotations & Alerts" one is the console's own alert markers; others are named. */
-export function importAnnotations(d: Json, report: ImportReport) {
+/**
+ * Grafana's annotation queries on Prometheus become the dashboard's own (markers where a series
+ * starts); the built-in "Annotations & Alerts" one is the console's alert markers already. A
+ * variable in an annotation's query matches everything there (annotations are not filtered).
+ */
+export function importAnnotations(d: Json, report: ImportReport): DashboardDef['annotations'] {
   const list = isObj(d.annotations) && Array.isArray(d.annotations.list) ? d.annotations.list.filter(isObj) : [];
+  const out: NonNullable<DashboardDef['annotations']> = [];
   for (const a of list) {
     if (a.builtIn === 1 || a.builtIn === true) continue;
-    const name = str(a.name, 'unnamed');
-    const expr = str(a.expr, isObj(a.target) ? str(a.target.expr) : '');
-    report.notImported.push({
-      where: `annotation "${name}"`,
-      what: expr
-        ? `an annotation query (${expr.slice(0, 120)}): the console marks its own events (alerts, kill switch, policy versions, canary steps), not custom annotation queries yet`
-        : 'an annotation that is not a Prometheus query',
-    });
+    const name = str(a.name, 'Annotation').slice(0, 200) || 'Annotation';
+    const where = `annotation "${name}"`;
+    const ds = isObj(a.datasource) ? str(a.datasource.type) : str(a.datasource);
+    let expr = str(a.expr, isObj(a.target) ? str(a.target.expr) : '').trim();
+    if (!expr || (ds && ds !== 'prometheus' && !ds.startsWith('$') && !ds.startsWith('${'))) {
+      report.notImported.push({ where, what: `not a Prometheus query${ds ? ` (data source ${ds})` : ''}` });
+      continue;
+    }
+    if (a.enable === false)
+      report.changed.push({ where, what: 'switched off in Grafana: shown here (the Annotations menu hides them)' });
+    const withVars = expr.replace(/\$\{\w+(?::\w+)?\}|\[\[\w+\]\]|\$(?!__)\w+/g, '.*');
+    if (withVars !== expr) {
+      report.changed.push({ where, what: 'its variables match everything (.*) in an annotation' });
+      expr = withVars;
+    }
+    out.push({ kind: 'query', expr: expr.slice(0, 20_000), name });
+    report.imported.push(where);
   }
+  return out.length ? out : undefined;
 }

@@ -289,7 +289,7 @@ export function importGrafana(input: unknown): ImportResult {
     }
     report.imported.push(where);
   });
-  importAnnotations(d, report);
+  const annotations = importAnnotations(d, report);
   const tags = (Array.isArray(d.tags) ? d.tags : []).filter((t): t is string => typeof t === 'string').slice(0, 20);
   const title = str(d.title, 'Imported dashboard').slice(0, 200) || 'Imported dashboard';
   const def: DashboardDef = {
@@ -300,6 +300,7 @@ export function importGrafana(input: unknown): ImportResult {
     variables: vars,
     panels,
     ...(rows.length ? { rows } : {}),
+    ...(annotations ? { annotations } : {}),
   };
   return { ok: true, def, tags, report };
 }

@@ -201,7 +201,12 @@ export const dashboardSchema = z
       .max(100)
       .optional(),
     annotations: z
-      .array(z.object({ kind: z.enum(['kill-switch', 'policy-version', 'canary']), expr: text(20_000) }))
+      .array(
+        z.union([
+          z.object({ kind: z.enum(['kill-switch', 'policy-version', 'canary']), expr: text(20_000) }),
+          z.object({ kind: z.literal('query'), expr: text(20_000).min(1), name: text(200) }),
+        ]),
+      )
       .max(20)
       .optional(),
   })

@@ -230,7 +230,11 @@ export type DashboardDef = {
   panels: PanelDef[];
   rows?: RowDef[];
   /** Markers on every time axis beyond the page's alerts (lib/annotations): kill switch, versions, … */
-  annotations?: { kind: 'kill-switch' | 'policy-version' | 'canary'; expr: string }[];
+  annotations?: (
+    | { kind: 'kill-switch' | 'policy-version' | 'canary'; expr: string }
+    /** a Prometheus query of the dashboard's own (Grafana's annotation queries): a marker where a series starts */
+    | { kind: 'query'; expr: string; name: string }
+  )[];
 };
 
 export function quantileQueries(

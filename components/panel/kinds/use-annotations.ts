@@ -31,7 +31,7 @@ export function useAnnotations(
   const annotations = queries
     .flatMap((q, i) => {
       const data = results[i]?.data;
-      return data ? DETECTORS[q.kind](data) : [];
+      return data ? DETECTORS[q.kind](data, sources?.[i]?.name) : [];
     })
     .sort((a, b) => a.t - b.t);
   return {
