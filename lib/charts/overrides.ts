@@ -22,7 +22,8 @@ function compile(o: SeriesOverride): Compiled | { error: string } {
 }
 
 /**
- * The series with the overrides applied (colour, axis, drawing style; later overrides win), the
+ * The series with the overrides applied (colour, axis, drawing style, display name; later
+ * overrides win; every override matches the series' own name), the
  * keys of the series that start hidden, and the problems found in the overrides.
  */
 export function applyOverrides(
@@ -48,6 +49,7 @@ export function applyOverrides(
       if (o.axis === 'right') next.axis = 'right';
       if (o.axis === 'left') delete next.axis;
       if (o.draw) next.draw = o.draw;
+      if (o.displayName) next.name = o.displayName;
       if (o.hidden !== undefined) hide = o.hidden;
     }
     if (hide) hidden.push(s.key);

@@ -70,6 +70,19 @@ describe('applyOverrides', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.problems[0]).toMatch(/^override regex \/\[\/ is not valid/);
   });
+  it('renames a series for its legend; a later override still matches its own name', () => {
+    const r = applyOverrides(
+      [s('errors'), s('ok')],
+      [
+        { match: { name: 'errors' }, displayName: 'Errors per second' },
+        { match: { name: 'errors' }, color: '#f00' },
+      ],
+    );
+    expect(r.series.map((x) => [x.key, x.name, x.color])).toEqual([
+      ['errors', 'Errors per second', '#f00'],
+      ['ok', 'ok', '#000'],
+    ]);
+  });
 });
 
 describe('stacking and bars', () => {

@@ -91,7 +91,7 @@ describe('Grafana import: field config and variables', () => {
       thresholds: [{ value: 0.5, label: '0.5', color: '#e02f44' }],
       right: { unit: 'reqps' },
       overrides: [
-        { match: { name: 'errors' }, color: '#e02f44', axis: 'right' },
+        { match: { name: 'errors' }, color: '#e02f44', axis: 'right', displayName: 'Errors' },
         { match: { regex: '/p9.*/' }, hidden: true },
       ],
     });
@@ -107,7 +107,6 @@ describe('Grafana import: field config and variables', () => {
         'panel 1 "Latency": transformations (organize) are not applied',
         'panel 1 "Latency": repeated by $job in Grafana: shown once',
         'panel 1 "Latency": decimals (2): the console picks its own',
-        'panel 1 "Latency": override of "errors": displayName is not imported',
         'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
         'panel 3 "Share": percentage thresholds: not imported (only absolute ones are)',
         'annotation "Deploys": its variables match everything (.*) in an annotation',
@@ -140,6 +139,7 @@ describe('Grafana import: field config and variables', () => {
           { type: 'textbox', name: 'pattern', query: 'api.*' },
           { type: 'constant', name: 'cluster', query: 'eu-1' },
           { type: 'query', name: 'metric', query: 'metrics(node_.*)' },
+          { type: 'query', name: 'names', query: 'label_names()' },
           { type: 'adhoc', name: 'filters' },
           { type: 'query', name: 'bad-name', query: 'label_values(up, job)' },
         ],
@@ -173,16 +173,24 @@ describe('Grafana import: field config and variables', () => {
       { name: 'win', label: 'win', kind: 'interval', values: ['1m', '5m', '1h'] },
       { name: 'pattern', label: 'pattern', kind: 'textbox', values: ['api.*'] },
       { name: 'cluster', label: 'cluster', kind: 'constant', values: ['eu-1'] },
+      {
+        name: 'metric',
+        label: 'metric',
+        kind: 'query',
+        labelName: '__name__',
+        source: '',
+        regex: 'node_.*',
+        multi: false,
+      },
     ]);
     const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
     expect(notes).toEqual(
       expect.arrayContaining([
-        'variable "metric": a query variable (metrics(node_.*)): only label_values(…) is imported yet; label_names(), metrics() and query_result() are not',
+        'variable "names": a query variable (label_names()): label_values(…) and metrics(…) are imported; label_names() and query_result() are not yet',
         'variable "filters": a "adhoc" variable: the console has no such kind (adhoc filters and others are not imported)',
         'variable "bad-name": its name is not a Prometheus label name, which the console needs for its URL and queries',
         'variable "win": its "auto" choice is not offered: the first interval is the default',
         'variable "env": its "All" value prod|dev is .* in the console',
-        'panel 1 "All of them" query A: $metric (a variable not imported) matches everything (.*)',
       ]),
     );
     expect(parseDashboard(r.def).ok).toBe(true);

@@ -132,6 +132,7 @@ export function timeseriesOptions(p: Json, defaults: Json, notes: FieldNotes): T
       else if (id === 'custom.hideFrom' && isObj(v) && (v.viz === true || v.legend === true)) so.hidden = true;
       else if (id === 'custom.drawStyle' && (v === 'bars' || v === 'points' || v === 'line')) so.draw = v;
       else if (id === 'unit' && typeof v === 'string') out.rightUnit = v;
+      else if (id === 'displayName' && typeof v === 'string' && v.trim()) so.displayName = v.trim().slice(0, 200);
       else notes.push(`override of "${what}": ${id} is not imported`);
     }
     if (Object.keys(so).length > 1) overrides.push(so);

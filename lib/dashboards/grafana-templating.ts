@@ -41,11 +41,23 @@ export function importVariables(d: Json, report: ImportReport): VariableDef[] {
       skip('its name is not a Prometheus label name, which the console needs for its URL and queries');
       continue;
     }
-    if (type === 'query') {
+    const metrics = type === 'query' ? /^metrics\((.*)\)$/.exec(q) : null;
+    if (metrics) {
+      // metrics(re): the metric names (label __name__) the regex finds, as Grafana lists them.
+      out.push({
+        name,
+        label,
+        kind: 'query',
+        labelName: '__name__',
+        source: '',
+        regex: metrics[1]!.trim() || '.*',
+        multi: v.multi === true,
+      });
+    } else if (type === 'query') {
       const m = LABEL_VALUES.exec(q);
       if (!m) {
         skip(
-          `a query variable (${q.slice(0, 120)}): only label_values(…) is imported yet; label_names(), metrics() and query_result() are not`,
+          `a query variable (${q.slice(0, 120)}): label_values(…) and metrics(…) are imported; label_names() and query_result() are not yet`,
         );
         continue;
       }

@@ -79,6 +79,7 @@ const timeseries = z.object({
         axis: z.enum(['left', 'right']).optional(),
         hidden: z.boolean().optional(),
         draw: z.enum(['line', 'bars', 'points']).optional(),
+        displayName: text(200).optional(),
       }),
     )
     .max(100)

@@ -79,6 +79,8 @@ export type SeriesOverride = {
   /** hidden until the legend shows it */
   hidden?: boolean;
   draw?: DrawStyle;
+  /** the name the legend and tooltip show instead */
+  displayName?: string;
 };
 
 export type TimeseriesPanelDef = QueryPanel & {
