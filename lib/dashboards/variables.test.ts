@@ -56,4 +56,20 @@ describe('variableSource', () => {
     });
     expect(effectiveVars(defs, {})['=win']).toEqual(['5m']);
   });
+  it('writes the variables before it into a selector that names them, and matches everything for later ones', () => {
+    const defs: VariableDef[] = [
+      { name: 'job', label: 'Job', source: 'up' },
+      {
+        name: 'host',
+        label: 'Host',
+        kind: 'query',
+        labelName: 'nodename',
+        source: 'node_uname_info{job=~"$job", x=~"$later"}',
+      },
+      { name: 'later', label: 'Later', kind: 'custom', values: ['a'] },
+    ];
+    expect(variableSource(defs, 'host', { job: ['node', 'n.2'] })).toBe(
+      'node_uname_info{job=~"node|n\\\\.2", x=~".*",job=~"node|n\\\\.2"}',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { labelMatcher } from '../prometheus/escape';
+import { renderQuery } from '../prometheus/template';
 import type { VariableDef, VariableKind } from './types';
 
 const kindOf = (v: VariableDef): VariableKind => v.kind ?? 'label';
@@ -21,7 +22,18 @@ export function variableSource(
 ): string {
   const at = variables.findIndex((v) => v.name === name);
   if (at < 0) throw new Error(`no variable ${JSON.stringify(name)} on this dashboard`);
-  const own = variables[at]!.source?.trim() ?? '';
+  // A selector that names variables before it (Grafana's label_values(m{job="$job"}, …)) has them
+  // written in, as in a panel's query; later ones are not known yet and match everything.
+  const before = effectiveVars(variables.slice(0, at), vars);
+  const own = renderQuery(variables[at]!.source?.trim() ?? '', {
+    variables: {
+      ...Object.fromEntries(variables.slice(at).map((v) => [`~${v.name}`, [] as string[]])),
+      ...Object.fromEntries(
+        Object.entries(before).map(([k, v]) => [k.startsWith('~') || k.startsWith('=') ? k : `~${k}`, v]),
+      ),
+    },
+    rateIntervalSec: 60,
+  });
   const matchers = variables
     .slice(0, at)
     .filter((v) => kindOf(v) === 'label')
