@@ -13,6 +13,7 @@ let c: ConsoleInstance;
 let consoleEnv: Record<string, string>;
 
 const HOSTILE = '<img src=x onerror=alert(1)> Checkout "latency"';
+const HOSTILE_LEGEND = '<img src=y onerror=alert(2)> ';
 const dashboard = (title: string) => ({
   title,
   description: 'Made in a test',
@@ -27,7 +28,7 @@ const dashboard = (title: string) => ({
       queries: [
         {
           expr: 'sum by (workflow_type) (rate(shannon_workflows_started_total{ {{filter}} }[$__rate_interval]))',
-          legend: '{{workflow_type}}',
+          legend: `${HOSTILE_LEGEND}{{workflow_type}}`,
         },
       ],
     },
@@ -81,6 +82,9 @@ test('an editor saves a dashboard and opens it; a second save from an old versio
   await expect(page.getByTestId('panel')).toHaveCount(2);
   await expect(page.locator('[data-testid=panel][data-state=ready]')).toHaveCount(2);
   await expect(page.getByText('Workflows started', { exact: true })).toBeVisible();
+  // A legend format with markup names its series as text.
+  await expect(page.getByTestId('legend-item').first()).toContainText(HOSTILE_LEGEND.trim());
+  await expect(page.locator('img[src=y]')).toHaveCount(0);
   await page.goto(`${c.url}/dashboards`);
   await expect(page.getByTestId('dashboard-row')).toContainText(HOSTILE);
   await expect(page.locator('img[src=x]')).toHaveCount(0);
