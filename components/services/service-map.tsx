@@ -37,7 +37,7 @@ export function ServiceMap() {
   const qs = new URLSearchParams({ from, to }).toString();
   const q = useQuery({
     queryKey: ['service-map', qs, anchorMs],
-    queryFn: ({ signal }) => fetchJson(`/api/services?${qs}`, answer, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/services/map?${qs}`, answer, signal),
   });
   const drawn = useMemo(() => (q.data ? place(q.data) : null), [q.data]);
   const search = (extra: Record<string, string>) => `/traces?${new URLSearchParams({ from, to, ...extra })}`;
