@@ -4,7 +4,7 @@ import { parseKnobs } from './knobs';
 import { buildTraceIndex } from '../lib/traces/view/trace-index';
 import { criticalPath } from '../lib/traces/view/analysis';
 import { exposition, type Family } from './registry';
-import { layoutTrace } from './trace-plan';
+import { layoutTrace, plannedIndexInput } from './trace-plan';
 import type { RequestOutcome } from './workload';
 
 const T0 = Date.parse('2026-11-26T15:00:00Z');
@@ -167,22 +167,7 @@ describe('exemplars and traces', () => {
     // Every child lies inside its parent.
     const byId = new Map(spans.map((x) => [x.id, x]));
     for (const x of spans) if (x.parent) expect(x.endMs).toBeLessThanOrEqual(byId.get(x.parent)!.endMs + 1e-6);
-    const ms = (t: number) => BigInt(Math.round(t * 1e6));
-    const ix = buildTraceIndex(
-      dag!.traceId,
-      spans.map((x) => ({
-        spanId: x.id,
-        ...(x.parent ? { parentSpanId: x.parent } : {}),
-        name: x.name,
-        service: x.service,
-        startNs: ms(x.startMs),
-        endNs: ms(x.endMs),
-        kind: 0,
-        error: false,
-        attributes: [],
-        events: [],
-      })),
-    );
+    const ix = buildTraceIndex(dag!.traceId, plannedIndexInput(spans));
     const crit = criticalPath(ix);
     const onPath = crit.reduce((a, b) => a + b, 0);
     expect(onPath).toBeGreaterThan(2);

@@ -4,7 +4,7 @@ import { criticalTree, diffTrees } from '../lib/traces/analyze/critical-tree';
 import { buildTraceIndex } from '../lib/traces/view/trace-index';
 import { Simulation } from './engine';
 import { parseKnobs } from './knobs';
-import { layoutTrace } from './trace-plan';
+import { layoutTrace, plannedIndexInput } from './trace-plan';
 import type { RequestOutcome } from './workload';
 
 const T0 = Date.parse('2026-11-26T15:00:00Z');
@@ -15,26 +15,11 @@ function analyse(args: string[], minutes: number) {
   const outcomes: RequestOutcome[] = [];
   sim.onRequest = (o) => outcomes.push(o);
   sim.advanceTo(T0 + minutes * 60_000);
-  const ms = (t: number) => BigInt(Math.round(t * 1e6));
   const traces = outcomes
     .filter((o) => o.workflowType === 'SimpleTaskWorkflow' && o.status === 'completed')
     .map((o) => {
       const spans = layoutTrace(o);
-      const ix = buildTraceIndex(
-        o.traceId,
-        spans.map((x) => ({
-          spanId: x.id,
-          ...(x.parent ? { parentSpanId: x.parent } : {}),
-          name: x.name,
-          service: x.service,
-          startNs: ms(x.startMs),
-          endNs: ms(x.endMs),
-          kind: 0,
-          error: false,
-          attributes: [],
-          events: [],
-        })),
-      );
+      const ix = buildTraceIndex(o.traceId, plannedIndexInput(spans));
       // As the store compares them: strings, whole numbers and booleans (not measurements).
       const attrs = new Set(
         spans.flatMap((x) =>

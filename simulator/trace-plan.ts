@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IndexInput } from '../lib/traces/view/trace-index';
 
 /**
  * What one simulated request did, in enough detail to lay out its trace: the workload fills
@@ -248,4 +249,21 @@ function agentSpans(a: AgentCall, client: PlannedSpan): PlannedSpan[] {
   }
   out.push(call, llm);
   return out;
+}
+
+/** A planned trace as the waterfall's index takes spans (times in ns; no attributes), for tests that analyse it. */
+export function plannedIndexInput(spans: readonly PlannedSpan[]): IndexInput[] {
+  const ns = (t: number) => BigInt(Math.round(t * 1e6));
+  return spans.map((x) => ({
+    spanId: x.id,
+    ...(x.parent ? { parentSpanId: x.parent } : {}),
+    name: x.name,
+    service: x.service,
+    startNs: ns(x.startMs),
+    endNs: ns(x.endMs),
+    kind: 0,
+    error: false,
+    attributes: [],
+    events: [],
+  }));
 }
