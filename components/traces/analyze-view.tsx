@@ -84,6 +84,7 @@ export function AnalyzeView() {
             ['maxDuration', 'Max duration', '10s'],
             ['split', 'Slow from', 'p90'],
             ['sample', 'Traces per group', '5000'],
+            ['population', 'Newest traces read', '20000'],
           ] as const
         ).map(([k, label, hint]) => (
           <label key={k} className="flex flex-col gap-1 text-xs">
@@ -124,7 +125,8 @@ export function AnalyzeView() {
               )}
             </p>
             <p data-testid="analysis-counts" className="text-xs text-slate-500 dark:text-slate-400">
-              {q.data.population.toLocaleString('en-US')} traces{q.data.capped ? ' (the newest 20,000)' : ''}; slow from{' '}
+              {q.data.population.toLocaleString('en-US')} traces
+              {q.data.capped ? ` (the newest ${q.data.population.toLocaleString('en-US')})` : ''}; slow from{' '}
               {formatValue(q.data.thresholdNs / 1e6, 'ms')}: {q.data.slow.traces.toLocaleString('en-US')} slow (
               {q.data.slow.sampled.toLocaleString('en-US')} read), {q.data.base.traces.toLocaleString('en-US')} baseline
               ({q.data.base.sampled.toLocaleString('en-US')} read); {q.data.tookMs} ms.

@@ -4,6 +4,7 @@ import { CriticalTreeBuilder, type CriticalTree, diffTrees, type DiffNode } from
 import type { Attribute, TraceSearch } from '../traces/model';
 import { indexFromColumns, type TraceIndex } from '../traces/view/trace-index';
 import { AnswerableError } from '../errors';
+import { POPULATION_CAP } from '../traces/analyze/params';
 import { traceStore } from './traces';
 
 /**
@@ -14,7 +15,14 @@ import { traceStore } from './traces';
  */
 export type Split = { percentile: number } | { valueNs: number };
 
-export type AnalysisParams = { search: TraceSearch; split: Split; sample: number; redacted?: (key: string) => boolean };
+export type AnalysisParams = {
+  search: TraceSearch;
+  split: Split;
+  sample: number;
+  /** the most traces read, the newest that match (default POPULATION_CAP) */
+  population?: number;
+  redacted?: (key: string) => boolean;
+};
 
 export type AnalysisResult = {
   /** traces the search matched (up to POPULATION_CAP) and whether it stopped there */
@@ -31,8 +39,7 @@ export type AnalysisResult = {
   tookMs: number;
 };
 
-/** The most traces one analysis reads: the newest that match. */
-export const POPULATION_CAP = 20_000;
+export { POPULATION_CAP };
 /** Attribute values longer than this are not compared (ids, prompts). */
 const MAX_VALUE = 80;
 
@@ -68,7 +75,8 @@ export async function analyzeTraces(p: AnalysisParams): Promise<AnalysisResult> 
   const store = traceStore();
   if (!store.matchingIds || !store.skeleton || !store.extras)
     throw new Unsupported('this trace store cannot analyse sets of traces (the embedded store can)');
-  const ids = await store.matchingIds({ ...p.search, limit: POPULATION_CAP });
+  const cap = p.population ?? POPULATION_CAP;
+  const ids = await store.matchingIds({ ...p.search, limit: cap });
   const all: { ix: TraceIndex; dur: number }[] = [];
   for (const id of ids) {
     const cols = await store.skeleton(id);
@@ -118,7 +126,7 @@ export async function analyzeTraces(p: AnalysisParams): Promise<AnalysisResult> 
       : null;
   return {
     population: ids.length,
-    capped: ids.length >= POPULATION_CAP,
+    capped: ids.length >= cap,
     thresholdNs,
     slow: { traces: slowAll.length, sampled: slow.length },
     base: { traces: baseAll.length, sampled: base.length },

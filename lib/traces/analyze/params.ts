@@ -33,3 +33,16 @@ export function parseSample(v: string | null): number | { error: string } {
     };
   return n;
 }
+
+/** The most traces an analysis reads (the newest that match): `population`, default and ceiling 20,000. */
+export const POPULATION_CAP = 20_000;
+
+export function parsePopulation(v: string | null): number | { error: string } {
+  if (v === null || v.trim() === '') return POPULATION_CAP;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 10 || n > POPULATION_CAP)
+    return {
+      error: `invalid parameter "population": the most traces to read, an integer from 10 to ${POPULATION_CAP}, got "${v.slice(0, 20)}"`,
+    };
+  return n;
+}
