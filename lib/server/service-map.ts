@@ -38,9 +38,10 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     const cols = await store.skeleton(id);
     if (!cols) continue;
     const ix = indexFromColumns(id, cols);
-    // Only spans without children call out of Shannon: their attributes say where.
+    // Calls out of Shannon are client spans without children (OTel's span kind 3): their
+    // attributes say where; no other span's attributes are read.
     const leaves: number[] = [];
-    for (let i = 0; i < ix.n; i++) if (ix.childCount[i] === 0 && ix.refs) leaves.push(i);
+    for (let i = 0; i < ix.n; i++) if (ix.childCount[i] === 0 && ix.kind[i] === 3 && ix.refs) leaves.push(i);
     const byRef = new Map<number, Map<string, string>>();
     if (ix.refs && leaves.length) {
       for (const e of await store.extras(leaves.map((i) => ix.refs![i]!))) {
