@@ -38,10 +38,12 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     const cols = await store.skeleton(id);
     if (!cols) continue;
     const ix = indexFromColumns(id, cols);
-    // Calls out of Shannon are client spans without children (OTel's span kind 3): their
-    // attributes say where; no other span's attributes are read.
+    // Calls out of Shannon are spans without children that are not internal work (a client span,
+    // or a server span that talks to a provider itself, as the LLM service's do): their
+    // attributes say where; internal spans' attributes (tools, planning stages) are not read.
+    const INTERNAL = 1;
     const leaves: number[] = [];
-    for (let i = 0; i < ix.n; i++) if (ix.childCount[i] === 0 && ix.kind[i] === 3 && ix.refs) leaves.push(i);
+    for (let i = 0; i < ix.n; i++) if (ix.childCount[i] === 0 && ix.kind[i] !== INTERNAL && ix.refs) leaves.push(i);
     const byRef = new Map<number, Map<string, string>>();
     if (ix.refs && leaves.length) {
       for (const e of await store.extras(leaves.map((i) => ix.refs![i]!))) {
