@@ -101,8 +101,14 @@ test('with a stage made slow for one collection, the analysis names that stage a
   test.setTimeout(240_000);
   await enoughTraces(page, c.url, 400);
   const url = `${c.url}/traces/analyze?${new URLSearchParams({ from: 'now-10m', tags: SIMPLE, split: 'p90' })}`;
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/traces/analyze')) asked.push(r.url());
+  });
   await page.goto(url);
   await expect(page.getByTestId('analysis')).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+  // One analysis per page load (it reads thousands of traces).
+  expect(asked).toHaveLength(1);
   await expect(page.getByTestId('analysis-headline')).toContainText('orchestrator · qdrant.search kb-large');
   const first = page.getByTestId('attribute-row').first();
   await expect(first).toContainText('db.collection.name');
