@@ -39,7 +39,6 @@ export type AnalysisResult = {
   tookMs: number;
 };
 
-export { POPULATION_CAP };
 /**
  * Traces per group whose attributes are compared: reading every span's attributes is the
  * analysis' largest cost, and 2,000 traces per group settle a share to about ±2 points.

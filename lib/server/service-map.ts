@@ -2,7 +2,8 @@ import 'server-only';
 import { outsideTarget, quantileNs, ServiceMapBuilder } from '../traces/analyze/service-map';
 import { indexFromColumns } from '../traces/view/trace-index';
 import type { TraceSearch } from '../traces/model';
-import { evenly, POPULATION_CAP } from './analyze';
+import { POPULATION_CAP } from '../traces/analyze/params';
+import { evenly } from './analyze';
 import { traceStore } from './traces';
 import { AnswerableError } from '../errors';
 
