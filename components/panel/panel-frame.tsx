@@ -53,8 +53,9 @@ export function PanelFrame(p: PanelFrameProps) {
       className={`flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${p.wide || p.full ? 'lg:col-span-2' : ''}`}
       {...p.dataAttrs}
     >
-      <header className="mb-2 flex items-start gap-2">
-        <div className="min-w-0 flex-1">
+      {/* A narrow panel keeps room for its title: its controls wrap below it. */}
+      <header className="mb-2 flex flex-wrap items-start gap-x-2 gap-y-1">
+        <div className="min-w-[7rem] flex-1">
           <h2 id={`${queryId}-title`} className="truncate text-sm font-semibold" title={p.description}>
             {p.title}
           </h2>
