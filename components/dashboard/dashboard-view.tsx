@@ -37,7 +37,11 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   );
   const [annotationsShown, setAnnotationsShown] = useAnnotationsShown();
   const sources = useMemo(() => annotationSources(dashboard), [dashboard]);
-  const vars = useMemo(() => effectiveVars(dashboard.variables, state.vars), [dashboard.variables, state.vars]);
+  const rangeSec = range.end - range.start;
+  const vars = useMemo(
+    () => effectiveVars(dashboard.variables, state.vars, rangeSec),
+    [dashboard.variables, state.vars, rangeSec],
+  );
   const ctx: PanelContext = {
     vars,
     range,

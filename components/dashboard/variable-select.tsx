@@ -3,8 +3,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { VariableDef } from '@/lib/dashboards/types';
-import { keepByRegex, labelOf } from '@/lib/dashboards/variables';
-import { labelValuesOptions } from '@/lib/queries/prom';
+import { AUTO, autoInterval, choicesRequest, keepByRegex } from '@/lib/dashboards/variables';
+import { variableChoicesOptions } from '@/lib/queries/prom';
 import { Popover } from '@/components/shell/popover';
 
 export type VariableSelectProps = {
@@ -31,7 +31,8 @@ export function VariableControl(p: VariableSelectProps) {
   if (kind === 'textbox')
     return <TextVariable def={def} value={selected[0] ?? def.values?.[0] ?? ''} onChange={onChange} />;
   if (kind === 'interval' || (kind === 'custom' && !def.multi)) {
-    const options = def.values ?? [];
+    const auto = kind === 'interval' ? def.auto : undefined;
+    const options = [...(auto ? [AUTO] : []), ...(def.values ?? [])];
     const value = selected[0] ?? (kind === 'interval' ? options[0] : '') ?? '';
     return (
       <label className="flex items-center gap-1.5 text-sm" data-testid={`var-${def.name}`}>
@@ -40,7 +41,7 @@ export function VariableControl(p: VariableSelectProps) {
           {kind === 'custom' && <option value="">All</option>}
           {options.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {auto && o === AUTO ? `auto (${autoInterval(p.end - p.start, auto)})` : o}
             </option>
           ))}
         </select>
@@ -83,7 +84,7 @@ function TextVariable({
 /** A multi-select of values (label values from Prometheus, or a custom variable's); nothing selected means all. */
 export function VariableSelect({ def, source, selected, start, end, onChange }: VariableSelectProps) {
   const fixed = def.kind === 'custom' ? (def.values ?? []) : null;
-  const q = useQuery({ ...labelValuesOptions(labelOf(def), source, start, end), enabled: fixed === null });
+  const q = useQuery({ ...variableChoicesOptions(choicesRequest(def, source), start, end), enabled: fixed === null });
   const offered = fixed ?? keepByRegex(q.data?.values ?? [], def.regex);
   const [filter, setFilter] = useState('');
   // The URL is the source of truth but updates a moment later; show the click at once.

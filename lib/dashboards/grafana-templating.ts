@@ -1,3 +1,4 @@
+import { parseDurationMs } from '../time/duration';
 import type { ImportReport } from './grafana';
 import { isObj, type Json, str } from './grafana-fields';
 import type { DashboardDef, VariableDef } from './types';
@@ -41,8 +42,23 @@ export function importVariables(d: Json, report: ImportReport): VariableDef[] {
       skip('its name is not a Prometheus label name, which the console needs for its URL and queries');
       continue;
     }
-    const metrics = type === 'query' ? /^metrics\((.*)\)$/.exec(q) : null;
-    if (metrics) {
+    const metrics = type === 'query' ? /^metrics\((.*)\)$/s.exec(q) : null;
+    const names = type === 'query' ? /^label_names\(\s*(.*?)\s*\)$/s.exec(q) : null;
+    const result = type === 'query' ? /^query_result\(\s*(.*?)\s*\)$/s.exec(q) : null;
+    const regex = regexOf(str(v.regex));
+    if (names || result) {
+      // label_names(selector?): the label names; query_result(expr): one line per series of the
+      // instant query at the range's end, as Grafana writes them for the regex to pick from.
+      out.push({
+        name,
+        label,
+        kind: 'query',
+        from: names ? 'names' : 'result',
+        source: (names ?? result)![1]!,
+        ...(regex ? { regex } : {}),
+        multi: v.multi === true,
+      });
+    } else if (metrics) {
       // metrics(re): the metric names (label __name__) the regex finds, as Grafana lists them.
       out.push({
         name,
@@ -57,12 +73,11 @@ export function importVariables(d: Json, report: ImportReport): VariableDef[] {
       const m = LABEL_VALUES.exec(q);
       if (!m) {
         skip(
-          `a query variable (${q.slice(0, 120)}): label_values(…) and metrics(…) are imported; label_names() and query_result() are not yet`,
+          `a query variable (${q.slice(0, 120)}): label_values(…), label_names(…), metrics(…) and query_result(…) are what the console reads`,
         );
         continue;
       }
       const source = (m[1] ?? '').trim();
-      const regex = regexOf(str(v.regex));
       const asFilter = m[2] === name && !regex;
       out.push({
         name,
@@ -74,10 +89,23 @@ export function importVariables(d: Json, report: ImportReport): VariableDef[] {
     } else if (type === 'custom') {
       out.push({ name, label, kind: 'custom', values: fixedValues(v, q), multi: v.multi === true });
     } else if (type === 'interval') {
-      const values = fixedValues(v, q);
-      if (v.auto === true)
-        report.changed.push({ where, what: 'its "auto" choice is not offered: the first interval is the default' });
-      out.push({ name, label, kind: 'interval', values: values.length ? values : ['1m'] });
+      const values = fixedValues(v, q).filter((x) => !x.startsWith('$__auto'));
+      const count = Number(v.auto_count);
+      const min = str(v.auto_min, '10s');
+      const auto =
+        v.auto === true
+          ? {
+              count: Number.isInteger(count) && count >= 1 && count <= 10_000 ? count : 30,
+              min: parseDurationMs(min) ? min : '10s',
+            }
+          : undefined;
+      out.push({
+        name,
+        label,
+        kind: 'interval',
+        values: values.length || auto ? values : ['1m'],
+        ...(auto ? { auto } : {}),
+      });
     } else if (type === 'textbox' || type === 'constant') {
       out.push({ name, label, kind: type, values: [q] });
     } else {

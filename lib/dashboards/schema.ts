@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UNITS } from '../format/units';
-import { LEGEND_COLUMNS, PANEL_KIND_NAMES, VARIABLE_KINDS, type DashboardDef } from './types';
+import { parseDurationMs } from '../time/duration';
+import { LEGEND_COLUMNS, PANEL_KIND_NAMES, QUERY_VARIABLE_SOURCES, VARIABLE_KINDS, type DashboardDef } from './types';
 
 /**
  * The dashboard model as data that users save (issue 16): the same DashboardDef the built-in
@@ -175,6 +176,17 @@ export const dashboardSchema = z
               .optional(),
             values: z.array(text(500)).max(500).optional(),
             multi: z.boolean().optional(),
+            from: z
+              .enum(QUERY_VARIABLE_SOURCES, {
+                error: `where a query variable's choices come from: one of ${QUERY_VARIABLE_SOURCES.join(', ')}`,
+              })
+              .optional(),
+            auto: z
+              .object({
+                count: z.number().int().min(1).max(10_000),
+                min: z.string().refine((d) => (parseDurationMs(d) ?? 0) > 0, 'a duration such as 10s'),
+              })
+              .optional(),
           })
           .superRefine((v, ctx) => {
             const kind = v.kind ?? 'label';
@@ -184,7 +196,9 @@ export const dashboardSchema = z
                 path: ['source'],
                 message: 'a variable needs the series selector its values come from',
               });
-            if ((kind === 'custom' || kind === 'interval') && !v.values?.length)
+            if (kind === 'query' && v.from === 'result' && !v.source?.trim())
+              ctx.addIssue({ code: 'custom', path: ['source'], message: 'a query result variable needs its query' });
+            if ((kind === 'custom' || (kind === 'interval' && !v.auto)) && !v.values?.length)
               ctx.addIssue({
                 code: 'custom',
                 path: ['values'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VariableDef } from './types';
-import { effectiveVars, keepByRegex, variableSource } from './variables';
+import { autoInterval, choicesRequest, effectiveVars, keepByRegex, resultLines, variableSource } from './variables';
 
 const VARS: VariableDef[] = [
   { name: 'provider', label: 'Provider', source: 'llm_requests_total' },
@@ -71,5 +71,55 @@ describe('variableSource', () => {
     expect(variableSource(defs, 'host', { job: ['node', 'n.2'] })).toBe(
       'node_uname_info{job=~"node|n\\\\.2", x=~".*",job=~"node|n\\\\.2"}',
     );
+  });
+});
+
+describe('an interval variable with "auto"', () => {
+  const win: VariableDef = {
+    name: 'win',
+    label: 'Window',
+    kind: 'interval',
+    values: ['1m', '1h'],
+    auto: { count: 30, min: '10s' },
+  };
+  it('cuts the range in its count of steps, rounded up to a written duration, never under its minimum', () => {
+    expect(autoInterval(3600, { count: 30, min: '10s' })).toBe('2m');
+    expect(autoInterval(86_400, { count: 30, min: '10s' })).toBe('1h');
+    expect(autoInterval(7 * 86_400, { count: 30, min: '10s' })).toBe('6h');
+    expect(autoInterval(300, { count: 30, min: '10s' })).toBe('10s');
+    expect(autoInterval(300, { count: 30, min: '1m' })).toBe('1m');
+    expect(autoInterval(3600, { count: 50, min: '1s' })).toBe('2m');
+  });
+  it('opens on auto and follows the range; a chosen interval is used as written', () => {
+    expect(effectiveVars([win], {}, 86_400)).toEqual({ '=win': ['1h'] });
+    expect(effectiveVars([win], { win: ['auto'] }, 3600)).toEqual({ '=win': ['2m'] });
+    expect(effectiveVars([win], { win: ['1m'] }, 86_400)).toEqual({ '=win': ['1m'] });
+    expect(effectiveVars([{ ...win, auto: undefined }], {}, 86_400)).toEqual({ '=win': ['1m'] });
+  });
+});
+
+describe('a query variable’s choices', () => {
+  it('are asked as label values, label names or an instant query’s result', () => {
+    expect(choicesRequest({ name: 'job', label: 'Job', source: 'up' }, 'up')).toEqual({
+      from: 'values',
+      label: 'job',
+      source: 'up',
+    });
+    expect(choicesRequest({ name: 'l', label: 'L', kind: 'query', from: 'names' }, 'up')).toEqual({
+      from: 'names',
+      label: 'l',
+      source: 'up',
+    });
+    expect(choicesRequest({ name: 'r', label: 'R', kind: 'query', from: 'result', source: 'up' }, 'up').from).toBe(
+      'result',
+    );
+  });
+  it('from a query result are one line per series, as Grafana writes them for the regex to pick from', () => {
+    const lines = resultLines([
+      { labels: { __name__: 'up', job: 'orchestrator', instance: 'a:1' }, t: 1700000000, value: 1 },
+      { labels: { job: 'x"y' }, t: 1700000000.5, value: null },
+    ]);
+    expect(lines).toEqual(['up{job="orchestrator",instance="a:1"} 1 1700000000000', '{job="x\\"y"} NaN 1700000000500']);
+    expect(keepByRegex(lines, 'job="([^"]+)"')).toEqual(['orchestrator', 'x\\']);
   });
 });

@@ -1,8 +1,28 @@
 import { labelMatcher } from '../prometheus/escape';
 import { renderQuery } from '../prometheus/template';
-import type { VariableDef, VariableKind } from './types';
+import { formatDurationMs, parseDurationMs } from '../time/duration';
+import type { QueryVariableSource, VariableDef, VariableKind } from './types';
 
 const kindOf = (v: VariableDef): VariableKind => v.kind ?? 'label';
+
+/** The choice an interval variable with `auto` offers first: its value follows the range. */
+export const AUTO = 'auto';
+
+/** Steps an automatic interval is rounded up to, in seconds: the durations people write. */
+const ROUND_STEPS = [
+  1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 604_800,
+];
+
+/**
+ * An "auto" interval for a range: the range cut into `count` steps, rounded up to a duration
+ * people write (1m, 5m, 1h, …) and never under `min` (`1h` over 30 steps → 2m).
+ */
+export function autoInterval(rangeSec: number, auto: { count: number; min: string }): string {
+  const raw = rangeSec / Math.max(1, auto.count);
+  const round = ROUND_STEPS.find((s) => s >= raw) ?? Math.ceil(raw / 86_400) * 86_400;
+  const minSec = (parseDurationMs(auto.min) ?? 0) / 1000;
+  return formatDurationMs(Math.max(round, minSec) * 1000);
+}
 
 /** Whether a variable offers label values from Prometheus (label and query variables). */
 export const fromPrometheus = (v: VariableDef) => kindOf(v) === 'label' || kindOf(v) === 'query';
@@ -47,6 +67,29 @@ export function variableSource(
   return `${own.slice(0, close)}${inside ? ',' : ''}${matchers.join(',')}${own.slice(close)}`;
 }
 
+/** What a Prometheus-backed variable's choices are asked with: label values, label names or a query's result. */
+export type ChoicesRequest = { from: QueryVariableSource; label: string; source: string };
+
+export function choicesRequest(v: VariableDef, source: string): ChoicesRequest {
+  return { from: kindOf(v) === 'query' ? (v.from ?? 'values') : 'values', label: labelOf(v), source };
+}
+
+/**
+ * An instant query's result as a query_result() variable lists it, one line per series, as
+ * Grafana writes them for its regex: `name{label="value",…} value timestamp_ms`.
+ */
+export function resultLines(
+  series: readonly { labels: Readonly<Record<string, string>>; t: number; value: number | null }[],
+): string[] {
+  return series.map(({ labels, t, value }) => {
+    const inner = Object.entries(labels)
+      .filter(([k]) => k !== '__name__')
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(',');
+    return `${labels.__name__ ?? ''}{${inner}} ${value ?? 'NaN'} ${Math.round(t * 1000)}`;
+  });
+}
+
 /** A query variable's values kept by its regex (the first group when it has one), without repeats. */
 export function keepByRegex(values: readonly string[], regex: string | undefined): string[] {
   if (!regex) return [...values];
@@ -74,12 +117,14 @@ export const AS_WRITTEN = '=';
 
 /**
  * The values the panels are drawn with: what the URL picked, or each variable's default (the
- * first value of an interval, a text box or a constant; none, meaning all, for the others),
- * keyed as the query template reads them.
+ * first value of an interval, "auto" when it offers it, a text box or a constant; none, meaning
+ * all, for the others), keyed as the query template reads them. "auto" is worked out for
+ * `rangeSec`, the page's range.
  */
 export function effectiveVars(
   defs: readonly VariableDef[],
   picked: Readonly<Record<string, readonly string[]>>,
+  rangeSec = 3600,
 ): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const d of defs) {
@@ -87,6 +132,8 @@ export function effectiveVars(
     const kind = kindOf(d);
     if (kind === 'label') out[d.name] = chosen;
     else if (kind === 'query' || kind === 'custom') out[`${REGEX_ONLY}${d.name}`] = chosen;
+    else if (kind === 'interval' && d.auto && (chosen[0] ?? AUTO) === AUTO)
+      out[`${AS_WRITTEN}${d.name}`] = [autoInterval(rangeSec, d.auto)];
     else {
       const value = kind === 'constant' ? d.values?.[0] : (chosen[0] ?? d.values?.[0]);
       out[`${AS_WRITTEN}${d.name}`] = [value ?? ''];

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 // zod/mini in the browser: the same validation at a fraction of the bundle.
 import { z } from 'zod/mini';
+import { type ChoicesRequest, resultLines } from '../dashboards/variables';
 import { fetchJson } from './fetch-json';
 
 const labels = z.record(z.string(), z.string());
@@ -11,7 +12,6 @@ export const compactMatrixSchema = z.object({
   series: z.array(z.object({ labels, values: z.array(z.nullable(z.number())) })),
   warnings: z.array(z.string()),
 });
-export const labelValuesResponseSchema = z.object({ values: z.array(z.string()), warnings: z.array(z.string()) });
 
 export type RangeParams = { query: string; start: number; end: number; step: number };
 
@@ -19,8 +19,8 @@ export type RangeParams = { query: string; start: number; end: number; step: num
 export const promKeys = {
   all: ['prom'] as const,
   range: (p: RangeParams) => ['prom', 'range', p.query, p.start, p.end, p.step] as const,
-  labelValues: (name: string, match: string, start: number, end: number) =>
-    ['prom', 'label-values', name, match, start, end] as const,
+  choices: (r: ChoicesRequest, start: number, end: number) =>
+    ['prom', 'choices', r.from, r.label, r.source, start, end] as const,
   exemplars: (query: string, start: number, end: number, step: number) =>
     ['prom', 'exemplars', query, start, end, step] as const,
   alerts: (anchorMs: number) => ['prom', 'alerts', anchorMs] as const,
@@ -41,16 +41,35 @@ export function rangeQueryOptions(p: RangeParams) {
   });
 }
 
-export function labelValuesOptions(name: string, match: string, start: number, end: number) {
-  // No selector: the label's values on every series.
-  const qs = new URLSearchParams({ ...(match ? { 'match[]': match } : {}), start: String(start), end: String(end) });
+export const choicesResponseSchema = z.object({ values: z.array(z.string()), warnings: z.array(z.string()) });
+
+/**
+ * A variable's choices from Prometheus over [start, end]: a label's values or the label names of
+ * the selector `source` (every series when empty), or the lines of the instant query `source` at
+ * `end` (lib/dashboards/variables.ts resultLines).
+ */
+export function variableChoicesOptions(r: ChoicesRequest, start: number, end: number) {
+  const range = { ...(r.source ? { 'match[]': r.source } : {}), start: String(start), end: String(end) };
   return queryOptions({
-    queryKey: promKeys.labelValues(name, match, start, end),
-    queryFn: ({ signal }) =>
-      fetchJson(`/api/prom/labels/${encodeURIComponent(name)}/values?${qs}`, labelValuesResponseSchema, signal),
+    queryKey: promKeys.choices(r, start, end),
+    queryFn: async ({ signal }) => {
+      if (r.from === 'names') {
+        const d = await fetchJson(`/api/prom/labels?${new URLSearchParams(range)}`, labelNamesSchema, signal);
+        return { values: d.names, warnings: d.warnings };
+      }
+      if (r.from === 'result') {
+        const qs = new URLSearchParams({ query: r.source, time: String(end) });
+        const d = await fetchJson(`/api/prom/query?${qs}`, vectorResponseSchema, signal, { postWhenLong: true });
+        return { values: resultLines(d.series), warnings: d.warnings };
+      }
+      const url = `/api/prom/labels/${encodeURIComponent(r.label)}/values?${new URLSearchParams(range)}`;
+      return fetchJson(url, choicesResponseSchema, signal);
+    },
     staleTime: 60_000,
   });
 }
+
+const labelNamesSchema = z.object({ names: z.array(z.string()), warnings: z.array(z.string()) });
 
 export type CompactMatrixResponse = z.infer<typeof compactMatrixSchema>;
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { panelsAtLoad } from '../dashboards/layout';
 import type { DashboardDef } from '../dashboards/types';
 import { pickedChoices, withChoices } from '../dashboards/choices';
-import { effectiveVars, fromPrometheus, labelOf, variableSource } from '../dashboards/variables';
+import { choicesRequest, effectiveVars, fromPrometheus, variableSource } from '../dashboards/variables';
 import { annotationQueries } from '../annotations/queries';
 import { ANNOTATIONS_PARAM, annotationSources } from '../annotations/sources';
 import { exemplarExpr, panelExprs } from '../dashboards/types';
@@ -10,7 +10,8 @@ import { promKeys } from '../queries/prom';
 import type { Prefetched, PrefetchResult } from '../queries/prefetched';
 import { parseViewState, parseShiftSec, planViewRange, type RangeSettings, resolveRange } from '../url/view-state';
 import { canaryKey } from '../policy/canary-queries';
-import { alertsNow, canaryInputs, exemplars, instantQuery, labelValues, rangeQuery, targetsNow } from './prom';
+import { alertsNow, canaryInputs, exemplars, instantQuery, rangeQuery, targetsNow } from './prom';
+import { variableChoices } from './prom-meta';
 import { SLO_TILES } from '../overview/slo';
 import { getConfig } from '../config';
 import { requestAnchorMs } from './request-anchor';
@@ -77,7 +78,7 @@ export function dashboardPrefetch(
 ): Prefetched[] {
   const { state } = parseViewState(search, { variables: dashboard.variables.map((v) => v.name) }, anchorMs);
   const range = planViewRange(state, anchorMs, settings);
-  const vars = effectiveVars(dashboard.variables, state.vars);
+  const vars = effectiveVars(dashboard.variables, state.vars, range.end - range.start);
   const out: Prefetched[] = [];
   const seen = new Set<string>();
   const add = (key: readonly unknown[], load: () => Promise<unknown>, inline = false) => {
@@ -115,11 +116,8 @@ export function dashboardPrefetch(
       add(promKeys.range(q), () => rangeQuery(q.query, q.start, q.end, q.step), true);
   }
   for (const v of dashboard.variables.filter(fromPrometheus)) {
-    const source = variableSource(dashboard.variables, v.name, state.vars);
-    const label = labelOf(v);
-    add(promKeys.labelValues(label, source, range.start, range.end), () =>
-      labelValues(label, source ? [source] : [], range.start, range.end),
-    );
+    const r = choicesRequest(v, variableSource(dashboard.variables, v.name, state.vars));
+    add(promKeys.choices(r, range.start, range.end), () => variableChoices(r, range.start, range.end));
   }
   add(promKeys.alerts(anchorMs), () => alertsNow(), true);
   return out;

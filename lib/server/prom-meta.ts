@@ -1,5 +1,6 @@
 import 'server-only';
-import { promClient } from './prom';
+import { type ChoicesRequest, resultLines } from '../dashboards/variables';
+import { instantQuery, labelValues, promClient } from './prom';
 import { processSlot } from './process';
 
 /**
@@ -65,4 +66,18 @@ export function metadata(metric?: string) {
 export async function formatQuery(query: string, signal?: AbortSignal) {
   const r = await promClient().formatQuery(query, signal);
   return { query: r.data, warnings: r.warnings };
+}
+
+/** A variable's choices as the browser asks them (lib/queries/prom.ts variableChoicesOptions). */
+export async function variableChoices(r: ChoicesRequest, start: number, end: number, signal?: AbortSignal) {
+  const match = r.source ? [r.source] : [];
+  if (r.from === 'names') {
+    const d = await labelNames(match, start, end);
+    return { values: d.names, warnings: d.warnings };
+  }
+  if (r.from === 'result') {
+    const d = await instantQuery(r.source, end, signal);
+    return { values: resultLines(d.series), warnings: d.warnings };
+  }
+  return labelValues(r.label, match, start, end, signal);
 }

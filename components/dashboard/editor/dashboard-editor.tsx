@@ -48,7 +48,8 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
   const spec = useMemo(() => ({ variables: def.variables.map((v) => v.name) }), [def.variables]);
   const { state, anchorMs } = useViewState(spec);
   const range = useMemo(() => planViewRange(state, anchorMs, settings), [state, anchorMs, settings]);
-  const vars = useMemo(() => effectiveVars(def.variables, state.vars), [def.variables, state.vars]);
+  const rangeSec = range.end - range.start;
+  const vars = useMemo(() => effectiveVars(def.variables, state.vars, rangeSec), [def.variables, state.vars, rangeSec]);
   const ctx: PanelContext = { vars, range, onZoom: () => {} };
   const panel = editing ? def.panels.find((p) => p.id === editing) : undefined;
 

@@ -3,7 +3,13 @@
 import { useMemo, useState } from 'react';
 import { parseDashboard } from '@/lib/dashboards/schema';
 import { EditorDialog, editorField } from './editor-dialog';
-import { type DashboardDef, VARIABLE_KINDS, type VariableDef, type VariableKind } from '@/lib/dashboards/types';
+import {
+  type DashboardDef,
+  type QueryVariableSource,
+  VARIABLE_KINDS,
+  type VariableDef,
+  type VariableKind,
+} from '@/lib/dashboards/types';
 
 type Props = { dashboard: DashboardDef; onApply: (variables: VariableDef[]) => void; onCancel: () => void };
 
@@ -12,7 +18,7 @@ const small = 'rounded px-1.5 py-0.5 text-xs hover:bg-slate-100 disabled:opacity
 
 const HELP: Record<VariableKind, string> = {
   label: 'values of the label named like the variable; filters every panel that uses {{filter}}',
-  query: 'values of a label on a selector (label_values), kept by a regex; written where $name stands',
+  query: 'label values, label names or the lines of a query result, kept by a regex; written where $name stands',
   custom: 'a fixed list; written where $name stands',
   interval: 'one of a list of durations, written as it is ([$name])',
   textbox: 'what the reader types, written as it is',
@@ -116,38 +122,8 @@ export function VariablesEditor({ dashboard, onApply, onCancel }: Props) {
             <p id={`var-help-${i}`} className="text-xs text-slate-500 md:col-span-3">
               {HELP[kind]}
             </p>
-            {(kind === 'label' || kind === 'query') && (
-              <label className="flex flex-col gap-1 text-sm md:col-span-2">
-                Series selector
-                <input
-                  className={`${field} font-mono`}
-                  value={v.source ?? ''}
-                  placeholder='metric_name{job="…"}'
-                  onChange={(e) => put(i, { source: e.target.value })}
-                />
-              </label>
-            )}
-            {kind === 'query' && (
-              <>
-                <label className="flex flex-col gap-1 text-sm">
-                  Label
-                  <input
-                    className={`${field} font-mono`}
-                    value={v.labelName ?? ''}
-                    placeholder={v.name}
-                    onChange={(e) => put(i, { labelName: e.target.value || undefined })}
-                  />
-                </label>
-                <label className="flex flex-col gap-1 text-sm md:col-span-2">
-                  Regex (keeps matching values; the first group when there is one)
-                  <input
-                    className={`${field} font-mono`}
-                    value={v.regex ?? ''}
-                    onChange={(e) => put(i, { regex: e.target.value || undefined })}
-                  />
-                </label>
-              </>
-            )}
+            <SourceFields v={v} put={(change) => put(i, change)} />
+            {kind === 'interval' && <AutoFields v={v} put={(change) => put(i, change)} />}
             {kind !== 'label' && kind !== 'query' && (
               <label className="flex flex-col gap-1 text-sm md:col-span-2">
                 {kind === 'custom' || kind === 'interval' ? 'Values (comma-separated)' : 'Value'}
@@ -181,5 +157,113 @@ export function VariablesEditor({ dashboard, onApply, onCancel }: Props) {
         Add variable
       </button>
     </EditorDialog>
+  );
+}
+
+type FieldsProps = { v: VariableDef; put: (change: Partial<VariableDef>) => void };
+
+const FROM: Record<QueryVariableSource, string> = {
+  values: 'values of a label (label_values)',
+  names: 'label names (label_names)',
+  result: 'lines of a query result (query_result)',
+};
+
+/** Where a label or query variable's choices come from: a selector and label, or a query; and the regex. */
+function SourceFields({ v, put }: FieldsProps) {
+  const kind = v.kind ?? 'label';
+  if (kind !== 'label' && kind !== 'query') return null;
+  const from = kind === 'query' ? (v.from ?? 'values') : 'values';
+  return (
+    <>
+      {kind === 'query' && (
+        <label className="flex flex-col gap-1 text-sm">
+          Choices
+          <select
+            className={field}
+            value={from}
+            onChange={(e) => {
+              const next = e.target.value as QueryVariableSource;
+              put({ from: next === 'values' ? undefined : next });
+            }}
+          >
+            {Object.entries(FROM).map(([k, text]) => (
+              <option key={k} value={k}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col gap-1 text-sm md:col-span-2">
+        {from === 'result' ? 'Query (instant, at the end of the range)' : 'Series selector'}
+        <input
+          className={`${field} font-mono`}
+          value={v.source ?? ''}
+          placeholder={from === 'result' ? 'topk(5, sum by (job) (up))' : 'metric_name{job="…"}'}
+          onChange={(e) => put({ source: e.target.value })}
+        />
+      </label>
+      {kind === 'query' && from === 'values' && (
+        <label className="flex flex-col gap-1 text-sm">
+          Label
+          <input
+            className={`${field} font-mono`}
+            value={v.labelName ?? ''}
+            placeholder={v.name}
+            onChange={(e) => put({ labelName: e.target.value || undefined })}
+          />
+        </label>
+      )}
+      {kind === 'query' && (
+        <label className="flex flex-col gap-1 text-sm md:col-span-2">
+          Regex (keeps matching values; the first group when there is one)
+          <input
+            className={`${field} font-mono`}
+            value={v.regex ?? ''}
+            placeholder={from === 'result' ? 'job="([^"]+)"' : ''}
+            onChange={(e) => put({ regex: e.target.value || undefined })}
+          />
+        </label>
+      )}
+    </>
+  );
+}
+
+/** An interval variable's "auto" choice: the range cut into a number of steps, never under a minimum. */
+function AutoFields({ v, put }: FieldsProps) {
+  return (
+    <div className="flex flex-wrap items-end gap-3 text-sm md:col-span-3">
+      <label className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          checked={!!v.auto}
+          onChange={(e) => put({ auto: e.target.checked ? { count: 30, min: '10s' } : undefined })}
+        />
+        Offer “auto” (follows the range)
+      </label>
+      {v.auto && (
+        <>
+          <label className="flex flex-col gap-1">
+            Steps in the range
+            <input
+              type="number"
+              min={1}
+              max={10000}
+              className={`${field} w-24`}
+              value={v.auto.count}
+              onChange={(e) => put({ auto: { ...v.auto!, count: Math.round(Number(e.target.value)) || 1 } })}
+            />
+          </label>
+          <label className="flex flex-col gap-1">
+            At least
+            <input
+              className={`${field} w-24 font-mono`}
+              value={v.auto.min}
+              onChange={(e) => put({ auto: { ...v.auto!, min: e.target.value } })}
+            />
+          </label>
+        </>
+      )}
+    </div>
   );
 }

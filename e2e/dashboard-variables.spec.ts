@@ -1,0 +1,118 @@
+import type { Page } from '@playwright/test';
+import { expect, freshDir, test } from './fixtures';
+import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
+
+/**
+ * Grafana's variables that ask Prometheus something other than a label's values (issue 16):
+ * label_names(…), query_result(…) with a regex, and an interval's "auto", imported and drawn on
+ * the stack's real Prometheus, their choices checked against Prometheus itself.
+ */
+let c: ConsoleInstance;
+
+test.beforeAll(async ({ stack }) => {
+  const dir = freshDir('dashboard-variables');
+  c = await startConsoleInstance({ PROMETHEUS_URL: stack.prometheusUrl }, dir);
+});
+
+test.afterAll(async () => {
+  await c?.stop();
+});
+
+const GRAFANA = {
+  title: 'Variables from queries',
+  schemaVersion: 39,
+  templating: {
+    list: [
+      { type: 'query', name: 'up_label', query: 'label_names(up)', regex: '/^(?!__).*/' },
+      {
+        type: 'query',
+        name: 'busiest',
+        query: { query: 'query_result(count by (job) (up))' },
+        regex: '/job="([^"]+)"/',
+        multi: true,
+      },
+      { type: 'interval', name: 'win', query: '5m,1h', auto: true, auto_count: 30, auto_min: '10s' },
+    ],
+  },
+  panels: [
+    {
+      type: 'timeseries',
+      title: 'Scrapes per job',
+      gridPos: { x: 0, y: 0, w: 24, h: 8 },
+      targets: [{ expr: 'sum by (job) (count_over_time(up{job=~"$busiest"}[$win]))', refId: 'A' }],
+    },
+  ],
+};
+
+/** Prometheus itself, as the witness: an instant query's result. */
+async function promInstant(prometheusUrl: string, query: string) {
+  const res = await fetch(`${prometheusUrl}/api/v1/query`, { method: 'POST', body: new URLSearchParams({ query }) });
+  return ((await res.json()) as { data: { result: { metric: Record<string, string> }[] } }).data.result;
+}
+
+async function offered(page: Page, name: string): Promise<string[]> {
+  await page.getByTestId(`var-${name}-button`).click();
+  const options = page.getByTestId('var-option');
+  await expect(options.first()).toBeVisible();
+  const values = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!));
+  await page.keyboard.press('Escape');
+  return values.sort();
+}
+
+test('label_names, query_result and an "auto" interval offer what Prometheus has and follow the range', async ({
+  page,
+  browser,
+  stack,
+}) => {
+  test.setTimeout(150_000);
+  const res = await fetch(`${c.url}/api/dashboards/import`, {
+    method: 'POST',
+    headers: { origin: c.url, 'content-type': 'application/json' },
+    body: JSON.stringify(GRAFANA),
+  });
+  expect(res.status).toBe(201);
+  const { url, report } = (await res.json()) as { url: string; report: { notImported: unknown[]; changed: unknown[] } };
+  expect(report.notImported).toEqual([]);
+
+  // The page asks at the end of its range, which is aligned down to the step (up to half a
+  // minute ago over 6 h): wait until every target, the node exporter too, was scraped by then.
+  const jobsAgo = async () =>
+    (await promInstant(stack.prometheusUrl, 'count by (job) (up offset 45s)')).map((r) => r.metric.job!).sort();
+  await expect.poll(jobsAgo, { timeout: 90_000 }).toContain('node-exporter');
+  const jobs = await jobsAgo();
+  const upLabels = (await promInstant(stack.prometheusUrl, 'up'))
+    .flatMap((r) => Object.keys(r.metric))
+    .filter((k) => !k.startsWith('__'));
+
+  await page.goto(`${c.url}${url}?from=now-6h&to=now`);
+  const panel = page.locator('[data-testid=panel][data-panel-id]').first();
+  await expect(panel).toHaveAttribute('data-state', 'ready');
+  // "auto" over six hours in 30 steps: 12 minutes, rounded up to 15m.
+  const win = page.getByTestId('var-win').getByRole('combobox');
+  await expect(win).toHaveValue('auto');
+  await expect(win.locator('option:checked')).toHaveText('auto (15m)');
+  await panel.getByRole('button', { name: 'Show query' }).click();
+  await expect(panel.getByTestId('panel-query')).toContainText('up{job=~".*"}[15m]');
+
+  expect(await offered(page, 'busiest')).toEqual(jobs);
+  expect(await offered(page, 'up_label')).toEqual([...new Set(upLabels)].sort());
+
+  await page.getByTestId('var-busiest-button').click();
+  await page.locator('[data-testid=var-option][data-value=node-exporter]').check();
+  await page.keyboard.press('Escape');
+  await win.selectOption('1h');
+  await expect(page).toHaveURL(/busiest=node-exporter/);
+  await expect(page).toHaveURL(/win=1h/);
+  await expect(panel.getByTestId('panel-query')).toContainText('up{job=~"node-exporter"}[1h]');
+
+  // The URL reproduces the view in a fresh browser.
+  const fresh = await browser.newPage();
+  await fresh.goto(page.url());
+  const again = fresh.locator('[data-testid=panel][data-panel-id]').first();
+  await expect(again).toHaveAttribute('data-state', 'ready');
+  // The shown query is part of the view, so it is open already.
+  await expect(again.getByRole('button', { name: 'Hide query' })).toBeVisible();
+  await expect(again.getByTestId('panel-query')).toContainText('up{job=~"node-exporter"}[1h]');
+  await expect(fresh.getByTestId('var-busiest-button')).toContainText('node-exporter');
+  await fresh.close();
+});
