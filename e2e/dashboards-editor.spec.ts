@@ -65,6 +65,8 @@ test('an editor makes a dashboard in the editor, saves, edits and saves again, a
   const preview = editor.getByTestId('panel-preview').getByTestId('panel');
   await expect(preview).toHaveAttribute('data-state', 'ready');
   expect(await preview.getByTestId('series-line').count()).toBeGreaterThan(1);
+  // The typed query ran (a new panel's starting query is `up`, named by job and instance).
+  await expect(preview.getByTestId('legend')).not.toContainText('instance');
   await editor.getByRole('button', { name: 'Apply' }).click();
   await expect(editor).toBeHidden();
 

@@ -47,3 +47,62 @@ describe('pie chart, bar chart', () => {
     expect(Number.parseFloat(a!.style.height)).toBeCloseTo(Number.parseFloat(b!.style.height) / 4, 0);
   });
 });
+
+describe('decimals and value mappings', () => {
+  const mappings = [
+    { kind: 'value' as const, value: '0', text: 'Off', color: 'green' },
+    { kind: 'value' as const, value: '1', text: 'On', color: 'red' },
+    { kind: 'range' as const, from: 2, text: 'Odd' },
+  ];
+  it('a stat writes a mapped value as its word, in its colour; others with the panel’s decimals', async () => {
+    renderPanel(
+      {
+        ...base,
+        kind: 'stat',
+        unit: 'short',
+        decimals: 2,
+        mappings,
+        queries: [{ expr: 'max by (s) (k)', legend: '{{s}}' }],
+      },
+      {
+        'max by (s) (k)': matrix([
+          { labels: { s: 'on' }, values: [0, 1] },
+          { labels: { s: 'off' }, values: [1, 0] },
+          { labels: { s: 'odd' }, values: [7] },
+          { labels: { s: 'half' }, values: [0.5] },
+        ]),
+      },
+    );
+    const stats = await within(panel()).findAllByTestId('stat');
+    const byName = (n: string) => stats.find((s) => s.getAttribute('aria-label')!.startsWith(`${n}:`))!;
+    expect(byName('on')).toHaveAccessibleName('on: On');
+    expect(within(byName('on')).getByTestId('stat-value')).toHaveStyle({ color: '#dc2626' });
+    expect(byName('off')).toHaveAccessibleName('off: Off');
+    expect(within(byName('off')).getByTestId('stat-value')).toHaveStyle({ color: '#16a34a' });
+    expect(byName('odd')).toHaveAccessibleName('odd: Odd');
+    expect(byName('half')).toHaveAccessibleName('half: 0.50');
+  });
+
+  it('a table writes its values with the panel’s decimals and mappings', async () => {
+    renderPanel(
+      {
+        ...base,
+        kind: 'table',
+        unit: 's',
+        decimals: 1,
+        mappings,
+        columns: [{ key: 'j', label: 'Job' }],
+        queries: [{ expr: 'x', legend: '{{j}}' }],
+      },
+      {
+        x: matrix([
+          { labels: { j: 'a' }, values: [1] },
+          { labels: { j: 'b' }, values: [0.25] },
+        ]),
+      },
+    );
+    const table = await within(panel()).findByTestId('panel-table');
+    expect(within(table).getByRole('row', { name: /^a/ })).toHaveTextContent('On');
+    expect(within(table).getByRole('row', { name: /^b/ })).toHaveTextContent('250.0 ms');
+  });
+});

@@ -2,6 +2,8 @@
 
 import { toMatrix, type TableRow } from '@/lib/charts/table';
 import { formatValue, type Unit } from '@/lib/format/units';
+import { cssColor } from '@/lib/charts/reduce';
+import { valueText, type ValueFormat } from '@/lib/charts/value-text';
 
 export type TableViewProps = {
   rows: TableRow[];
@@ -9,10 +11,10 @@ export type TableViewProps = {
   valueLabel: string;
   unit: Unit;
   limit?: number;
-};
+} & Pick<ValueFormat, 'decimals' | 'mappings'>;
 
 /** A panel as a table: one row per series, its labels and its value over the range. */
-export function TableView({ rows, columns, valueLabel, unit, limit = 20 }: TableViewProps) {
+export function TableView({ rows, columns, valueLabel, unit, limit = 20, decimals, mappings }: TableViewProps) {
   return (
     <table data-testid="panel-table" className="w-full text-xs">
       <thead className="text-left text-slate-500">
@@ -33,11 +35,20 @@ export function TableView({ rows, columns, valueLabel, unit, limit = 20 }: Table
                 {r.labels[c.key] ?? ''}
               </td>
             ))}
-            <td className="py-1 text-right font-mono">{formatValue(r.value, unit)}</td>
+            <ValueCell value={r.value} format={{ unit, decimals, mappings }} />
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function ValueCell({ value, format }: { value: number | null; format: ValueFormat }) {
+  const shown = valueText(format, value);
+  return (
+    <td className="py-1 text-right font-mono" style={shown.color ? { color: cssColor(shown.color) } : undefined}>
+      {shown.text}
+    </td>
   );
 }
 

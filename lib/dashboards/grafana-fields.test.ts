@@ -76,8 +76,47 @@ describe('Grafana import: field config and variables', () => {
           title: 'Share',
           targets: [{ expr: 'sum(up)' }],
           fieldConfig: {
-            defaults: { unit: 'percent', thresholds: { mode: 'percentage', steps: [{ color: 'red', value: null }] } },
+            defaults: {
+              unit: 'percentunit',
+              thresholds: {
+                mode: 'percentage',
+                steps: [
+                  { color: 'red', value: null },
+                  { color: 'green', value: 80 },
+                ],
+              },
+            },
           },
+        },
+        {
+          type: 'stat',
+          title: 'Kill switch',
+          targets: [{ expr: 'max(kill_switch)' }],
+          fieldConfig: {
+            defaults: {
+              decimals: 1,
+              thresholds: { mode: 'percentage', steps: [{ color: 'red', value: null }] },
+              mappings: [
+                { type: 'special', options: { match: 'null', result: { text: 'No data', index: 3 } } },
+                {
+                  type: 'value',
+                  options: {
+                    '0': { text: 'Off', color: 'green', index: 0 },
+                    '1': { text: 'On', color: 'red', index: 1 },
+                  },
+                },
+                { type: 'range', options: { from: 2, to: null, result: { text: 'Odd', color: 'orange', index: 2 } } },
+                { type: 'special', options: { match: 'empty', result: { text: '-', index: 4 } } },
+              ],
+            },
+          },
+        },
+        {
+          type: 'singlestat',
+          title: 'Legacy',
+          targets: [{ expr: 'up' }],
+          valueMaps: [{ op: '=', value: '1', text: 'UP' }],
+          rangeMaps: [{ from: '0', to: '0.5', text: 'DOWN' }],
         },
       ],
     });
@@ -100,15 +139,40 @@ describe('Grafana import: field config and variables', () => {
       reduce: 'mean',
       thresholds: { base: '#56a64b', steps: [{ value: 10, color: '#FF0000' }] },
     });
-    expect(r.def.panels[2]).not.toHaveProperty('thresholds');
+    // Percentage thresholds on a gauge sit between its min and max (0 to 1 for a ratio).
+    expect(r.def.panels[2]).toMatchObject({
+      kind: 'gauge',
+      min: 0,
+      max: 1,
+      thresholds: { base: '#e02f44', steps: [{ value: 0.8, color: '#56a64b' }] },
+    });
+    expect(r.def.panels[3]).toMatchObject({
+      kind: 'stat',
+      decimals: 1,
+      mappings: [
+        { kind: 'value', value: '0', text: 'Off', color: '#56a64b' },
+        { kind: 'value', value: '1', text: 'On', color: '#e02f44' },
+        { kind: 'range', from: 2, text: 'Odd', color: '#ff780a' },
+        { kind: 'special', match: 'null', text: 'No data' },
+      ],
+    });
+    expect(r.def.panels[3]).not.toHaveProperty('thresholds');
+    expect(r.def.panels[4]).toMatchObject({
+      mappings: [
+        { kind: 'value', value: '1', text: 'UP' },
+        { kind: 'range', from: 0, to: 0.5, text: 'DOWN' },
+      ],
+    });
     const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
     expect(notes).toEqual(
       expect.arrayContaining([
         'panel 1 "Latency": transformations (organize) are not applied',
         'panel 1 "Latency": repeated by $job in Grafana: shown once',
-        'panel 1 "Latency": decimals (2): the console picks its own',
+        'panel 1 "Latency": decimals (2): a chart picks its own digits',
         'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
-        'panel 3 "Share": percentage thresholds: not imported (only absolute ones are)',
+        'panel 3 "Share": percentage thresholds: placed between 0 and 1',
+        'panel 4 "Kill switch": percentage thresholds without a min and max: not imported (only absolute ones are)',
+        'panel 4 "Kill switch": a value mapping of type "special" (empty): not imported',
         'annotation "Deploys": its variables match everything (.*) in an annotation',
         'annotation "Logs": not a Prometheus query (data source loki)',
       ]),

@@ -1,4 +1,4 @@
-import type { ColorThresholds, LegendColumn, Reducer, SeriesOverride, ThresholdLine } from './types';
+import type { ColorThresholds, LegendColumn, Reducer, SeriesOverride, ThresholdLine, ValueMapping } from './types';
 
 /**
  * Grafana's field config and panel options → the console's panel options (issue 16): thresholds,
@@ -35,21 +35,116 @@ const REDUCERS: Record<string, Reducer> = { lastNotNull: 'last', last: 'last', m
 
 export type FieldNotes = string[];
 
-/** Absolute thresholds as colour steps (stat, gauge, bar gauge); percentage ones are reported. */
-export function colorThresholds(defaults: Json, notes: FieldNotes): ColorThresholds | undefined {
+/**
+ * Thresholds as colour steps (stat, gauge, bar gauge, bar chart). Percentage thresholds are
+ * placed between the panel's min and max when it has them (a gauge always does); without them
+ * Grafana takes the data's extremes, which change with the range, so they are reported instead.
+ */
+export function colorThresholds(
+  defaults: Json,
+  notes: FieldNotes,
+  range?: { min: number; max: number },
+): ColorThresholds | undefined {
   const t = defaults.thresholds;
   if (!isObj(t) || !Array.isArray(t.steps) || t.steps.length === 0) return undefined;
-  if (t.mode === 'percentage') {
-    notes.push('percentage thresholds: not imported (only absolute ones are)');
+  const pct = t.mode === 'percentage';
+  if (pct && !range) {
+    notes.push('percentage thresholds without a min and max: not imported (only absolute ones are)');
     return undefined;
   }
+  const at = (v: number) => (pct && range ? range.min + (v / 100) * (range.max - range.min) : v);
   const steps = t.steps.filter(isObj);
   const base = grafanaColor(steps[0]?.color) ?? '#56a64b';
   const rest = steps
     .slice(1)
     .filter((s) => typeof s.value === 'number')
-    .map((s) => ({ value: s.value as number, color: grafanaColor(s.color) ?? base }));
+    .map((s) => ({ value: at(s.value as number), color: grafanaColor(s.color) ?? base }));
+  if (pct) notes.push(`percentage thresholds: placed between ${range!.min} and ${range!.max}`);
   return { base, steps: rest.slice(0, 20) };
+}
+
+const SPECIAL: Record<string, 'null' | 'nan' | 'null+nan'> = { null: 'null', nan: 'nan', 'null+nan': 'null+nan' };
+
+/** One mapping's result (text, colour) as the console's. */
+function shownOf(r: unknown): { text?: string; color?: string } {
+  if (!isObj(r)) return {};
+  const text = str(r.text).slice(0, 200);
+  const color = grafanaColor(r.color);
+  return { ...(text ? { text } : {}), ...(color ? { color } : {}) };
+}
+
+/**
+ * Grafana's value mappings (value, range, regex, special; Grafana 7's numbered types and legacy
+ * singlestat `valueMaps`/`rangeMaps` too), in Grafana's order (each result's `index`).
+ */
+export function valueMappings(p: Json, defaults: Json, notes: FieldNotes): ValueMapping[] | undefined {
+  const out: { at: number; m: ValueMapping }[] = [];
+  const push = (m: ValueMapping, at: unknown) => out.push({ at: typeof at === 'number' ? at : out.length, m });
+  const list = Array.isArray(defaults.mappings) ? defaults.mappings.filter(isObj) : [];
+  for (const g of list) {
+    const o = isObj(g.options) ? g.options : {};
+    if (g.type === 'value' || g.type === 1) {
+      if (g.type === 1) push({ kind: 'value', value: String(g.value ?? ''), ...shownOf(g) }, g.id);
+      else
+        for (const [value, r] of Object.entries(o))
+          push({ kind: 'value', value, ...shownOf(r) }, isObj(r) ? r.index : undefined);
+    } else if (g.type === 'range' || g.type === 2) {
+      const src = g.type === 2 ? g : o;
+      const n = (v: unknown) => (v === null || v === undefined || v === '' ? undefined : Number(v));
+      const [from, to] = [n(src.from), n(src.to)];
+      const r = g.type === 2 ? g : o.result;
+      push(
+        {
+          kind: 'range',
+          ...(Number.isFinite(from) ? { from } : {}),
+          ...(Number.isFinite(to) ? { to } : {}),
+          ...shownOf(r),
+        },
+        isObj(r) ? r.index : undefined,
+      );
+    } else if (g.type === 'regex' && str(o.pattern)) {
+      push(
+        { kind: 'regex', pattern: str(o.pattern).slice(0, 500), ...shownOf(o.result) },
+        isObj(o.result) ? o.result.index : undefined,
+      );
+    } else if (g.type === 'special' && SPECIAL[str(o.match)]) {
+      push(
+        { kind: 'special', match: SPECIAL[str(o.match)]!, ...shownOf(o.result) },
+        isObj(o.result) ? o.result.index : undefined,
+      );
+    } else
+      notes.push(
+        `a value mapping of type ${JSON.stringify(g.type)}${isObj(g.options) && g.options.match ? ` (${str(g.options.match)})` : ''}: not imported`,
+      );
+  }
+  for (const v of Array.isArray(p.valueMaps) ? p.valueMaps.filter(isObj) : [])
+    push({ kind: 'value', value: String(v.value ?? ''), ...shownOf(v) }, undefined);
+  for (const r of Array.isArray(p.rangeMaps) ? p.rangeMaps.filter(isObj) : []) {
+    const [from, to] = [Number(r.from), Number(r.to)];
+    push(
+      {
+        kind: 'range',
+        ...(Number.isFinite(from) ? { from } : {}),
+        ...(Number.isFinite(to) ? { to } : {}),
+        ...shownOf(r),
+      },
+      undefined,
+    );
+  }
+  const kept = out
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.m)
+    .filter((m) => {
+      if (m.kind !== 'regex') return true;
+      try {
+        new RegExp(m.pattern);
+        return true;
+      } catch {
+        notes.push(`a regex value mapping /${m.pattern}/ that does not compile: not imported`);
+        return false;
+      }
+    });
+  return kept.length ? kept.slice(0, 100) : undefined;
 }
 
 /** Threshold lines on a time series, when Grafana draws them (thresholdsStyle other than off). */
@@ -152,7 +247,6 @@ export function unsupportedFeatures(p: Json, defaults: Json): string[] {
         .join(', ')}) are not applied`,
     );
   if (str(p.repeat)) out.push(`repeated by $${str(p.repeat)} in Grafana: shown once`);
-  if (typeof defaults.decimals === 'number') out.push(`decimals (${defaults.decimals}): the console picks its own`);
   if (
     isObj(defaults.color) &&
     str(defaults.color.mode) &&

@@ -8,6 +8,7 @@ import {
   thresholdLines,
   timeseriesOptions,
   unsupportedFeatures,
+  valueMappings,
 } from './grafana-fields';
 import { flatten, fromRows } from './grafana-layout';
 import { importAnnotations, importVariables } from './grafana-templating';
@@ -173,11 +174,32 @@ export function importGrafana(input: unknown): ImportResult {
     };
     const min = typeof defaults.min === 'number' ? defaults.min : undefined;
     const max = typeof defaults.max === 'number' ? defaults.max : undefined;
+    const gaugeMax = max ?? (unit === 'percentunit' ? 1 : 100);
     const options = isObj(p.options) ? p.options : {};
+    // Decimals and value mappings: on the panels that write their values (a chart's axes and
+    // tooltips pick their own digits).
+    const decimals =
+      typeof defaults.decimals === 'number' ? Math.max(0, Math.min(10, Math.round(defaults.decimals))) : undefined;
+    const mappings = valueMappings(p, defaults, notes);
+    if (kind === 'timeseries' || kind === 'heatmap') {
+      if (decimals !== undefined) notes.push(`decimals (${decimals}): a chart picks its own digits`);
+      if (mappings)
+        notes.push(
+          'value mappings: shown on stat, gauge, bar gauge, bar chart, pie chart and table panels, not on charts',
+        );
+    } else Object.assign(base, decimals !== undefined ? { decimals } : {}, mappings ? { mappings } : {});
     if (kind === 'stat' || kind === 'gauge' || kind === 'bargauge' || kind === 'piechart' || kind === 'barchart') {
       const reduce = reducerOf(options, notes);
-      const thresholds = colorThresholds(defaults, notes);
-      Object.assign(base, reduce ? { reduce } : {}, thresholds && kind !== 'piechart' ? { thresholds } : {});
+      const range =
+        kind === 'gauge'
+          ? { min: min ?? 0, max: gaugeMax }
+          : min !== undefined && max !== undefined
+            ? { min, max }
+            : unit === 'percent' || unit === 'percentunit'
+              ? { min: 0, max: unit === 'percent' ? 100 : 1 }
+              : undefined;
+      const thresholds = kind === 'piechart' ? undefined : colorThresholds(defaults, notes, range);
+      Object.assign(base, reduce ? { reduce } : {}, thresholds ? { thresholds } : {});
     }
     if (kind === 'table') {
       const keys = [...new Set(queries.flatMap((q) => labelsOf(q.legend ?? '')))];
@@ -187,7 +209,7 @@ export function importGrafana(input: unknown): ImportResult {
         ...base,
         kind,
         min: min ?? 0,
-        max: max ?? (unit === 'percent' ? 100 : unit === 'percentunit' ? 1 : 100),
+        max: gaugeMax,
       });
     } else if (kind === 'timeseries') {
       const o = timeseriesOptions(p, defaults, notes);

@@ -45,12 +45,33 @@ const common = {
     .refine((g) => g.x + g.w <= 24, 'a panel must fit in the 24 columns (x + w ≤ 24)')
     .optional(),
 };
+const compiles = (r: string) => {
+  try {
+    new RegExp(r);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const shown = { text: text(200).optional(), color: color.optional() };
+const mapping = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ ...shown, kind: z.literal('value'), value: text(200) }),
+    z.object({ ...shown, kind: z.literal('range'), from: z.number().optional(), to: z.number().optional() }),
+    z.object({ ...shown, kind: z.literal('special'), match: z.enum(['null', 'nan', 'null+nan']) }),
+    z.object({ ...shown, kind: z.literal('regex'), pattern: text(500).refine(compiles, 'a regex that compiles') }),
+  ],
+  { error: 'a value mapping: kind value, range, special or regex' },
+);
 const queried = {
   ...common,
   unit,
   queries: z.array(query).min(1, 'a panel needs at least one query').max(26),
   variables: z.array(text(100)).max(20).default([]),
   choices: z.object({ label: text(100), defaults: z.array(text(40)).max(26) }).optional(),
+  decimals: z.number().int().min(0, 'decimals: 0 to 10').max(10, 'decimals: 0 to 10').optional(),
+  mappings: z.array(mapping).max(100).optional(),
 };
 const reduce = z.enum(['last', 'mean', 'max', 'min']).optional();
 

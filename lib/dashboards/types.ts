@@ -57,7 +57,22 @@ type QueryPanel = PanelCommon & {
    * `pick=<panel>:<choice>`; `defaults` run until the URL says otherwise.
    */
   choices?: { label: string; defaults: string[] };
+  /** Digits after the point in the values shown (the console picks three significant ones by default). */
+  decimals?: number;
+  /** Values shown as words and colours (Grafana's value mappings): the first that matches wins. */
+  mappings?: ValueMapping[];
 };
+
+/**
+ * A value shown as a word and/or a colour: an exact value, a range (either end open), a special
+ * value (no data, NaN), or a regex on the value as text.
+ */
+export type ValueMapping = { text?: string; color?: string } & (
+  | { kind: 'value'; value: string }
+  | { kind: 'range'; from?: number; to?: number }
+  | { kind: 'special'; match: 'null' | 'nan' | 'null+nan' }
+  | { kind: 'regex'; pattern: string }
+);
 
 /** A line at a value across a time series chart (an SLO, a limit). */
 export type ThresholdLine = { value: number; label: string; color?: string; axis?: 'left' | 'right' };

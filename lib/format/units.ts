@@ -8,24 +8,27 @@ import { wallClock } from './time-zone';
 export const UNITS = ['s', 'ms', 'reqps', 'ops', 'percentunit', 'percent', 'bytes', 'bytesps', 'short', 'usd'] as const;
 export type Unit = (typeof UNITS)[number];
 
-function sig(n: number, digits = 3): string {
+/** A number in three significant digits, or with exactly `decimals` digits after the point when given. */
+function num(n: number, decimals?: number): string {
+  if (decimals !== undefined)
+    return n.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   if (n === 0) return '0';
   const abs = Math.abs(n);
   if (abs >= 1000) return Math.round(n).toLocaleString('en-US');
-  return Number(n.toPrecision(digits)).toString();
+  return Number(n.toPrecision(3)).toString();
 }
 
-function duration(seconds: number): string {
+function duration(seconds: number, d?: number): string {
   const abs = Math.abs(seconds);
-  if (abs === 0) return '0 s';
-  if (abs < 1e-3) return `${sig(seconds * 1e6)} µs`;
-  if (abs < 1) return `${sig(seconds * 1e3)} ms`;
-  if (abs < 60) return `${sig(seconds)} s`;
-  if (abs < 3600) return `${sig(seconds / 60)} min`;
-  return `${sig(seconds / 3600)} h`;
+  if (abs === 0) return d === undefined ? '0 s' : `${num(0, d)} s`;
+  if (abs < 1e-3) return `${num(seconds * 1e6, d)} µs`;
+  if (abs < 1) return `${num(seconds * 1e3, d)} ms`;
+  if (abs < 60) return `${num(seconds, d)} s`;
+  if (abs < 3600) return `${num(seconds / 60, d)} min`;
+  return `${num(seconds / 3600, d)} h`;
 }
 
-function bytes(n: number): string {
+function bytes(n: number, d?: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let v = n;
   let i = 0;
@@ -33,40 +36,42 @@ function bytes(n: number): string {
     v /= 1024;
     i++;
   }
-  return `${sig(v)} ${units[i]}`;
+  return `${num(v, d)} ${units[i]}`;
 }
 
-function short(n: number): string {
+function short(n: number, d?: number): string {
   const abs = Math.abs(n);
-  if (abs >= 1e9) return `${sig(n / 1e9)}B`;
-  if (abs >= 1e6) return `${sig(n / 1e6)}M`;
-  if (abs >= 1e4) return `${sig(n / 1e3)}K`;
-  return sig(n);
+  if (abs >= 1e9) return `${num(n / 1e9, d)}B`;
+  if (abs >= 1e6) return `${num(n / 1e6, d)}M`;
+  if (abs >= 1e4) return `${num(n / 1e3, d)}K`;
+  return num(n, d);
 }
 
-export function formatValue(v: number | null | undefined, unit: Unit): string {
+/** A value in its unit, as the panels write it; `decimals` fixes the digits after the point (Grafana's decimals). */
+export function formatValue(v: number | null | undefined, unit: Unit, decimals?: number): string {
   if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  const d = decimals;
   switch (unit) {
     case 's':
-      return duration(v);
+      return duration(v, d);
     case 'ms':
-      return duration(v / 1000);
+      return duration(v / 1000, d);
     case 'reqps':
-      return `${sig(v)}/s`;
+      return `${num(v, d)}/s`;
     case 'ops':
-      return `${short(v)} ops/s`;
+      return `${short(v, d)} ops/s`;
     case 'percentunit':
-      return `${sig(v * 100)}%`;
+      return `${num(v * 100, d)}%`;
     case 'percent':
-      return `${sig(v)}%`;
+      return `${num(v, d)}%`;
     case 'bytes':
-      return bytes(v);
+      return bytes(v, d);
     case 'bytesps':
-      return `${bytes(v)}/s`;
+      return `${bytes(v, d)}/s`;
     case 'usd':
-      return `$${sig(v)}`;
+      return `$${num(v, d)}`;
     default:
-      return short(v);
+      return short(v, d);
   }
 }
 

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { Panel } from '@/components/panel/panel';
 import { EditorDialog, editorField } from './editor-dialog';
+import { PanelOptions } from './panel-options';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { UNITS, type Unit } from '@/lib/format/units';
@@ -38,7 +39,8 @@ function changeKind(p: PanelDef, kind: PanelKind): PanelDef {
 
 /**
  * One panel's editor: its live preview above, its fields below (title, description, kind, unit,
- * range of values, place on the grid, and its queries in the Explore PromQL editor, each with
+ * range of values, place on the grid, display options (components/dashboard/editor/panel-options),
+ * and its queries in the Explore PromQL editor, each with
  * its legend format). The preview asks for the queries when they are run (Shift-Enter, or the
  * button), the rest as it is typed. Apply checks the panel against the model first.
  */
@@ -165,6 +167,7 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
             />
           </label>
         )}
+        {hasQueries(draft) && <PanelOptions draft={draft} set={set} />}
         {hasQueries(draft) && (
           <QueriesEditor draft={draft} onChange={(queries) => set({ queries } as Partial<PanelDef>)} onRun={run} />
         )}
@@ -186,7 +189,17 @@ function QueriesEditor({
   const put = (i: number, change: Partial<(typeof qs)[number]>) =>
     onChange(qs.map((q, j) => (j === i ? { ...q, ...change } : q)));
   return (
-    <section aria-label="Queries" className="space-y-2">
+    // Shift-Enter runs the queries from anywhere among them (a legend field as well as the editor).
+    <section
+      aria-label="Queries"
+      className="space-y-2"
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && e.shiftKey && !e.defaultPrevented) {
+          e.preventDefault();
+          onRun();
+        }
+      }}
+    >
       <div className="flex items-center gap-2">
         <h3 className="flex-1 text-sm font-semibold">Queries</h3>
         <button type="button" onClick={onRun} className={`${field} hover:bg-slate-100 dark:hover:bg-slate-800`}>

@@ -2,7 +2,7 @@
 
 import { cssColor, type ReducedSeries, thresholdColor } from '@/lib/charts/reduce';
 import type { BarChartPanelDef } from '@/lib/dashboards/types';
-import { formatValue } from '@/lib/format/units';
+import { valueText } from '@/lib/charts/value-text';
 import { defineKind } from './define';
 import { useReduced } from './reduced';
 
@@ -23,22 +23,21 @@ function BarChartView({ def, data }: { def: BarChartPanelDef; data: ReducedSerie
         {bars.map((s) => {
           const v = s.value ?? 0;
           const h = (Math.abs(v) / span) * (height - 20);
+          const shown = valueText(def, s.value);
           return (
             <div
               key={s.name}
               role="listitem"
-              aria-label={`${s.name}: ${formatValue(s.value, def.unit)}`}
+              aria-label={`${s.name}: ${shown.text}`}
               className="flex min-w-8 flex-1 flex-col items-center justify-end"
             >
-              <span className="mb-0.5 font-mono text-[10px] text-slate-600 dark:text-slate-300">
-                {formatValue(s.value, def.unit)}
-              </span>
+              <span className="mb-0.5 font-mono text-[10px] text-slate-600 dark:text-slate-300">{shown.text}</span>
               <div
                 data-testid="bar"
                 className="w-full rounded-t"
                 style={{
                   height: Math.max(1, h),
-                  background: cssColor(thresholdColor(s.value, def.thresholds, 'blue')),
+                  background: cssColor(shown.color ?? thresholdColor(s.value, def.thresholds, 'blue')),
                 }}
               />
             </div>

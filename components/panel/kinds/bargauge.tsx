@@ -2,7 +2,7 @@
 
 import { cssColor, type ReducedSeries, thresholdColor } from '@/lib/charts/reduce';
 import type { BarGaugePanelDef } from '@/lib/dashboards/types';
-import { formatValue } from '@/lib/format/units';
+import { valueText } from '@/lib/charts/value-text';
 import { defineKind } from './define';
 import { useReduced } from './reduced';
 
@@ -12,7 +12,8 @@ function BarGaugeView({ def, data }: { def: BarGaugePanelDef; data: ReducedSerie
   return (
     <ul className="space-y-1.5" data-testid="bargauge">
       {data.slice(0, 30).map((s) => {
-        const text = formatValue(s.value, def.unit);
+        const shown = valueText(def, s.value);
+        const text = shown.text;
         const frac = s.value === null || !(max > min) ? 0 : Math.max(0, Math.min(1, (s.value - min) / (max - min)));
         return (
           <li key={s.name} className="grid grid-cols-[minmax(6rem,30%)_1fr_5rem] items-center gap-2 text-xs">
@@ -32,7 +33,7 @@ function BarGaugeView({ def, data }: { def: BarGaugePanelDef; data: ReducedSerie
                 className="h-full rounded"
                 style={{
                   width: `${(frac * 100).toFixed(2)}%`,
-                  background: cssColor(thresholdColor(s.value, def.thresholds, 'blue')),
+                  background: cssColor(shown.color ?? thresholdColor(s.value, def.thresholds, 'blue')),
                 }}
               />
             </div>

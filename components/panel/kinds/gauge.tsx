@@ -3,6 +3,7 @@
 import { cssColor, type ReducedSeries, thresholdColor } from '@/lib/charts/reduce';
 import type { ColorThresholds, GaugePanelDef } from '@/lib/dashboards/types';
 import { formatValue } from '@/lib/format/units';
+import { valueText } from '@/lib/charts/value-text';
 import { defineKind } from './define';
 import { useReduced } from './reduced';
 
@@ -39,9 +40,10 @@ function GaugeView({ def, data }: { def: GaugePanelDef; data: ReducedSeries[] })
   return (
     <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(auto-fit, minmax(150px, 1fr))` }}>
       {shown.map((s) => {
-        const text = formatValue(s.value, def.unit);
+        const shown = valueText(def, s.value);
+        const text = shown.text;
         const frac = s.value === null || !(def.max > def.min) ? 0 : (s.value - def.min) / (def.max - def.min);
-        const color = cssColor(thresholdColor(s.value, def.thresholds, 'blue'));
+        const color = cssColor(shown.color ?? thresholdColor(s.value, def.thresholds, 'blue'));
         return (
           <div
             key={s.name}
@@ -73,7 +75,7 @@ function GaugeView({ def, data }: { def: GaugePanelDef; data: ReducedSeries[] })
                 {text}
               </text>
               <text x={50} y={82} textAnchor="middle" className="fill-slate-500" fontSize={7}>
-                {formatValue(def.min, def.unit)} – {formatValue(def.max, def.unit)}
+                {formatValue(def.min, def.unit, def.decimals)} – {formatValue(def.max, def.unit, def.decimals)}
               </text>
             </svg>
             <p className="w-full truncate text-center text-xs text-slate-500 dark:text-slate-400">{s.name}</p>

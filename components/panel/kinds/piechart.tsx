@@ -5,6 +5,7 @@ import type { ReducedSeries } from '@/lib/charts/reduce';
 import { assignColors } from '@/lib/charts/series';
 import type { PieChartPanelDef } from '@/lib/dashboards/types';
 import { formatValue } from '@/lib/format/units';
+import { valueText } from '@/lib/charts/value-text';
 import { defineKind } from './define';
 import { useReduced } from './reduced';
 
@@ -34,12 +35,12 @@ function PieChartView({ def, data }: { def: PieChartPanelDef; data: ReducedSerie
       >
         {slices.map((sl) => (
           <path key={sl.data.name} d={path(sl) ?? ''} fill={colors.get(sl.data.name)} data-testid="pie-slice">
-            <title>{`${sl.data.name}: ${formatValue(sl.data.value, def.unit)} (${share(sl.data.value)})`}</title>
+            <title>{`${sl.data.name}: ${valueText(def, sl.data.value).text} (${share(sl.data.value)})`}</title>
           </path>
         ))}
         {def.donut !== false && (
           <text textAnchor="middle" dominantBaseline="middle" className="fill-current text-sm font-semibold">
-            {formatValue(total, def.unit)}
+            {formatValue(total, def.unit, def.decimals)}
           </text>
         )}
       </svg>
@@ -62,7 +63,7 @@ function PieChartView({ def, data }: { def: PieChartPanelDef; data: ReducedSerie
                 />
                 {s.name}
               </td>
-              <td className="text-right font-mono">{formatValue(s.value, def.unit)}</td>
+              <td className="text-right font-mono">{valueText(def, s.value).text}</td>
               <td className="text-right font-mono">{share(s.value)}</td>
             </tr>
           ))}

@@ -3,7 +3,7 @@
 import { linePath } from '@/lib/charts/axes';
 import { cssColor, type ReducedSeries, thresholdColor } from '@/lib/charts/reduce';
 import type { StatPanelDef } from '@/lib/dashboards/types';
-import { formatValue } from '@/lib/format/units';
+import { valueText } from '@/lib/charts/value-text';
 import { defineKind } from './define';
 import { useReduced } from './reduced';
 
@@ -35,8 +35,9 @@ function StatView({ def, data }: { def: StatPanelDef; data: ReducedSeries[] }) {
       style={{ gridTemplateColumns: `repeat(auto-fit, minmax(${shown.length > 1 ? 140 : 200}px, 1fr))` }}
     >
       {shown.map((s) => {
-        const text = formatValue(s.value, def.unit);
-        const color = cssColor(thresholdColor(s.value, def.thresholds, 'blue'));
+        const shown = valueText(def, s.value);
+        const text = shown.text;
+        const color = cssColor(shown.color ?? thresholdColor(s.value, def.thresholds, 'blue'));
         return (
           <figure
             key={s.name}

@@ -19,7 +19,14 @@ function useRows(def: TablePanelDef | MatrixPanelDef, ctx: PanelContext) {
 export const tableKind = defineKind('table', {
   useData: useRows,
   View: ({ def, data }: { def: TablePanelDef; data: TableRow[] }) => (
-    <TableView rows={data} columns={def.columns} valueLabel={def.valueLabel ?? 'value'} unit={def.unit} />
+    <TableView
+      rows={data}
+      columns={def.columns}
+      valueLabel={def.valueLabel ?? 'value'}
+      unit={def.unit}
+      decimals={def.decimals}
+      mappings={def.mappings}
+    />
   ),
 });
 

@@ -3,14 +3,15 @@ import { expect, freshDir, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
 /**
- * Grafana's variables that ask Prometheus something other than a label's values (issue 16):
- * label_names(…), query_result(…) with a regex, and an interval's "auto", imported and drawn on
- * the stack's real Prometheus, their choices checked against Prometheus itself.
+ * Dashboards' finer options on the stack's real Prometheus (issue 16): Grafana's variables that
+ * ask Prometheus something other than a label's values (label_names(…), query_result(…) with a
+ * regex, an interval's "auto"), their choices checked against Prometheus itself; and a panel's
+ * display options set in the editor (a value mapping, decimals, a threshold).
  */
 let c: ConsoleInstance;
 
 test.beforeAll(async ({ stack }) => {
-  const dir = freshDir('dashboard-variables');
+  const dir = freshDir('dashboard-options');
   c = await startConsoleInstance({ PROMETHEUS_URL: stack.prometheusUrl }, dir);
 });
 
@@ -115,4 +116,49 @@ test('label_names, query_result and an "auto" interval offer what Prometheus has
   await expect(again.getByTestId('panel-query')).toContainText('up{job=~"node-exporter"}[1h]');
   await expect(fresh.getByTestId('var-busiest-button')).toContainText('node-exporter');
   await fresh.close();
+});
+
+test('the panel editor: a value mapping and decimals set on a stat show in the preview and on the saved dashboard', async ({
+  page,
+}) => {
+  await page.goto(`${c.url}/dashboards/new?from=now-30m&to=now`);
+  await page.getByLabel('Dashboard title').fill('Mapped');
+  await page.getByRole('button', { name: 'Add panel' }).click();
+  const editor = page.getByTestId('panel-editor');
+  await editor.getByLabel('Title').fill('Targets');
+  await editor.getByLabel('Kind').selectOption('stat');
+  await editor.getByRole('textbox', { name: 'Query A (PromQL)' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  // One series that is 1 (every target of the orchestrator is up) and one that is a fraction.
+  await page.keyboard.type('min(up{job="orchestrator"}) or label_replace(vector(0.123456), "x", "frac", "", "")');
+  await editor.getByLabel('Legend').fill('{{x}}');
+  await editor.getByRole('button', { name: /Run queries/ }).click();
+  await editor.getByLabel('Decimals').fill('2');
+  await editor.getByRole('button', { name: 'Add to value mappings' }).click();
+  const mapping = editor.getByTestId('value-mappings-row');
+  await mapping.getByRole('textbox', { name: 'Value', exact: true }).fill('1');
+  await mapping.getByLabel('Show').fill('All up');
+  await mapping.getByLabel('Colour').fill('green');
+  const stat = (name: string, where = editor.getByTestId('panel-preview')) =>
+    where.locator(`[data-testid=stat][aria-label^="${name}:"]`);
+  await expect(stat('')).toHaveAttribute('aria-label', ': All up');
+  await expect(stat('').getByTestId('stat-value')).toHaveCSS('color', 'rgb(22, 163, 74)');
+  await expect(stat('frac')).toHaveAttribute('aria-label', 'frac: 0.12');
+  // A mapping whose regex does not compile is named, and Apply waits.
+  await editor.getByRole('button', { name: 'Add to value mappings' }).click();
+  await editor.getByTestId('value-mappings-row').nth(1).getByLabel('When').selectOption('regex');
+  await editor.getByTestId('value-mappings-row').nth(1).getByLabel('Regex').fill('(');
+  await expect(editor.getByRole('alert')).toContainText('a regex that compiles');
+  await editor.getByTestId('value-mappings-row').nth(1).getByRole('button', { name: 'Remove' }).click();
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Save dashboard' }).getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page).toHaveURL(/\/edit$/);
+  const uid = new URL(page.url()).pathname.split('/')[2]!;
+
+  await page.goto(`${c.url}/dashboards/${uid}?from=now-30m&to=now`);
+  const saved = page.getByTestId('panel');
+  await expect(saved).toHaveAttribute('data-state', 'ready');
+  await expect(stat('', saved)).toHaveAttribute('aria-label', ': All up');
+  await expect(stat('frac', saved)).toHaveAttribute('aria-label', 'frac: 0.12');
 });
