@@ -1,13 +1,27 @@
 import type { Metadata } from 'next';
-import { Suspense } from 'react';
+import { AnswersBoundary, PrefetchedQueries } from '@/components/dashboard/prefetched-queries';
 import { ServiceMap } from '@/components/services/service-map';
+import { pageAnswers } from '@/lib/server/prefetch';
+import { serviceMapPrefetch } from '@/lib/server/trace-prefetch';
+import { toSearchParams } from '@/lib/url/view-state';
 
 export const metadata: Metadata = { title: 'Service map' };
+export const dynamic = 'force-dynamic';
 
-export default function ServicesPage() {
+const skeleton = <div className="skeleton h-96 rounded-lg bg-slate-200 dark:bg-slate-800" />;
+
+/** `/services`: the map of the range is computed by the server as the request arrives and sent with the page. */
+export default async function ServicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const entries = await pageAnswers(serviceMapPrefetch(toSearchParams(await searchParams)));
   return (
-    <Suspense fallback={<div className="skeleton h-96 rounded-lg bg-slate-200 dark:bg-slate-800" />}>
-      <ServiceMap />
-    </Suspense>
+    <PrefetchedQueries entries={entries}>
+      <AnswersBoundary fallback={skeleton}>
+        <ServiceMap />
+      </AnswersBoundary>
+    </PrefetchedQueries>
   );
 }

@@ -2,15 +2,17 @@
 
 import { graphlib, layout } from '@dagrejs/dagre';
 import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
 import { z } from 'zod/mini';
 import { useTimeAnchor } from '@/components/hooks/time-anchor';
 import { LoadError } from '@/components/shell/load-error';
 import { formatValue } from '@/lib/format/units';
 import { fetchJson } from '@/lib/queries/fetch-json';
+import { mapQuery, traceAnalysisKeys } from '@/lib/queries/trace-analysis';
+import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import type { ServiceMapAnswer } from '@/lib/server/service-map';
+import { MapDetail, type MapPick, parsePick, pickParam } from './map-detail';
 
 const answer = z.custom<ServiceMapAnswer>((v) => typeof v === 'object' && v !== null && 'nodes' in v);
 
@@ -27,20 +29,36 @@ const ms = (x: number | null) => (x === null ? '–' : formatValue(x, 'ms'));
 /**
  * The service map over the header's range (issue 17): Shannon's services and what they call
  * (Qdrant, the LLM providers), laid out left to right by dagre; each node with its request rate,
- * error rate and p95, each edge with its call rate and p95. A node or an edge opens its traces.
+ * error rate and p95, each edge with its call rate and p95. A node or an edge, picked (in the URL
+ * as `sel`), shows its figures over time and leads to its traces and to why they are slow.
  */
 export function ServiceMap() {
   const params = useSearchParams();
   const { anchorMs } = useTimeAnchor();
   const from = params.get('from') ?? 'now-1h';
   const to = params.get('to') ?? 'now';
-  const qs = new URLSearchParams({ from, to }).toString();
+  const qs = mapQuery(new URLSearchParams(params.toString()));
+  const key = traceAnalysisKeys.map(qs, anchorMs);
+  // On a full page load the server started the map: it comes with the page.
+  useServerAnswers([key]);
   const q = useQuery({
-    queryKey: ['service-map', qs, anchorMs],
+    queryKey: key,
     queryFn: ({ signal }) => fetchJson(`/api/services/map?${qs}`, answer, signal),
   });
   const drawn = useMemo(() => (q.data ? place(q.data) : null), [q.data]);
-  const search = (extra: Record<string, string>) => `/traces?${new URLSearchParams({ from, to, ...extra })}`;
+  const pathname = usePathname();
+  const pick = parsePick(params.get('sel'));
+  const isPicked = (p: MapPick) => pick !== null && pickParam(pick) === pickParam(p);
+  const hrefOf = (p: MapPick | null) => {
+    const sp = new URLSearchParams(params.toString());
+    if (p) sp.set('sel', pickParam(p));
+    else sp.delete('sel');
+    return `${pathname}?${sp}`;
+  };
+  const select = (p: MapPick | null) => (e?: { preventDefault: () => void }) => {
+    e?.preventDefault();
+    window.history.pushState(null, '', hrefOf(p && isPicked(p) ? null : p));
+  };
   return (
     <div className="mx-auto max-w-[1800px] space-y-3">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
@@ -78,9 +96,11 @@ export function ServiceMap() {
               {q.data.capped && ' Only the newest 20,000 traces of the range are counted.'}
             </p>
             <div className="overflow-auto">
+              {/* Scaled down to the width there is (at most its own size): every node stays in view. */}
               <svg
-                width={drawn.width}
-                height={drawn.height}
+                viewBox={`0 0 ${drawn.width} ${drawn.height}`}
+                width="100%"
+                style={{ maxWidth: drawn.width }}
                 role="img"
                 aria-label="Service map"
                 className="text-slate-700 dark:text-slate-200"
@@ -99,9 +119,12 @@ export function ServiceMap() {
                   </marker>
                 </defs>
                 {drawn.edges.map((e) => (
-                  <Link
+                  <a
                     key={`${e.from}>${e.to}`}
-                    href={search({ service: e.to })}
+                    href={hrefOf({ from: e.from, to: e.to })}
+                    onClick={select({ from: e.from, to: e.to })}
+                    aria-label={`${e.from} calls ${e.to}`}
+                    aria-current={isPicked({ from: e.from, to: e.to }) || undefined}
                     data-testid="map-edge"
                     data-from={e.from}
                     data-to={e.to}
@@ -109,20 +132,25 @@ export function ServiceMap() {
                     <path
                       d={e.path}
                       fill="none"
-                      className="stroke-slate-400"
-                      strokeWidth={1.5}
+                      className={isPicked({ from: e.from, to: e.to }) ? 'stroke-indigo-500' : 'stroke-slate-400'}
+                      strokeWidth={isPicked({ from: e.from, to: e.to }) ? 3 : 1.5}
                       markerEnd="url(#arrow)"
                     />
+                    {/* a wider, invisible stroke: an edge is easy to click */}
+                    <path d={e.path} fill="none" stroke="transparent" strokeWidth={12} />
                     <text x={e.labelX} y={e.labelY} textAnchor="middle" className="fill-current text-[10px]">
                       {rate(e.rate)} · p95 {ms(e.p95Ms)}
                       {e.errorRate > 0 ? ` · ${pct(e.errorRate)} err` : ''}
                     </text>
-                  </Link>
+                  </a>
                 ))}
                 {drawn.nodes.map((n) => (
-                  <Link
+                  <a
                     key={n.id}
-                    href={search(n.external ? { tags: `db.system=${n.id}` } : { service: n.id })}
+                    href={hrefOf({ node: n.id })}
+                    onClick={select({ node: n.id })}
+                    aria-label={n.id}
+                    aria-current={isPicked({ node: n.id }) || undefined}
                     data-testid="map-node"
                     data-node={n.id}
                   >
@@ -138,6 +166,7 @@ export function ServiceMap() {
                           : 'fill-sky-50 stroke-sky-600 dark:fill-sky-950 dark:stroke-sky-400'
                       }
                       strokeDasharray={n.external ? '4 3' : undefined}
+                      strokeWidth={isPicked({ node: n.id }) ? 3 : 1}
                     />
                     <text x={n.x} y={n.y - 10} textAnchor="middle" className="fill-current text-xs font-semibold">
                       {n.id}
@@ -153,13 +182,14 @@ export function ServiceMap() {
                     >
                       {pct(n.errorRate)} errors{n.external ? ' · outside Shannon' : ''}
                     </text>
-                  </Link>
+                  </a>
                 ))}
               </svg>
             </div>
           </>
         )}
       </section>
+      {q.data && pick && <MapDetail data={q.data} pick={pick} range={{ from, to }} onClose={select(null)} />}
     </div>
   );
 }

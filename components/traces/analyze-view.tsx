@@ -9,21 +9,13 @@ import { useTimeAnchor } from '@/components/hooks/time-anchor';
 import { LoadError } from '@/components/shell/load-error';
 import { formatValue } from '@/lib/format/units';
 import { fetchJson } from '@/lib/queries/fetch-json';
+import { ANALYZE_FIELDS, analyzeQuery, traceAnalysisKeys } from '@/lib/queries/trace-analysis';
+import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import type { AnalysisResult } from '@/lib/server/analyze';
 import { Icicle } from './icicle';
 
 const answer = z.custom<AnalysisResult>((v) => typeof v === 'object' && v !== null && 'trees' in v);
 
-/** The URL's own parameters: the search's, the split and the sample size. */
-export const ANALYZE_FIELDS = [
-  'service',
-  'operation',
-  'tags',
-  'minDuration',
-  'maxDuration',
-  'split',
-  'sample',
-] as const;
 const VIEWS = ['diff', 'slow', 'base'] as const;
 type View = (typeof VIEWS)[number];
 
@@ -38,15 +30,13 @@ export function AnalyzeView() {
   const params = useSearchParams();
   const pathname = usePathname();
   const { anchorMs, bump } = useTimeAnchor();
-  const api = new URLSearchParams();
-  for (const k of [...ANALYZE_FIELDS, 'from', 'to'] as const) {
-    const v = params.get(k);
-    if (v) api.set(k, v);
-  }
-  const qs = api.toString();
+  const qs = analyzeQuery(new URLSearchParams(params.toString()));
+  const key = traceAnalysisKeys.analyze(qs, anchorMs);
+  // On a full page load the server started the analysis: it comes with the page.
+  useServerAnswers([key]);
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'diff';
   const q = useQuery({
-    queryKey: ['analyze', qs, anchorMs],
+    queryKey: key,
     queryFn: ({ signal }) => fetchJson(`/api/traces/analyze?${qs}`, answer, signal),
   });
   const set = (patch: Record<string, string>) => {

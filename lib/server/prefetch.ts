@@ -23,7 +23,7 @@ import { errorOf } from './route';
  * Once settled it carries React's marks of a settled promise (`status`, `value`), so that a page
  * rendered after it settled sends its value inline and `use()` reads it without suspending.
  */
-function settle(p: Promise<unknown>): Promise<PrefetchResult> {
+export function settle(p: Promise<unknown>): Promise<PrefetchResult> {
   const out: Promise<PrefetchResult> & { status?: 'fulfilled'; value?: PrefetchResult } = p.then(
     (data) => ({ ok: true as const, data }),
     (e: unknown) => {

@@ -1,5 +1,11 @@
 import 'server-only';
-import { outsideTarget, quantileNs, ServiceMapBuilder } from '../traces/analyze/service-map';
+import {
+  type Buckets,
+  type MapSeries,
+  outsideAttr,
+  quantileNs,
+  ServiceMapBuilder,
+} from '../traces/analyze/service-map';
 import { indexFromColumns } from '../traces/view/trace-index';
 import type { TraceSearch } from '../traces/model';
 import { POPULATION_CAP } from '../traces/analyze/params';
@@ -7,20 +13,27 @@ import { evenly } from './analyze';
 import { traceStore } from './traces';
 import { AnswerableError } from '../errors';
 
+/** A node or edge's figures over time, one per bucket: rates per second, error shares, p95 in ms. */
+export type MapSeriesFigures = { rate: number[]; errorRate: (number | null)[]; p95Ms: (number | null)[] };
 /** A node or edge of the service map as the page draws it: rates per second over the range, p95 in ms. */
-export type MapFigures = { rate: number; errorRate: number; p95Ms: number | null };
+export type MapFigures = { rate: number; errorRate: number; p95Ms: number | null; series: MapSeriesFigures };
 export type ServiceMapAnswer = {
-  nodes: ({ id: string; external: boolean } & MapFigures)[];
+  /** `tag`: for a node outside Shannon, the span attribute that names it (`db.system=qdrant`), to search by */
+  nodes: ({ id: string; external: boolean; tag?: string } & MapFigures)[];
   edges: ({ from: string; to: string } & MapFigures)[];
   population: number;
   sampled: number;
   capped: boolean;
   rangeSec: number;
+  /** the buckets of every node's and edge's series */
+  buckets: Buckets;
   tookMs: number;
 };
 
 /** Traces read for the map at most; their counts are scaled to the population. */
 export const MAP_SAMPLE = 5000;
+/** Buckets of a node's or edge's figures over the range (a minute each over an hour). */
+const MAP_BUCKETS = 60;
 
 export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer> {
   const t0 = performance.now();
@@ -34,7 +47,12 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     );
   const ids = await store.matchingIds({ ...search, limit: POPULATION_CAP });
   const sample = evenly(ids, MAP_SAMPLE);
-  const b = new ServiceMapBuilder();
+  const fromMs = Number(search.fromNs / 1_000_000n);
+  const rangeMs = Math.max(1000, Number((search.toNs - search.fromNs) / 1_000_000n));
+  const stepMs = Math.ceil(rangeMs / MAP_BUCKETS / 1000) * 1000;
+  const buckets: Buckets = { startMs: fromMs, stepMs, n: Math.ceil(rangeMs / stepMs) };
+  const b = new ServiceMapBuilder(buckets);
+  const tags = new Map<string, string>();
   for (const id of sample) {
     const cols = await store.skeleton(id);
     if (!cols) continue;
@@ -55,30 +73,40 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     }
     b.add(ix, (i) => {
       const m = ix.refs ? byRef.get(ix.refs[i]!) : undefined;
-      return m ? outsideTarget(m) : null;
+      const a = m ? outsideAttr(m) : null;
+      if (a && !tags.has(a.value)) tags.set(a.value, `${a.key}=${a.value}`);
+      return a?.value ?? null;
     });
   }
   const rangeSec = Math.max(1, Number(search.toNs - search.fromNs) / 1e9);
   const scale = sample.length ? ids.length / sample.length : 0;
-  const figures = (count: number, errors: number, durations: number[]): MapFigures => {
-    const p95 = quantileNs(durations, 0.95);
+  const ms = (ns: number | null) => (ns === null ? null : ns / 1e6);
+  const figures = (count: number, t: { errors: number; durations: number[]; series?: MapSeries }): MapFigures => {
+    const s = t.series!;
     return {
       rate: (count * scale) / rangeSec,
-      errorRate: count ? errors / count : 0,
-      p95Ms: p95 === null ? null : p95 / 1e6,
+      errorRate: count ? t.errors / count : 0,
+      p95Ms: ms(quantileNs(t.durations, 0.95)),
+      series: {
+        rate: [...s.count].map((c) => (c * scale * 1000) / stepMs),
+        errorRate: [...s.count].map((c, i) => (c ? s.errors[i]! / c : null)),
+        p95Ms: s.durations.map((d) => ms(quantileNs(d, 0.95))),
+      },
     };
   };
   return {
     nodes: [...b.nodes.values()].map((n) => ({
       id: n.id,
       external: n.external,
-      ...figures(n.requests, n.errors, n.durations),
+      ...(n.external && tags.has(n.id) ? { tag: tags.get(n.id)! } : {}),
+      ...figures(n.requests, n),
     })),
-    edges: [...b.edges.values()].map((e) => ({ from: e.from, to: e.to, ...figures(e.calls, e.errors, e.durations) })),
+    edges: [...b.edges.values()].map((e) => ({ from: e.from, to: e.to, ...figures(e.calls, e) })),
     population: ids.length,
     sampled: sample.length,
     capped: ids.length >= POPULATION_CAP,
     rangeSec,
+    buckets,
     tookMs: Math.round(performance.now() - t0),
   };
 }

@@ -47,4 +47,26 @@ describe('service map', () => {
     expect(quantileNs([3, 1, 2, 4], 0.5)).toBe(3);
     expect(quantileNs([], 0.95)).toBeNull();
   });
+
+  it('counts each node and edge over time in the buckets it is given, by when each call started', () => {
+    const spans = fixture([
+      ['r', undefined, 'orchestrator', 'task', 0, 50],
+      ['q', 'r', 'orchestrator', 'qdrant.search', 5, 15],
+      ['l', 'r', 'llm-service', 'chat', 20, 45],
+      ['m', 'r', 'llm-service', 'chat', 31, 49],
+    ]);
+    const ix = buildTraceIndex('t', spans);
+    // Buckets of 10 ms from 10 ms before the trace: the root falls in the second.
+    const b = new ServiceMapBuilder({ startMs: Number(ix.t0 / 1_000_000n) - 10, stepMs: 10, n: 5 });
+    b.add(ix, (i) => (ix.strings[ix.name[i]!] === 'qdrant.search' ? 'qdrant' : null));
+    const llm = [...b.edges.values()].find((e) => e.to === 'llm-service')!;
+    expect([...llm.series!.count]).toEqual([0, 0, 0, 1, 1]);
+    expect(llm.series!.durations[4]).toEqual([18e6]);
+    expect([...b.nodes.get('orchestrator')!.series!.count]).toEqual([0, 1, 0, 0, 0]);
+    expect([...b.nodes.get('qdrant')!.series!.count]).toEqual([0, 1, 0, 0, 0]);
+    // Without buckets, no series is kept.
+    const plain = new ServiceMapBuilder();
+    plain.add(ix);
+    expect(plain.nodes.get('orchestrator')!.series).toBeUndefined();
+  });
 });

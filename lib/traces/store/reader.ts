@@ -30,6 +30,7 @@ import { type SpanHead, summarize } from './summary';
 export class SqliteReader {
   private readonly db: Database.Database;
   private readonly origins = new Map<number, { service: string; resource: Resource; scope: Scope }>();
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string) {
     this.db = new Database(file, { readonly: true, fileMustExist: true });
@@ -91,29 +92,32 @@ export class SqliteReader {
     return buildTrace(traceId, spans, resources);
   }
 
+  /** A statement prepared once: the analysis and the map ask the same few thousands of times. */
+  private cached(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
+  }
+
   /** The waterfall's skeleton of a trace: its groups' packed skeletons (lib/traces/store/skeleton.ts). */
   skeleton(traceId: string): SkeletonColumns | null {
-    const groups = this.db
-      .prepare('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo')
-      .all(Buffer.from(traceId, 'hex')) as { skel: Buffer; lo: number }[];
+    const groups = this.cached('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(
+      Buffer.from(traceId, 'hex'),
+    ) as { skel: Buffer; lo: number }[];
     if (groups.length === 0) return null;
     // Retention removes spans oldest rowid first and may leave a group it has only partly removed.
-    const minRowid = (this.db.prepare('SELECT min(rowid) FROM spans').pluck().get() as number | null) ?? 0;
+    const minRowid = (this.cached('SELECT min(rowid) FROM spans').pluck().get() as number | null) ?? 0;
     return unpackSkeletons(groups, minRowid);
   }
 
   /** Attributes and event times of spans, by the refs a skeleton gave out. */
   extras(refs: number[]): SpanExtras[] {
     const out: SpanExtras[] = [];
-    for (let k = 0; k < refs.length; k += 500) {
-      const chunk = refs.slice(k, k + 500).filter((r) => Number.isSafeInteger(r));
-      if (!chunk.length) continue;
-      for (const row of this.db.prepare(`SELECT rowid, body FROM spans WHERE rowid IN (${chunk.join(',')})`).all() as {
-        rowid: number;
-        body: Buffer;
-      }[]) {
-        out.push({ ref: row.rowid, ...decodeSpanExtras(new Reader(row.body)) });
-      }
+    const one = this.cached('SELECT body FROM spans WHERE rowid = ?').pluck();
+    for (const ref of refs) {
+      if (!Number.isSafeInteger(ref)) continue;
+      const body = one.get(ref) as Buffer | undefined;
+      if (body) out.push({ ref, ...decodeSpanExtras(new Reader(body)) });
     }
     return out;
   }
@@ -184,9 +188,47 @@ export class SqliteReader {
    * spans (the analysis reads their skeletons instead).
    */
   matchingIds(q: TraceSearch): Buffer[] {
+    const onlyTime =
+      q.service === undefined &&
+      q.operation === undefined &&
+      q.minDurationNs === undefined &&
+      q.maxDurationNs === undefined &&
+      q.tags.length === 0;
+    if (onlyTime) return this.recentIds(q.fromNs, q.toNs, q.limit);
     const { where, args, bloomTags } = this.filters(q);
     const found = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
     return [...found.values()];
+  }
+
+  /**
+   * Every trace of a range, newest first, up to `limit`, from the trace groups (one row per batch
+   * of a trace's spans) instead of the spans: a group is in the range when its first span starts
+   * in it. Groups are walked newest stored first; stored order follows time but a trace may be
+   * stored late, so the walk ends only after a whole page of groups older than the range.
+   */
+  private recentIds(fromNs: bigint, toNs: bigint, limit: number): Buffer[] {
+    const ids = new Map<string, Buffer>();
+    const page = this.cached(
+      'SELECT g.rowid AS id, g.trace_id AS trace, s.start_ns AS start FROM trace_groups g JOIN spans s ON s.rowid = g.lo ' +
+        'WHERE g.rowid < ? ORDER BY g.rowid DESC LIMIT 4096',
+    ).safeIntegers(true);
+    let cursor = BigInt(Number.MAX_SAFE_INTEGER);
+    for (;;) {
+      const groups = page.all(cursor) as { id: bigint; trace: Buffer; start: bigint }[];
+      if (groups.length === 0) break;
+      let inOrAfter = false;
+      for (const g of groups) {
+        cursor = g.id;
+        if (g.start >= fromNs) inOrAfter = true;
+        if (g.start < fromNs || g.start > toNs) continue;
+        const key = g.trace.toString('hex');
+        if (ids.has(key)) continue;
+        ids.set(key, g.trace);
+        if (ids.size >= limit) return [...ids.values()];
+      }
+      if (!inOrAfter) break;
+    }
+    return [...ids.values()];
   }
 
   search(q: TraceSearch): TraceSearchResult {
