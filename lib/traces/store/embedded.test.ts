@@ -91,6 +91,39 @@ describe('embedded store', () => {
   });
 });
 
+describe('the traces of a range (the service map and the analysis)', () => {
+  it('finds every trace with spans in the range, stored in any order, without the ones outside', async () => {
+    const now = Date.now();
+    const id = (c: string) => c.repeat(32);
+    const span = (trace: string, n: number, startMs: number) => ({
+      traceId: id(trace),
+      spanId: String(n).padStart(16, '0'),
+      name: 'op',
+      startMs,
+      durMs: 5,
+    });
+    // b is stored after c though it is older; d is before the range; a has a second batch.
+    await store.ingest('json', body(jsonExport('orchestrator', [span('a', 1, now - 50_000)])));
+    await store.ingest('json', body(jsonExport('orchestrator', [span('d', 2, now - 7_200_000)])));
+    await store.ingest('json', body(jsonExport('orchestrator', [span('c', 3, now - 10_000)])));
+    await store.ingest(
+      'json',
+      body(jsonExport('llm-service', [span('b', 4, now - 40_000), span('a', 5, now - 45_000)])),
+    );
+    const ns = (ms: number) => BigInt(ms) * 1_000_000n;
+    const range = { fromNs: ns(now - 3_600_000), toNs: ns(now), tags: [] };
+    const all = await store.matchingIds({ ...range, limit: 100 });
+    expect([...all].sort()).toEqual([id('a'), id('b'), id('c')]);
+    // Newest stored first (the last batch held b and a), each trace once, up to the limit.
+    expect([...(await store.matchingIds({ ...range, limit: 2 }))].sort()).toEqual([id('a'), id('b')]);
+    // A filter walks the spans instead: the same answer where both apply.
+    expect([...(await store.matchingIds({ ...range, service: 'orchestrator', limit: 100 }))].sort()).toEqual([
+      id('a'),
+      id('c'),
+    ]);
+  });
+});
+
 describe('size budget', () => {
   it('keeps the database file and its WAL together within TRACE_MAX_BYTES', async () => {
     const budgetDir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-budget-'));
