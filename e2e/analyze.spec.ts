@@ -143,6 +143,13 @@ test('with a stage made slow for one collection, the analysis names that stage a
   await expect(first).toContainText('db.collection.name');
   await expect(first).toContainText('kb-large');
   await expect(first).toHaveAttribute('data-confident', 'true');
+  // Resource attributes (the process's: here its deployment) are compared too, in both groups alike.
+  const api = (await (
+    await page.request.get(`${c.url}/api/traces/analyze?${new URLSearchParams({ from: 'now-10m', tags: SIMPLE })}`)
+  ).json()) as { attributes: { leans: { key: string; value: string; slowShare: number; baseShare: number }[] } };
+  expect(api.attributes.leans).toContainEqual(
+    expect.objectContaining({ key: 'deployment.environment.name', value: 'simulator', slowShare: 1, baseShare: 1 }),
+  );
   // The difference view colours the slowed stage; the baseline view is the other group.
   await expect(page.locator('[data-testid=icicle-node][data-key$="qdrant.search kb-large"]')).toHaveCount(1);
   await page.getByRole('tab', { name: 'Baseline' }).click();

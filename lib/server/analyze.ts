@@ -109,13 +109,21 @@ export async function analyzeTraces(p: AnalysisParams): Promise<AnalysisResult> 
     for (const { ix } of ts) {
       const set = new Set<string>();
       const refs = ix.refs ? Array.from(ix.refs) : [];
-      for (const e of await store.extras!(refs)) {
-        for (const a of e.attributes) {
+      const origins = new Set<number>();
+      const add = (as: readonly Attribute[]) => {
+        for (const a of as) {
           if (p.redacted?.(a.key)) continue;
           const v = scalar(a.value);
           if (v !== null) set.add(pairOf(a.key, v));
         }
+      };
+      for (const e of await store.extras!(refs)) {
+        add(e.attributes);
+        if (e.origin !== undefined) origins.add(e.origin);
       }
+      // The processes' own attributes (version, deployment, host) count as the trace's too, by
+      // their keys as the search takes them.
+      if (store.resourceAttributes) for (const o of origins) add(store.resourceAttributes(o));
       for (let i = 0; i < ix.n; i++) set.add(pairOf('service.name', ix.strings[ix.service[i]!] ?? ''));
       sets.push(set);
     }

@@ -158,7 +158,13 @@ export type SkeletonColumns = {
   refs: Float64Array | null;
 };
 
-export type SpanExtras = { ref: number; attributes: Attribute[]; events: { timeNs: bigint; name: string }[] };
+export type SpanExtras = {
+  ref: number;
+  attributes: Attribute[];
+  events: { timeNs: bigint; name: string }[];
+  /** the span's resource (its process) as the store keeps it once for all its spans: `resourceAttributes` reads it */
+  origin?: number;
+};
 
 export type SpanDetail = { span: Span; resource: Resource; scope: Scope };
 
@@ -178,6 +184,8 @@ export interface TraceStore {
    */
   skeleton?(traceId: string): Promise<SkeletonColumns | null>;
   extras?(refs: number[]): Promise<SpanExtras[]>;
+  /** The resource attributes of an `origin` that `extras` gave. */
+  resourceAttributes?(origin: number): Attribute[];
   search(q: TraceSearch): Promise<TraceSearchResult>;
   /** Optional, for the analysis of many traces: the ids a search matches, newest first, without their spans. */
   matchingIds?(q: TraceSearch): Promise<string[]>;

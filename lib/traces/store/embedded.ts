@@ -164,6 +164,10 @@ export class EmbeddedStore implements TraceStore {
     return this.reader.extras(refs);
   }
 
+  resourceAttributes(origin: number) {
+    return this.reader.resourceAttributes(origin);
+  }
+
   async span(traceId: string, spanId: string) {
     return this.reader.span(traceId, spanId);
   }

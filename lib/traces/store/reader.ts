@@ -3,6 +3,7 @@ import { buildTrace, kindName, toModelSpan } from '../convert';
 import { SORT_CAP } from '../model';
 import { orderTraces } from './sort';
 import type {
+  Attribute,
   Resource,
   Scope,
   SkeletonColumns,
@@ -113,13 +114,18 @@ export class SqliteReader {
   /** Attributes and event times of spans, by the refs a skeleton gave out. */
   extras(refs: number[]): SpanExtras[] {
     const out: SpanExtras[] = [];
-    const one = this.cached('SELECT body FROM spans WHERE rowid = ?').pluck();
+    const one = this.cached('SELECT origin, body FROM spans WHERE rowid = ?');
     for (const ref of refs) {
       if (!Number.isSafeInteger(ref)) continue;
-      const body = one.get(ref) as Buffer | undefined;
-      if (body) out.push({ ref, ...decodeSpanExtras(new Reader(body)) });
+      const row = one.get(ref) as { origin: number; body: Buffer } | undefined;
+      if (row) out.push({ ref, origin: row.origin, ...decodeSpanExtras(new Reader(row.body)) });
     }
     return out;
+  }
+
+  /** The resource attributes of a span's origin (kept once per process and read once). */
+  resourceAttributes(origin: number): Attribute[] {
+    return this.origin(origin).resource.attributes;
   }
 
   span(traceId: string, spanId: string): SpanDetail | null {
