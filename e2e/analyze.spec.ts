@@ -160,6 +160,10 @@ test('with a stage made slow for one collection, the analysis names that stage a
   await fresh.goto(shared);
   await expect(fresh.getByRole('tab', { name: 'Baseline' })).toHaveAttribute('aria-selected', 'true');
   await expect(fresh.getByTestId('analysis-headline')).toContainText('orchestrator · qdrant.search kb-large');
+  // The most traces read is the URL's too.
+  await fresh.goto(`${shared}&population=100`);
+  await expect(fresh.getByTestId('analysis-counts')).toContainText('100 traces (the newest 100); slow from');
+  await fresh.goBack();
   // The value opens a search for its traces.
   await fresh.getByTestId('attribute-row').first().getByRole('link', { name: 'kb-large' }).click();
   await expect(fresh).toHaveURL(/\/traces\?.*tags=db\.collection\.name%3Dkb-large/);

@@ -3,7 +3,7 @@
  * (browser) and the server's prefetch of them, so that both name an answer the same way.
  */
 
-/** The analysis page's own URL parameters: the search's, the split and the sample size. */
+/** The analysis page's own URL parameters: the search's, the split, the sample size and the most traces read. */
 export const ANALYZE_FIELDS = [
   'service',
   'operation',
@@ -12,6 +12,7 @@ export const ANALYZE_FIELDS = [
   'maxDuration',
   'split',
   'sample',
+  'population',
 ] as const;
 
 const pick = (params: URLSearchParams, keys: readonly string[]) => {
@@ -25,8 +26,8 @@ const pick = (params: URLSearchParams, keys: readonly string[]) => {
 
 /** The API query string of the map a page URL shows (its range). */
 export const mapQuery = (params: URLSearchParams) => pick(params, ['from', 'to']);
-/** The API query string of the analysis a page URL shows. */
-export const analyzeQuery = (params: URLSearchParams) => pick(params, [...ANALYZE_FIELDS, 'from', 'to']);
+/** The API query string of the analysis a page URL shows (`population`, the most traces read, only from the URL). */
+export const analyzeQuery = (params: URLSearchParams) => pick(params, [...ANALYZE_FIELDS, 'population', 'from', 'to']);
 
 export const traceAnalysisKeys = {
   map: (qs: string, anchorMs: number) => ['service-map', qs, anchorMs] as const,

@@ -184,6 +184,8 @@ export interface TraceStore {
    */
   skeleton?(traceId: string): Promise<SkeletonColumns | null>;
   extras?(refs: number[]): Promise<SpanExtras[]>;
+  /** Only the string attributes named by `keys` of the spans `refs` names (by ref; spans without any are left out). */
+  spanStrings?(refs: number[], keys: ReadonlySet<string>): Promise<Map<number, Map<string, string>>>;
   /** The resource attributes of an `origin` that `extras` gave. */
   resourceAttributes?(origin: number): Attribute[];
   search(q: TraceSearch): Promise<TraceSearchResult>;

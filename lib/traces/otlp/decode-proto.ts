@@ -158,6 +158,38 @@ export function decodeSpanExtras(r: Reader): { attributes: Attribute[]; events: 
   return { attributes, events };
 }
 
+/**
+ * Only the string attributes of a stored span whose keys are in `keys`: what the service map reads
+ * of thousands of spans (peer.service, db.system, …), without decoding the others or the events.
+ */
+export function decodeSpanStrings(r: Reader, keys: ReadonlySet<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  while (!r.done()) {
+    const [f, w] = r.tag();
+    if (f !== 9 || w !== WIRE_LEN) {
+      r.skip(w);
+      continue;
+    }
+    const kv = r.sub();
+    let key: string | null = null;
+    while (!kv.done()) {
+      const [kf, kw] = kv.tag();
+      if (kf === 1 && kw === WIRE_LEN) {
+        key = kv.string();
+        if (!keys.has(key)) break;
+      } else if (kf === 2 && kw === WIRE_LEN && key !== null) {
+        const v = kv.sub();
+        while (!v.done()) {
+          const [vf, vw] = v.tag();
+          if (vf === 1 && vw === WIRE_LEN) out.set(key, v.string());
+          else v.skip(vw);
+        }
+      } else kv.skip(kw);
+    }
+  }
+  return out;
+}
+
 function decodeStatus(r: Reader, s: RawSpan) {
   while (!r.done()) {
     const [f, w] = r.tag();

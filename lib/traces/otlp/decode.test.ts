@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyValue } from '../model';
 import { decodeExportJson } from './decode-json';
-import { decodeSpan } from './decode-proto';
+import { decodeSpan, decodeSpanStrings } from './decode-proto';
 import { scanExportRequest } from './scan-proto';
 import { encodeSpan } from './encode';
 import { DecodeError, Reader } from './wire';
@@ -125,6 +125,34 @@ describe('OTLP protobuf decoding', () => {
     const merged = Buffer.concat([Buffer.from(bytes), Buffer.from(withUnknown.finish())]);
     const back = decodeSpan(new Reader(new Uint8Array(merged)));
     expect({ ...back, raw: undefined }).toEqual({ ...span, raw: undefined });
+  });
+
+  it('reads only the string attributes asked for (the service map’s peer keys), skipping the rest', () => {
+    const span = decodeExportJson(
+      jsonReq({
+        traceId: TRACE,
+        spanId: SPAN,
+        name: 'qdrant.search',
+        startTimeUnixNano: '10',
+        endTimeUnixNano: '20',
+        attributes: [
+          { key: 'db.system', value: { stringValue: 'qdrant' } },
+          { key: 'db.collection.name', value: { stringValue: 'kb-large' } },
+          { key: 'peer.service', value: { intValue: '7' } },
+          { key: 'gen_ai.system', value: { stringValue: 'openai' } },
+        ],
+        events: [{ timeUnixNano: '15', name: 'e' }],
+      }),
+    ).resourceSpans[0]?.scopeSpans[0]?.spans[0];
+    if (!span) throw new Error('no span');
+    const got = decodeSpanStrings(
+      new Reader(encodeSpan(span)),
+      new Set(['db.system', 'peer.service', 'gen_ai.system']),
+    );
+    expect([...got]).toEqual([
+      ['db.system', 'qdrant'],
+      ['gen_ai.system', 'openai'],
+    ]);
   });
 
   it.each([

@@ -164,6 +164,10 @@ export class EmbeddedStore implements TraceStore {
     return this.reader.extras(refs);
   }
 
+  async spanStrings(refs: number[], keys: ReadonlySet<string>) {
+    return this.reader.spanStrings(refs, keys);
+  }
+
   resourceAttributes(origin: number) {
     return this.reader.resourceAttributes(origin);
   }

@@ -14,7 +14,7 @@ import type {
   TraceSearch,
   TraceSearchResult,
 } from '../model';
-import { decodeSpan, decodeSpanExtras } from '../otlp/decode-proto';
+import { decodeSpan, decodeSpanExtras, decodeSpanStrings } from '../otlp/decode-proto';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
 import { unpackSkeletons } from './skeleton';
@@ -123,6 +123,20 @@ export class SqliteReader {
     return out;
   }
 
+  /** The string attributes named by `keys` of the spans `refs`, by ref; spans without any are left out. */
+  spanStrings(refs: number[], keys: ReadonlySet<string>): Map<number, Map<string, string>> {
+    const out = new Map<number, Map<string, string>>();
+    const one = this.cached('SELECT body FROM spans WHERE rowid = ?').pluck();
+    for (const ref of refs) {
+      if (!Number.isSafeInteger(ref)) continue;
+      const body = one.get(ref) as Buffer | undefined;
+      if (!body) continue;
+      const m = decodeSpanStrings(new Reader(body), keys);
+      if (m.size) out.set(ref, m);
+    }
+    return out;
+  }
+
   /** The resource attributes of a span's origin (kept once per process and read once). */
   resourceAttributes(origin: number): Attribute[] {
     return this.origin(origin).resource.attributes;
@@ -214,19 +228,21 @@ export class SqliteReader {
    */
   private recentIds(fromNs: bigint, toNs: bigint, limit: number): Buffer[] {
     const ids = new Map<string, Buffer>();
+    // The comparisons in SQL: no 64-bit start times come back to be compared here.
     const page = this.cached(
-      'SELECT g.rowid AS id, g.trace_id AS trace, s.start_ns AS start FROM trace_groups g JOIN spans s ON s.rowid = g.lo ' +
-        'WHERE g.rowid < ? ORDER BY g.rowid DESC LIMIT 4096',
-    ).safeIntegers(true);
-    let cursor = BigInt(Number.MAX_SAFE_INTEGER);
+      'SELECT g.rowid AS id, g.trace_id AS trace, s.start_ns >= ? AS after, s.start_ns <= ? AS before ' +
+        'FROM trace_groups g JOIN spans s ON s.rowid = g.lo WHERE g.rowid < ? ORDER BY g.rowid DESC LIMIT 4096',
+    );
+    let cursor = Number.MAX_SAFE_INTEGER;
     for (;;) {
-      const groups = page.all(cursor) as { id: bigint; trace: Buffer; start: bigint }[];
+      const groups = page.all(fromNs, toNs, cursor) as { id: number; trace: Buffer; after: number; before: number }[];
       if (groups.length === 0) break;
       let inOrAfter = false;
       for (const g of groups) {
         cursor = g.id;
-        if (g.start >= fromNs) inOrAfter = true;
-        if (g.start < fromNs || g.start > toNs) continue;
+        if (!g.after) continue;
+        inOrAfter = true;
+        if (!g.before) continue;
         const key = g.trace.toString('hex');
         if (ids.has(key)) continue;
         ids.set(key, g.trace);
