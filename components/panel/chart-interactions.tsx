@@ -158,7 +158,7 @@ function TooltipBox({
       {values.map(({ s, v }) => (
         <p key={s.key} className="flex justify-between gap-4 whitespace-nowrap">
           <span style={{ color: s.color }}>{s.name}</span>
-          <span className="font-mono">{formatValue(v, s.unit ?? unit)}</span>
+          <span className="font-mono">{formatValue(v, s.unit ?? unit, s.decimals)}</span>
         </p>
       ))}
     </div>,

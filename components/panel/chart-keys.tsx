@@ -72,7 +72,7 @@ export function KeyCursor({ row, series, unit, fx, timeZone }: KeyCursorProps) {
         {values.map(({ s, v }) => (
           <p key={s.key} className="flex justify-between gap-4">
             <span style={{ color: s.color }}>{s.name}</span>
-            <span className="font-mono">{formatValue(v, s.unit ?? unit)}</span>
+            <span className="font-mono">{formatValue(v, s.unit ?? unit, s.decimals)}</span>
           </p>
         ))}
         <p className="mt-1 text-slate-500">Enter: traces at this point</p>

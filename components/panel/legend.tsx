@@ -144,7 +144,7 @@ export function Legend({
                 </td>
                 {columns.map((c) => (
                   <td key={c} className="whitespace-nowrap pl-3 text-right font-mono" data-testid={`legend-${c}`}>
-                    {formatValue(s[c], u)}
+                    {formatValue(s[c], u, s.decimals)}
                   </td>
                 ))}
               </tr>

@@ -83,6 +83,16 @@ describe('decimals and value mappings', () => {
     expect(byName('half')).toHaveAccessibleName('half: 0.50');
   });
 
+  it('a time series writes its legend figures with the panel’s decimals', async () => {
+    renderPanel(
+      { ...base, kind: 'timeseries', unit: 'reqps', decimals: 3, queries: [{ expr: 'r', legend: 'rate' }] },
+      { r: matrix([{ labels: {}, values: [1, 1.23456] }]) },
+    );
+    const item = await within(panel()).findByTestId('legend-item');
+    expect(item).toHaveTextContent('1.235/s');
+    expect(item).toHaveTextContent('1.000/s');
+  });
+
   it('a table writes its values with the panel’s decimals and mappings', async () => {
     renderPanel(
       {

@@ -17,6 +17,8 @@ export type ChartSeries = {
   axis?: 'right';
   /** Its own unit, when it is not the panel's (a right-axis series). */
   unit?: Unit;
+  /** Digits after the point in its figures (the panel's decimals), when fixed. */
+  decimals?: number;
   /** Its own drawing style, when an override sets one. */
   draw?: DrawStyle;
   /** Its Prometheus labels (what "traces at this point" filters on). */

@@ -127,6 +127,7 @@ describe('Grafana import: field config and variables', () => {
       draw: 'bars',
       stack: true,
       legend: { placement: 'right', columns: ['last', 'max'] },
+      decimals: 2,
       thresholds: [{ value: 0.5, label: '0.5', color: '#e02f44' }],
       right: { unit: 'reqps' },
       overrides: [
@@ -168,7 +169,6 @@ describe('Grafana import: field config and variables', () => {
       expect.arrayContaining([
         'panel 1 "Latency": transformations (organize) are not applied',
         'panel 1 "Latency": repeated by $job in Grafana: shown once',
-        'panel 1 "Latency": decimals (2): a chart picks its own digits',
         'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
         'panel 3 "Share": percentage thresholds: placed between 0 and 1',
         'panel 4 "Kill switch": percentage thresholds without a min and max: not imported (only absolute ones are)',

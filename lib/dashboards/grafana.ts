@@ -176,13 +176,20 @@ export function importGrafana(input: unknown): ImportResult {
     const max = typeof defaults.max === 'number' ? defaults.max : undefined;
     const gaugeMax = max ?? (unit === 'percentunit' ? 1 : 100);
     const options = isObj(p.options) ? p.options : {};
-    // Decimals and value mappings: on the panels that write their values (a chart's axes and
-    // tooltips pick their own digits).
+    // Decimals: on every value written (a time series' legend and tooltip, not its axis ticks);
+    // value mappings on the panels that write one value per series.
     const decimals =
       typeof defaults.decimals === 'number' ? Math.max(0, Math.min(10, Math.round(defaults.decimals))) : undefined;
     const mappings = valueMappings(p, defaults, notes);
-    if (kind === 'timeseries' || kind === 'heatmap') {
-      if (decimals !== undefined) notes.push(`decimals (${decimals}): a chart picks its own digits`);
+    if (kind === 'heatmap') {
+      if (decimals !== undefined) notes.push(`decimals (${decimals}): a heatmap picks its own digits`);
+      if (mappings)
+        notes.push(
+          'value mappings: shown on stat, gauge, bar gauge, bar chart, pie chart and table panels, not on charts',
+        );
+    } else if (kind === 'timeseries') {
+      // Decimals on the legend's and the tooltip's figures (the axis picks its own ticks).
+      if (decimals !== undefined) Object.assign(base, { decimals });
       if (mappings)
         notes.push(
           'value mappings: shown on stat, gauge, bar gauge, bar chart, pie chart and table panels, not on charts',

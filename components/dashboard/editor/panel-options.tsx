@@ -28,7 +28,7 @@ const WRITTEN = new Set(['stat', 'gauge', 'bargauge', 'barchart', 'piechart', 't
 export function PanelOptions({ draft, set }: Props) {
   return (
     <section aria-label="Display options" className="space-y-3 text-sm">
-      {WRITTEN.has(draft.kind) && (
+      {(WRITTEN.has(draft.kind) || draft.kind === 'timeseries') && (
         <label className="flex w-40 flex-col gap-1">
           Decimals
           <input

@@ -130,13 +130,18 @@ function TimeseriesView({
     () => new Set(data.series.filter((s) => data.hidden.has(s.name)).map((s) => s.key)),
     [data.series, data.hidden],
   );
+  // The panel's decimals go with each series to its legend and tooltip figures.
+  const series = useMemo(
+    () => (def.decimals === undefined ? data.series : data.series.map((s) => ({ ...s, decimals: def.decimals }))),
+    [data.series, def.decimals],
+  );
   const { range } = ctx;
   // View mode: a tall chart, and the legend as a table under it with every figure.
   const placement = ctx.full ? 'bottom' : (def.legend?.placement ?? 'bottom');
   const chart = (
     <TimeseriesChart
       rows={data.rows}
-      series={data.series}
+      series={series}
       unit={def.unit}
       domain={[range.start * 1000, range.end * 1000]}
       min={def.min}
@@ -159,7 +164,7 @@ function TimeseriesView({
   if (placement === 'hidden') return chart;
   const legend = (
     <Legend
-      series={data.series}
+      series={series}
       unit={def.unit}
       hidden={data.hidden}
       onHiddenChange={data.setHidden}
