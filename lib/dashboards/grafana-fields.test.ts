@@ -45,6 +45,10 @@ describe('Grafana import: field config and variables', () => {
                 ],
               },
               {
+                matcher: { id: 'byName', options: 'queue' },
+                properties: [{ id: 'unit', value: 'reqps' }],
+              },
+              {
                 matcher: { id: 'byRegexp', options: '/p9.*/' },
                 properties: [{ id: 'custom.hideFrom', value: { legend: true, viz: true, tooltip: true } }],
               },
@@ -132,6 +136,8 @@ describe('Grafana import: field config and variables', () => {
       right: { unit: 'reqps' },
       overrides: [
         { match: { name: 'errors' }, color: '#e02f44', axis: 'right', displayName: 'Errors' },
+        // A series of another unit gets an axis of its own, as in Grafana: the right one.
+        { match: { name: 'queue' }, axis: 'right' },
         { match: { regex: '/p9.*/' }, hidden: true },
       ],
     });

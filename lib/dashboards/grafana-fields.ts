@@ -217,6 +217,7 @@ export function timeseriesOptions(p: Json, defaults: Json, notes: FieldNotes): T
       continue;
     }
     const so: SeriesOverride = { match };
+    let unitOverride = false;
     for (const prop of Array.isArray(o.properties) ? o.properties.filter(isObj) : []) {
       const id = str(prop.id);
       const v = prop.value;
@@ -226,10 +227,16 @@ export function timeseriesOptions(p: Json, defaults: Json, notes: FieldNotes): T
       } else if (id === 'custom.axisPlacement' && (v === 'right' || v === 'left')) so.axis = v;
       else if (id === 'custom.hideFrom' && isObj(v) && (v.viz === true || v.legend === true)) so.hidden = true;
       else if (id === 'custom.drawStyle' && (v === 'bars' || v === 'points' || v === 'line')) so.draw = v;
-      else if (id === 'unit' && typeof v === 'string') out.rightUnit = v;
-      else if (id === 'displayName' && typeof v === 'string' && v.trim()) so.displayName = v.trim().slice(0, 200);
+      else if (id === 'unit' && typeof v === 'string') {
+        // Grafana gives series of another unit an axis of their own: here, the right one.
+        if (out.rightUnit && out.rightUnit !== v)
+          notes.push(`override of "${what}": a third unit (${v}): drawn on the right axis in ${out.rightUnit}`);
+        else out.rightUnit = v;
+        unitOverride = true;
+      } else if (id === 'displayName' && typeof v === 'string' && v.trim()) so.displayName = v.trim().slice(0, 200);
       else notes.push(`override of "${what}": ${id} is not imported`);
     }
+    if (unitOverride && so.axis === undefined) so.axis = 'right';
     if (Object.keys(so).length > 1) overrides.push(so);
   }
   if (overrides.length) out.overrides = overrides.slice(0, 100);
