@@ -6,18 +6,7 @@ import { TimeseriesChart } from '@/components/panel/timeseries-chart';
 import { buildChart } from '@/lib/charts/series';
 import type { Unit } from '@/lib/format/units';
 import type { MapSeriesFigures, ServiceMapAnswer } from '@/lib/server/service-map';
-
-/** What is picked on the map, as the URL writes it: `node:<id>` or `edge:<from>><to>`. */
-export type MapPick = { node: string } | { from: string; to: string };
-
-export function parsePick(v: string | null): MapPick | null {
-  if (!v) return null;
-  if (v.startsWith('node:') && v.length > 5) return { node: v.slice(5) };
-  const edge = /^edge:(.+?)>(.+)$/.exec(v);
-  return edge ? { from: edge[1]!, to: edge[2]! } : null;
-}
-
-export const pickParam = (p: MapPick) => ('node' in p ? `node:${p.node}` : `edge:${p.from}>${p.to}`);
+import type { MapPick } from './map-pick';
 
 const CHARTS: { key: keyof MapSeriesFigures; title: string; unit: Unit }[] = [
   { key: 'rate', title: 'Requests', unit: 'reqps' },

@@ -1,6 +1,7 @@
 'use client';
 
 import { graphlib, layout } from '@dagrejs/dagre';
+import dynamic from 'next/dynamic';
 import { useQuery } from '@tanstack/react-query';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useMemo } from 'react';
@@ -12,7 +13,12 @@ import { fetchJson } from '@/lib/queries/fetch-json';
 import { mapQuery, traceAnalysisKeys } from '@/lib/queries/trace-analysis';
 import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
 import type { ServiceMapAnswer } from '@/lib/server/service-map';
-import { MapDetail, type MapPick, parsePick, pickParam } from './map-detail';
+import { type MapPick, parsePick, pickParam } from './map-pick';
+
+// The picked node's charts: their code loads only when something is picked.
+const MapDetail = dynamic(() => import('./map-detail').then((m) => m.MapDetail), {
+  loading: () => <div className="skeleton h-48 rounded-lg bg-slate-200 dark:bg-slate-800" />,
+});
 
 const answer = z.custom<ServiceMapAnswer>((v) => typeof v === 'object' && v !== null && 'nodes' in v);
 
@@ -23,6 +29,8 @@ const NODE_H = 64;
 function rate(r: number): string {
   return r >= 1 ? `${formatValue(r, 'short')}/s` : `${formatValue(r * 60, 'short')}/min`;
 }
+/** A stretch of time in whole minutes (or seconds under two minutes). */
+const coverage = (sec: number) => (sec < 120 ? `${Math.round(sec)} s` : `${Math.round(sec / 60)} min`);
 const pct = (x: number) => `${(x * 100).toFixed(x > 0 && x < 0.01 ? 2 : 1)} %`;
 const ms = (x: number | null) => (x === null ? '–' : formatValue(x, 'ms'));
 
@@ -93,7 +101,8 @@ export function ServiceMap() {
               {q.data.sampled < q.data.population
                 ? `${q.data.sampled.toLocaleString('en-US')} of ${q.data.population.toLocaleString('en-US')} traces read (evenly spaced); rates scaled to all.`
                 : `${q.data.population.toLocaleString('en-US')} traces.`}
-              {q.data.capped && ' Only the newest 20,000 traces of the range are counted.'}
+              {q.data.capped &&
+                ` Only the newest ${q.data.population.toLocaleString('en-US')} traces of the range are counted: they cover its last ${coverage(q.data.coveredSec)}, and the rates are over that.`}
             </p>
             <div className="overflow-auto">
               {/* Scaled down to the width there is (at most its own size): every node stays in view. */}

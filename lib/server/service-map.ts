@@ -15,7 +15,7 @@ import { traceStore } from './traces';
 import { AnswerableError } from '../errors';
 
 /** A node or edge's figures over time, one per bucket: rates per second, error shares, p95 in ms. */
-export type MapSeriesFigures = { rate: number[]; errorRate: (number | null)[]; p95Ms: (number | null)[] };
+export type MapSeriesFigures = { rate: (number | null)[]; errorRate: (number | null)[]; p95Ms: (number | null)[] };
 /** A node or edge of the service map as the page draws it: rates per second over the range, p95 in ms. */
 export type MapFigures = { rate: number; errorRate: number; p95Ms: number | null; series: MapSeriesFigures };
 export type ServiceMapAnswer = {
@@ -26,6 +26,8 @@ export type ServiceMapAnswer = {
   sampled: number;
   capped: boolean;
   rangeSec: number;
+  /** the part of the range the traces read cover (all of it unless capped: then from the oldest of them) */
+  coveredSec: number;
   /** the buckets of every node's and edge's series */
   buckets: Buckets;
   tookMs: number;
@@ -60,10 +62,13 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
   const buckets: Buckets = { startMs: fromMs, stepMs, n: Math.ceil(rangeMs / stepMs) };
   const b = new ServiceMapBuilder(buckets);
   const tags = new Map<string, string>();
+  const capped = ids.length >= POPULATION_CAP;
+  let oldestMs = Infinity;
   for (const id of sample) {
     const cols = await store.skeleton(id);
     if (!cols) continue;
     const ix = indexFromColumns(id, cols);
+    oldestMs = Math.min(oldestMs, Number(ix.t0 / 1_000_000n));
     // Calls out of Shannon are spans without children that are not internal work (a client span,
     // or a server span that talks to a provider itself, as the LLM service's do): their
     // attributes say where; internal spans' attributes (tools, planning stages) are not read.
@@ -85,16 +90,21 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     });
   }
   const rangeSec = Math.max(1, Number(search.toNs - search.fromNs) / 1e9);
+  // Capped at the newest traces of a busy range, the map covers only their part of it: rates are
+  // per second of that part, and buckets before it have no figures (not zero).
+  const coveredFromMs = capped && Number.isFinite(oldestMs) ? Math.max(fromMs, oldestMs) : fromMs;
+  const coveredSec = Math.max(1, (Number(search.toNs / 1_000_000n) - coveredFromMs) / 1000);
+  const covered = (i: number) => !capped || fromMs + (i + 1) * stepMs > coveredFromMs;
   const scale = sample.length ? ids.length / sample.length : 0;
   const ms = (ns: number | null) => (ns === null ? null : ns / 1e6);
   const figures = (count: number, t: { errors: number; durations: number[]; series?: MapSeries }): MapFigures => {
     const s = t.series!;
     return {
-      rate: (count * scale) / rangeSec,
+      rate: (count * scale) / coveredSec,
       errorRate: count ? t.errors / count : 0,
       p95Ms: ms(quantileNs(t.durations, 0.95)),
       series: {
-        rate: [...s.count].map((c) => (c * scale * 1000) / stepMs),
+        rate: [...s.count].map((c, i) => (covered(i) ? (c * scale * 1000) / stepMs : null)),
         errorRate: [...s.count].map((c, i) => (c ? s.errors[i]! / c : null)),
         p95Ms: s.durations.map((d) => ms(quantileNs(d, 0.95))),
       },
@@ -110,8 +120,9 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     edges: [...b.edges.values()].map((e) => ({ from: e.from, to: e.to, ...figures(e.calls, e) })),
     population: ids.length,
     sampled: sample.length,
-    capped: ids.length >= POPULATION_CAP,
+    capped,
     rangeSec,
+    coveredSec,
     buckets,
     tookMs: Math.round(performance.now() - t0),
   };
