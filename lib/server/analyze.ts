@@ -28,6 +28,8 @@ export type AnalysisResult = {
   /** traces the search matched (up to POPULATION_CAP) and whether it stopped there */
   population: number;
   capped: boolean;
+  /** spans of the population's traces, all read (their skeletons) for the split and the paths */
+  spans: number;
   thresholdNs: number;
   slow: { traces: number; sampled: number };
   base: { traces: number; sampled: number };
@@ -142,6 +144,7 @@ export async function analyzeTraces(p: AnalysisParams): Promise<AnalysisResult> 
   return {
     population: ids.length,
     capped: ids.length >= cap,
+    spans: all.reduce((n, t) => n + t.ix.n, 0),
     thresholdNs,
     slow: { traces: slowAll.length, sampled: slow.length },
     base: { traces: baseAll.length, sampled: base.length },

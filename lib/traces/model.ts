@@ -191,6 +191,8 @@ export interface TraceStore {
   search(q: TraceSearch): Promise<TraceSearchResult>;
   /** Optional, for the analysis of many traces: the ids a search matches, newest first, without their spans. */
   matchingIds?(q: TraceSearch): Promise<string[]>;
+  /** An even sample of about `n` of the traces whose root starts in the range, and how many there are. */
+  sampleTraces?(fromNs: bigint, toNs: bigint, n: number): Promise<{ ids: string[]; population: number }>;
   services(): Promise<string[]>;
   operations(service: string): Promise<{ name: string; kind: SpanKind }[]>;
 }

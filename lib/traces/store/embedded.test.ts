@@ -108,7 +108,12 @@ describe('the traces of a range (the service map and the analysis)', () => {
     await store.ingest('json', body(jsonExport('orchestrator', [span('c', 3, now - 10_000)])));
     await store.ingest(
       'json',
-      body(jsonExport('llm-service', [span('b', 4, now - 40_000), span('a', 5, now - 45_000)])),
+      body(
+        jsonExport('llm-service', [
+          span('b', 4, now - 40_000),
+          { ...span('a', 5, now - 45_000), parentSpanId: '1'.padStart(16, '0') },
+        ]),
+      ),
     );
     const ns = (ms: number) => BigInt(ms) * 1_000_000n;
     const range = { fromNs: ns(now - 3_600_000), toNs: ns(now), tags: [] };
@@ -116,6 +121,11 @@ describe('the traces of a range (the service map and the analysis)', () => {
     expect([...all].sort()).toEqual([id('a'), id('b'), id('c')]);
     // Newest stored first (the last batch held b and a), each trace once, up to the limit.
     expect([...(await store.matchingIds({ ...range, limit: 2 }))].sort()).toEqual([id('a'), id('b')]);
+    // An even sample by the traces' roots, with how many there are; the newest first when few are asked.
+    const sampled = await store.sampleTraces(range.fromNs, range.toNs, 100);
+    expect(sampled.population).toBe(3);
+    expect([...sampled.ids].sort()).toEqual([id('a'), id('b'), id('c')]);
+    expect(await store.sampleTraces(range.fromNs, range.toNs, 1)).toEqual({ ids: [id('c')], population: 3 });
     // A filter walks the spans instead: the same answer where both apply.
     expect([...(await store.matchingIds({ ...range, service: 'orchestrator', limit: 100 }))].sort()).toEqual([
       id('a'),

@@ -180,6 +180,11 @@ export class EmbeddedStore implements TraceStore {
     return this.reader.search(q);
   }
 
+  async sampleTraces(fromNs: bigint, toNs: bigint, n: number) {
+    const r = this.reader.sampleTraces(fromNs, toNs, n);
+    return { ids: r.ids.map((b) => b.toString('hex')), population: r.population };
+  }
+
   async matchingIds(q: TraceSearch) {
     return this.reader.matchingIds(q).map((b) => b.toString('hex'));
   }

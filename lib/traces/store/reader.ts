@@ -277,6 +277,28 @@ export class SqliteReader {
     return sorted ? { traces, matched: found.size, capped: found.size >= SORT_CAP } : { traces };
   }
 
+  /**
+   * An even sample of the traces whose root span starts in [fromNs, toNs]: every `step`-th root
+   * in time order so that about `n` remain, and how many roots there are. One index entry per
+   * trace (spans_roots), so each trace is as likely as any other, however many spans it has.
+   */
+  sampleTraces(fromNs: bigint, toNs: bigint, n: number): { ids: Buffer[]; population: number } {
+    const population = this.cached('SELECT count(*) FROM spans WHERE parent_id IS NULL AND start_ns BETWEEN ? AND ?')
+      .pluck()
+      .get(fromNs, toNs) as number;
+    const step = Math.max(1, Math.floor(population / Math.max(1, n)));
+    const ids = this.cached(
+      'WITH r AS (SELECT rowid AS id, row_number() OVER (ORDER BY start_ns DESC) AS rn FROM spans ' +
+        'WHERE parent_id IS NULL AND start_ns BETWEEN ? AND ?) ' +
+        'SELECT s.trace_id FROM r JOIN spans s ON s.rowid = r.id WHERE (r.rn - 1) % ? = 0',
+    )
+      .pluck()
+      .all(fromNs, toNs, step) as Buffer[];
+    const seen = new Map<string, Buffer>();
+    for (const id of ids) seen.set(id.toString('hex'), id);
+    return { ids: [...seen.values()], population };
+  }
+
   /** Walks the (service, start_ns, dur_ns) index newest first until `limit` traces matched. */
   private searchIndex(q: TraceSearch, where: string[], args: unknown[]): Map<string, Buffer> {
     const ids = new Map<string, Buffer>();

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 
 /**
- * The embedded store's SQLite schema. Spans are appended (rowid order ≈ arrival order) and only
- * one index sits on them, (service, start_ns, dur_ns), for search and age retention; it is
+ * The embedded store's SQLite schema. Spans are appended (rowid order ≈ arrival order) and one
+ * full index sits on them, (service, start_ns, dur_ns), for search and age retention (beside it a
+ * partial one of root spans by start time, one entry per trace: ADR 0012); it is
  * time-ordered within each service, so inserts append at the right edge, and a duration filter
  * is answered from the index alone. Trace ids are random, so a per-span trace-id
  * index would dirty one random page per span; instead `trace_groups` holds one entry per trace
@@ -100,6 +101,9 @@ export function openDatabase(db: Database.Database, sync: SyncLevel, readonly = 
     CREATE UNIQUE INDEX IF NOT EXISTS trace_groups_id ON trace_groups (trace_id, digest);
     CREATE INDEX IF NOT EXISTS trace_groups_hi ON trace_groups (hi);
     CREATE INDEX IF NOT EXISTS spans_service ON spans (service, start_ns, dur_ns);
+    -- Root spans by start time: one entry per trace, appended in time order. It counts and samples
+    -- the traces of a range evenly (the service map) without walking their spans (ADR 0012).
+    CREATE INDEX IF NOT EXISTS spans_roots ON spans (start_ns) WHERE parent_id IS NULL;
     CREATE TABLE IF NOT EXISTS operations (
       service TEXT NOT NULL,
       name TEXT NOT NULL,
