@@ -18,6 +18,7 @@ import { decodeSpan, decodeSpanExtras, decodeSpanStrings } from '../otlp/decode-
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
 import { unpackSkeletons } from './skeleton';
+import { recentIds, sampleTraces, type Statements } from './trace-sets';
 import { tagPatterns } from './tag-match';
 import { bloomHas, kvHash } from './bloom';
 import { openDatabase } from './schema';
@@ -94,27 +95,27 @@ export class SqliteReader {
   }
 
   /** A statement prepared once: the analysis and the map ask the same few thousands of times. */
-  private cached(sql: string): Database.Statement {
+  private readonly statement: Statements = (sql) => {
     let st = this.statements.get(sql);
     if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
     return st;
-  }
+  };
 
   /** The waterfall's skeleton of a trace: its groups' packed skeletons (lib/traces/store/skeleton.ts). */
   skeleton(traceId: string): SkeletonColumns | null {
-    const groups = this.cached('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(
+    const groups = this.statement('SELECT skel, lo FROM trace_groups WHERE trace_id = ? ORDER BY lo').all(
       Buffer.from(traceId, 'hex'),
     ) as { skel: Buffer; lo: number }[];
     if (groups.length === 0) return null;
     // Retention removes spans oldest rowid first and may leave a group it has only partly removed.
-    const minRowid = (this.cached('SELECT min(rowid) FROM spans').pluck().get() as number | null) ?? 0;
+    const minRowid = (this.statement('SELECT min(rowid) FROM spans').pluck().get() as number | null) ?? 0;
     return unpackSkeletons(groups, minRowid);
   }
 
   /** Attributes and event times of spans, by the refs a skeleton gave out. */
   extras(refs: number[]): SpanExtras[] {
     const out: SpanExtras[] = [];
-    const one = this.cached('SELECT origin, body FROM spans WHERE rowid = ?');
+    const one = this.statement('SELECT origin, body FROM spans WHERE rowid = ?');
     for (const ref of refs) {
       if (!Number.isSafeInteger(ref)) continue;
       const row = one.get(ref) as { origin: number; body: Buffer } | undefined;
@@ -126,7 +127,7 @@ export class SqliteReader {
   /** The string attributes named by `keys` of the spans `refs`, by ref; spans without any are left out. */
   spanStrings(refs: number[], keys: ReadonlySet<string>): Map<number, Map<string, string>> {
     const out = new Map<number, Map<string, string>>();
-    const one = this.cached('SELECT body FROM spans WHERE rowid = ?').pluck();
+    const one = this.statement('SELECT body FROM spans WHERE rowid = ?').pluck();
     for (const ref of refs) {
       if (!Number.isSafeInteger(ref)) continue;
       const body = one.get(ref) as Buffer | undefined;
@@ -214,43 +215,10 @@ export class SqliteReader {
       q.minDurationNs === undefined &&
       q.maxDurationNs === undefined &&
       q.tags.length === 0;
-    if (onlyTime) return this.recentIds(q.fromNs, q.toNs, q.limit);
+    if (onlyTime) return recentIds(this.statement, q.fromNs, q.toNs, q.limit);
     const { where, args, bloomTags } = this.filters(q);
     const found = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
     return [...found.values()];
-  }
-
-  /**
-   * Every trace of a range, newest first, up to `limit`, from the trace groups (one row per batch
-   * of a trace's spans) instead of the spans: a group is in the range when its first span starts
-   * in it. Groups are walked newest stored first; stored order follows time but a trace may be
-   * stored late, so the walk ends only after a whole page of groups older than the range.
-   */
-  private recentIds(fromNs: bigint, toNs: bigint, limit: number): Buffer[] {
-    const ids = new Map<string, Buffer>();
-    // The comparisons in SQL: no 64-bit start times come back to be compared here.
-    const page = this.cached(
-      'SELECT g.rowid AS id, g.trace_id AS trace, s.start_ns >= ? AS after, s.start_ns <= ? AS before ' +
-        'FROM trace_groups g JOIN spans s ON s.rowid = g.lo WHERE g.rowid < ? ORDER BY g.rowid DESC LIMIT 4096',
-    );
-    let cursor = Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      const groups = page.all(fromNs, toNs, cursor) as { id: number; trace: Buffer; after: number; before: number }[];
-      if (groups.length === 0) break;
-      let inOrAfter = false;
-      for (const g of groups) {
-        cursor = g.id;
-        if (!g.after) continue;
-        inOrAfter = true;
-        if (!g.before) continue;
-        const key = g.trace.toString('hex');
-        if (ids.has(key)) continue;
-        ids.set(key, g.trace);
-        if (ids.size >= limit) return [...ids.values()];
-      }
-      if (!inOrAfter) break;
-    }
-    return [...ids.values()];
   }
 
   search(q: TraceSearch): TraceSearchResult {
@@ -278,25 +246,11 @@ export class SqliteReader {
   }
 
   /**
-   * An even sample of the traces whose root span starts in [fromNs, toNs]: every `step`-th root
-   * in time order so that about `n` remain, and how many roots there are. One index entry per
-   * trace (spans_roots), so each trace is as likely as any other, however many spans it has.
+   * An even sample of the traces whose root span starts in [fromNs, toNs], and how many there are
+   * (lib/traces/store/trace-sets.ts).
    */
   sampleTraces(fromNs: bigint, toNs: bigint, n: number): { ids: Buffer[]; population: number } {
-    const population = this.cached('SELECT count(*) FROM spans WHERE parent_id IS NULL AND start_ns BETWEEN ? AND ?')
-      .pluck()
-      .get(fromNs, toNs) as number;
-    const step = Math.max(1, Math.floor(population / Math.max(1, n)));
-    const ids = this.cached(
-      'WITH r AS (SELECT rowid AS id, row_number() OVER (ORDER BY start_ns DESC) AS rn FROM spans ' +
-        'WHERE parent_id IS NULL AND start_ns BETWEEN ? AND ?) ' +
-        'SELECT s.trace_id FROM r JOIN spans s ON s.rowid = r.id WHERE (r.rn - 1) % ? = 0',
-    )
-      .pluck()
-      .all(fromNs, toNs, step) as Buffer[];
-    const seen = new Map<string, Buffer>();
-    for (const id of ids) seen.set(id.toString('hex'), id);
-    return { ids: [...seen.values()], population };
+    return sampleTraces(this.statement, fromNs, toNs, n);
   }
 
   /** Walks the (service, start_ns, dur_ns) index newest first until `limit` traces matched. */
