@@ -1,5 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, freshDir, test } from './fixtures';
+import { expect, freshDir, offeredValues, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
 /**
@@ -51,15 +50,6 @@ async function promInstant(prometheusUrl: string, query: string) {
   return ((await res.json()) as { data: { result: { metric: Record<string, string> }[] } }).data.result;
 }
 
-async function offered(page: Page, name: string): Promise<string[]> {
-  await page.getByTestId(`var-${name}-button`).click();
-  const options = page.getByTestId('var-option');
-  await expect(options.first()).toBeVisible();
-  const values = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!));
-  await page.keyboard.press('Escape');
-  return values.sort();
-}
-
 test('label_names, query_result and an "auto" interval offer what Prometheus has and follow the range', async ({
   page,
   browser,
@@ -95,8 +85,8 @@ test('label_names, query_result and an "auto" interval offer what Prometheus has
   await panel.getByRole('button', { name: 'Show query' }).click();
   await expect(panel.getByTestId('panel-query')).toContainText('up{job=~".*"}[15m]');
 
-  expect(await offered(page, 'busiest')).toEqual(jobs);
-  expect(await offered(page, 'up_label')).toEqual([...new Set(upLabels)].sort());
+  expect(await offeredValues(page, 'busiest')).toEqual(jobs);
+  expect(await offeredValues(page, 'up_label')).toEqual([...new Set(upLabels)].sort());
 
   await page.getByTestId('var-busiest-button').click();
   await page.locator('[data-testid=var-option][data-value=node-exporter]').check();

@@ -65,3 +65,13 @@ export async function scrollToPanel(page: Page, id: string) {
   }).toPass();
   return panel;
 }
+
+/** The values a dashboard variable's menu offers, as a person sees them after opening it (sorted). */
+export async function offeredValues(page: Page, name: string): Promise<string[]> {
+  await page.getByTestId(`var-${name}-button`).click();
+  const options = page.getByTestId('var-option');
+  await expect(options.first()).toBeVisible();
+  const values = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!));
+  await page.keyboard.press('Escape');
+  return values.sort();
+}

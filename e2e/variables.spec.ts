@@ -1,19 +1,9 @@
-import { expect, panelsSettled, test } from './fixtures';
-
-/** The values a variable's menu offers, as a person sees them after opening it. */
-async function offered(page: import('@playwright/test').Page, name: string): Promise<string[]> {
-  await page.getByTestId(`var-${name}-button`).click();
-  const options = page.getByTestId('var-option');
-  await expect(options.first()).toBeVisible();
-  const values = await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')!));
-  await page.keyboard.press('Escape');
-  return values.sort();
-}
+import { expect, offeredValues, panelsSettled, test } from './fixtures';
 
 test('chained variables: on /llm a chosen provider leaves only its own models to pick', async ({ page, stack }) => {
   await page.goto('/llm?from=now-1h&to=now');
   await panelsSettled(page);
-  const all = await offered(page, 'model');
+  const all = await offeredValues(page, 'model');
   // The witness: which models Prometheus has for openai.
   const res = await fetch(
     `${stack.prometheusUrl}/api/v1/series?${new URLSearchParams({ 'match[]': 'llm_requests_total{provider="openai"}', start: String(Date.now() / 1000 - 3600) })}`,
@@ -28,13 +18,13 @@ test('chained variables: on /llm a chosen provider leaves only its own models to
   await page.locator('[data-testid=var-option][data-value=openai]').check();
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(/provider=openai/);
-  await expect.poll(() => offered(page, 'model')).toEqual(openai);
+  await expect.poll(() => offeredValues(page, 'model')).toEqual(openai);
 
   // The provider menu is not narrowed by a model: every provider can still be picked.
-  const providers = await offered(page, 'provider');
+  const providers = await offeredValues(page, 'provider');
   expect(providers.length).toBeGreaterThan(1);
   // A shared link offers the same on a fresh load.
   await page.goto('/llm?from=now-1h&to=now&provider=openai');
   await panelsSettled(page);
-  expect(await offered(page, 'model')).toEqual(openai);
+  expect(await offeredValues(page, 'model')).toEqual(openai);
 });

@@ -8,7 +8,7 @@ import {
   ServiceMapBuilder,
 } from '../traces/analyze/service-map';
 import { indexFromColumns } from '../traces/view/trace-index';
-import type { TraceSearch } from '../traces/model';
+import { rangeOnly, type TraceSearch } from '../traces/model';
 import { POPULATION_CAP } from '../traces/analyze/params';
 import { evenly } from './analyze';
 import { traceStore } from './traces';
@@ -56,15 +56,10 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     );
   // The map of a range reads an even sample of all its traces (by their roots); a map narrowed
   // by a search reads an even sample of the newest traces that match it.
-  const rangeOnly =
-    search.service === undefined &&
-    search.operation === undefined &&
-    search.minDurationNs === undefined &&
-    search.maxDurationNs === undefined &&
-    search.tags.length === 0;
+  const wholeRange = rangeOnly(search);
   let sample: string[];
   let population: number;
-  if (rangeOnly && store.sampleTraces) {
+  if (wholeRange && store.sampleTraces) {
     const r = await store.sampleTraces(search.fromNs, search.toNs, MAP_SAMPLE);
     sample = r.ids;
     population = r.population;
@@ -73,7 +68,7 @@ export async function serviceMap(search: TraceSearch): Promise<ServiceMapAnswer>
     sample = evenly(ids, MAP_SAMPLE);
     population = ids.length;
   }
-  const capped = !rangeOnly && population >= POPULATION_CAP;
+  const capped = !wholeRange && population >= POPULATION_CAP;
   const fromMs = Number(search.fromNs / 1_000_000n);
   const rangeMs = Math.max(1000, Number((search.toNs - search.fromNs) / 1_000_000n));
   const stepMs = Math.ceil(rangeMs / MAP_BUCKETS / 1000) * 1000;

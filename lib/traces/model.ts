@@ -106,6 +106,17 @@ export type TraceSearch = {
   sort?: TraceSort;
 };
 
+/** Whether a search asks for nothing but its range (no service, operation, durations or tags). */
+export function rangeOnly(q: TraceSearch): boolean {
+  return (
+    q.service === undefined &&
+    q.operation === undefined &&
+    q.minDurationNs === undefined &&
+    q.maxDurationNs === undefined &&
+    q.tags.length === 0
+  );
+}
+
 export const TRACE_SORTS = ['newest', 'oldest', 'longest', 'shortest', 'most-spans', 'most-errors'] as const;
 export type TraceSort = (typeof TRACE_SORTS)[number];
 

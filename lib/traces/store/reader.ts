@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { buildTrace, kindName, toModelSpan } from '../convert';
-import { SORT_CAP } from '../model';
+import { rangeOnly, SORT_CAP } from '../model';
 import { orderTraces } from './sort';
 import type {
   Attribute,
@@ -209,13 +209,7 @@ export class SqliteReader {
    * spans (the analysis reads their skeletons instead).
    */
   matchingIds(q: TraceSearch): Buffer[] {
-    const onlyTime =
-      q.service === undefined &&
-      q.operation === undefined &&
-      q.minDurationNs === undefined &&
-      q.maxDurationNs === undefined &&
-      q.tags.length === 0;
-    if (onlyTime) return recentIds(this.statement, q.fromNs, q.toNs, q.limit);
+    if (rangeOnly(q)) return recentIds(this.statement, q.fromNs, q.toNs, q.limit);
     const { where, args, bloomTags } = this.filters(q);
     const found = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
     return [...found.values()];
