@@ -1,7 +1,7 @@
 import { labelMatcher } from '../prometheus/escape';
 import { renderQuery } from '../prometheus/template';
 import { formatDurationMs, parseDurationMs } from '../time/duration';
-import type { QueryVariableSource, VariableDef, VariableKind } from './types';
+import type { QueryVariableSource, VariableDef, VariableKind } from './variable-types';
 
 const kindOf = (v: VariableDef): VariableKind => v.kind ?? 'label';
 

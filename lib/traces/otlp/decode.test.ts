@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyValue } from '../model';
 import { decodeExportJson } from './decode-json';
-import { decodeSpan, decodeSpanStrings } from './decode-proto';
+import { decodeSpan } from './decode-proto';
+import { decodeSpanStrings } from './decode-stored';
 import { scanExportRequest } from './scan-proto';
 import { encodeSpan } from './encode';
 import { DecodeError, Reader } from './wire';

@@ -14,13 +14,14 @@ import type {
   TraceSearch,
   TraceSearchResult,
 } from '../model';
-import { decodeSpan, decodeSpanExtras, decodeSpanStrings } from '../otlp/decode-proto';
+import { decodeSpan } from '../otlp/decode-proto';
+import { decodeSpanExtras, decodeSpanStrings } from '../otlp/decode-stored';
 import { Reader } from '../otlp/wire';
 import { tagEntry } from './rows';
 import { unpackSkeletons } from './skeleton';
-import { recentIds, sampleTraces, type Statements } from './trace-sets';
+import { recentIds, sampleTraces, searchGroups, searchIndex, type Statements } from './trace-sets';
 import { tagPatterns } from './tag-match';
-import { bloomHas, kvHash } from './bloom';
+import { kvHash } from './bloom';
 import { openDatabase } from './schema';
 import { type SpanHead, summarize } from './summary';
 
@@ -211,7 +212,9 @@ export class SqliteReader {
   matchingIds(q: TraceSearch): Buffer[] {
     if (rangeOnly(q)) return recentIds(this.statement, q.fromNs, q.toNs, q.limit);
     const { where, args, bloomTags } = this.filters(q);
-    const found = bloomTags.length ? this.searchGroups(q, where, args, bloomTags) : this.searchIndex(q, where, args);
+    const found = bloomTags.length
+      ? searchGroups(this.db, q, where, args, bloomTags)
+      : searchIndex(this.db, this.servicesOf(q), q, where, args);
     return [...found.values()];
   }
 
@@ -221,8 +224,8 @@ export class SqliteReader {
     const sorted = q.sort !== undefined && q.sort !== 'newest';
     const want = sorted ? { ...q, limit: SORT_CAP } : q;
     const found = bloomTags.length
-      ? this.searchGroups(want, where, args, bloomTags)
-      : this.searchIndex(want, where, args);
+      ? searchGroups(this.db, want, where, args, bloomTags)
+      : searchIndex(this.db, this.servicesOf(q), want, where, args);
     let ids = [...found];
     if (sorted) ids = orderTraces(this.db, ids, q.sort!).slice(0, q.limit);
     const out = ids.map(([key, id]) =>
@@ -247,54 +250,9 @@ export class SqliteReader {
     return sampleTraces(this.statement, fromNs, toNs, n);
   }
 
-  /** Walks the (service, start_ns, dur_ns) index newest first until `limit` traces matched. */
-  private searchIndex(q: TraceSearch, where: string[], args: unknown[]): Map<string, Buffer> {
-    const ids = new Map<string, Buffer>();
-    // Across services, one arm per service, each walking its index newest first; SQLite merges
-    // the arms in order (compound ORDER BY).
-    const services = q.service !== undefined ? [q.service] : this.services();
-    if (services.length === 0) return ids;
-    const arm = `SELECT trace_id, start_ns FROM spans INDEXED BY spans_service WHERE service = ? AND ${where.join(' AND ')}`;
-    const sql =
-      services.length === 1
-        ? `${arm} ORDER BY start_ns DESC`
-        : `${services.map(() => arm).join(' UNION ALL ')} ORDER BY 2 DESC`;
-    const stmt = this.db.prepare(sql).pluck().safeIntegers(true);
-    for (const id of stmt.iterate(...services.flatMap((svc) => [svc, ...args])) as IterableIterator<Buffer>) {
-      const key = id.toString('hex');
-      if (!ids.has(key)) ids.set(key, id);
-      if (ids.size >= q.limit) break;
-    }
-    return ids;
-  }
-
-  /**
-   * Attribute search: trace groups newest first (by insertion), each group's Bloom filter tested
-   * for every tag, and only a group that may match has its spans checked in SQL.
-   */
-  private searchGroups(q: TraceSearch, where: string[], args: unknown[], bloomTags: number[][]): Map<string, Buffer> {
-    const ids = new Map<string, Buffer>();
-    const page = this.db.prepare(
-      'SELECT rowid AS id, trace_id, lo, hi, bloom FROM trace_groups WHERE rowid < ? ORDER BY rowid DESC LIMIT 4096',
-    );
-    const svc = q.service !== undefined ? 'service = ? AND ' : '';
-    const verify = this.db.prepare(
-      `SELECT 1 FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND ${svc}${where.join(' AND ')} LIMIT 1`,
-    );
-    const pre = q.service !== undefined ? [q.service] : [];
-    let cursor = Number.MAX_SAFE_INTEGER;
-    for (;;) {
-      const groups = page.all(cursor) as { id: number; trace_id: Buffer; lo: number; hi: number; bloom: Buffer }[];
-      if (groups.length === 0) return ids;
-      for (const g of groups) {
-        cursor = g.id;
-        if (!bloomTags.every((hashes) => hashes.some((h) => bloomHas(g.bloom, h)))) continue;
-        const key = g.trace_id.toString('hex');
-        if (ids.has(key) || !verify.get(g.lo, g.hi, g.trace_id, ...pre, ...args)) continue;
-        ids.set(key, g.trace_id);
-        if (ids.size >= q.limit) return ids;
-      }
-    }
+  /** The services a search walks: its own, or every one. */
+  private servicesOf(q: TraceSearch): string[] {
+    return q.service !== undefined ? [q.service] : this.services();
   }
 
   services(): string[] {

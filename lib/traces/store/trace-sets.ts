@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
+import type { TraceSearch } from '../model';
+import { bloomHas } from './bloom';
 
 /**
- * Sets of traces for the service map and the analysis (issue 17, ADR 0012): the traces of a
- * range, found from their trace groups or sampled by their root spans, without reading spans.
+ * Sets of traces, found without reading their spans: a search's matches (walking the spans'
+ * index, or the trace groups' Bloom filters for attributes), and for the service map and the
+ * analysis the traces of a range, from their trace groups or sampled by their roots (ADR 0012).
  */
 
 /** The reader's statements, each prepared once. */
@@ -66,4 +69,65 @@ export function sampleTraces(
   const seen = new Map<string, Buffer>();
   for (const id of ids) seen.set(id.toString('hex'), id);
   return { ids: [...seen.values()], population };
+}
+
+/** Walks the (service, start_ns, dur_ns) index of `services` newest first until `limit` traces matched. */
+export function searchIndex(
+  db: Database.Database,
+  services: readonly string[],
+  q: TraceSearch,
+  where: string[],
+  args: unknown[],
+): Map<string, Buffer> {
+  const ids = new Map<string, Buffer>();
+  // Across services, one arm per service, each walking its index newest first; SQLite merges
+  // the arms in order (compound ORDER BY).
+  if (services.length === 0) return ids;
+  const arm = `SELECT trace_id, start_ns FROM spans INDEXED BY spans_service WHERE service = ? AND ${where.join(' AND ')}`;
+  const sql =
+    services.length === 1
+      ? `${arm} ORDER BY start_ns DESC`
+      : `${services.map(() => arm).join(' UNION ALL ')} ORDER BY 2 DESC`;
+  const stmt = db.prepare(sql).pluck().safeIntegers(true);
+  for (const id of stmt.iterate(...services.flatMap((svc) => [svc, ...args])) as IterableIterator<Buffer>) {
+    const key = id.toString('hex');
+    if (!ids.has(key)) ids.set(key, id);
+    if (ids.size >= q.limit) break;
+  }
+  return ids;
+}
+
+/**
+ * Attribute search: trace groups newest first (by insertion), each group's Bloom filter tested
+ * for every tag, and only a group that may match has its spans checked in SQL.
+ */
+export function searchGroups(
+  db: Database.Database,
+  q: TraceSearch,
+  where: string[],
+  args: unknown[],
+  bloomTags: number[][],
+): Map<string, Buffer> {
+  const ids = new Map<string, Buffer>();
+  const page = db.prepare(
+    'SELECT rowid AS id, trace_id, lo, hi, bloom FROM trace_groups WHERE rowid < ? ORDER BY rowid DESC LIMIT 4096',
+  );
+  const svc = q.service !== undefined ? 'service = ? AND ' : '';
+  const verify = db.prepare(
+    `SELECT 1 FROM spans WHERE rowid BETWEEN ? AND ? AND trace_id = ? AND ${svc}${where.join(' AND ')} LIMIT 1`,
+  );
+  const pre = q.service !== undefined ? [q.service] : [];
+  let cursor = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const groups = page.all(cursor) as { id: number; trace_id: Buffer; lo: number; hi: number; bloom: Buffer }[];
+    if (groups.length === 0) return ids;
+    for (const g of groups) {
+      cursor = g.id;
+      if (!bloomTags.every((hashes) => hashes.some((h) => bloomHas(g.bloom, h)))) continue;
+      const key = g.trace_id.toString('hex');
+      if (ids.has(key) || !verify.get(g.lo, g.hi, g.trace_id, ...pre, ...args)) continue;
+      ids.set(key, g.trace_id);
+      if (ids.size >= q.limit) return ids;
+    }
+  }
 }
