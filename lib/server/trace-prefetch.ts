@@ -2,7 +2,7 @@ import 'server-only';
 import { currentPrincipal } from '../auth/server';
 import type { Prefetched } from '../queries/prefetched';
 import { analyzeQuery, mapQuery, traceAnalysisKeys } from '../queries/trace-analysis';
-import { parsePopulation, parseSample, parseSplit } from '../traces/analyze/params';
+import { parseAnalysisQuery } from '../traces/analyze/params';
 import { parseTraceSearch } from '../traces/search';
 import { analyzeTraces } from './analyze';
 import { settle } from './prefetch';
@@ -29,20 +29,10 @@ export function serviceMapPrefetch(params: URLSearchParams) {
 export function analyzePrefetch(params: URLSearchParams, redacting: boolean) {
   return (anchorMs: number): Prefetched[] => {
     const qs = analyzeQuery(params);
-    const own = new URLSearchParams(qs);
-    const r = parseTraceSearch(own, anchorMs);
-    const split = parseSplit(own.get('split'));
-    const sample = parseSample(own.get('sample'));
-    const population = parsePopulation(own.get('population'));
-    if ('error' in r || 'error' in split || typeof sample !== 'number' || typeof population !== 'number') return [];
-    if (redacting && r.search.tags.some((t) => isRedactedKey(t.key))) return [];
-    const run = analyzeTraces({
-      search: r.search,
-      split,
-      sample,
-      population,
-      ...(redacting ? { redacted: isRedactedKey } : {}),
-    });
+    const q = parseAnalysisQuery(new URLSearchParams(qs), anchorMs);
+    if ('error' in q) return [];
+    if (redacting && q.search.tags.some((t) => isRedactedKey(t.key))) return [];
+    const run = analyzeTraces({ ...q, ...(redacting ? { redacted: isRedactedKey } : {}) });
     return [{ key: traceAnalysisKeys.analyze(qs, anchorMs), answer: settle(asSent(run)), inline: true }];
   };
 }

@@ -1,4 +1,5 @@
-import { parseDurationNs } from '../search';
+import type { TraceSearch } from '../model';
+import { parseDurationNs, parseTraceSearch } from '../search';
 
 /**
  * The split of an analysis, as the URL writes it: `split=p90` (a percentile of the set's
@@ -45,4 +46,20 @@ export function parsePopulation(v: string | null): number | { error: string } {
       error: `invalid parameter "population": the most traces to read, an integer from 10 to ${POPULATION_CAP}, got "${v.slice(0, 20)}"`,
     };
   return n;
+}
+
+/** What an analysis URL asks for: the search, the split, traces per group and the most read. */
+export type AnalysisQuery = { search: TraceSearch; split: SplitParam; sample: number; population: number };
+
+/** An analysis URL's parameters (GET /api/traces/analyze and its page), or the first one that is wrong. */
+export function parseAnalysisQuery(qs: URLSearchParams, nowMs: number): AnalysisQuery | { error: string } {
+  const r = parseTraceSearch(qs, nowMs);
+  if ('error' in r) return r;
+  const split = parseSplit(qs.get('split'));
+  if ('error' in split) return split;
+  const sample = parseSample(qs.get('sample'));
+  if (typeof sample !== 'number') return sample;
+  const population = parsePopulation(qs.get('population'));
+  if (typeof population !== 'number') return population;
+  return { search: r.search, split, sample, population };
 }

@@ -3,8 +3,7 @@ import { analyzeTraces } from '@/lib/server/analyze';
 import { isRedactedKey, redactsFor, refuseRedactedTags } from '@/lib/server/redaction';
 import { handle } from '@/lib/server/route';
 import { badRequest } from '@/lib/server/traces';
-import { parsePopulation, parseSample, parseSplit } from '@/lib/traces/analyze/params';
-import { parseTraceSearch } from '@/lib/traces/search';
+import { parseAnalysisQuery } from '@/lib/traces/analyze/params';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,24 +15,11 @@ export const dynamic = 'force-dynamic';
  */
 export function GET(req: Request) {
   return handle('/api/traces/analyze', req, async () => {
-    const qs = new URL(req.url).searchParams;
-    const r = parseTraceSearch(qs, Date.now());
-    if ('error' in r) badRequest(r.error);
-    refuseRedactedTags(req, r.search.tags);
-    const split = parseSplit(qs.get('split'));
-    if ('error' in split) badRequest(split.error);
-    const sample = parseSample(qs.get('sample'));
-    if (typeof sample !== 'number') badRequest(sample.error);
-    const population = parsePopulation(qs.get('population'));
-    if (typeof population !== 'number') badRequest(population.error);
+    const q = parseAnalysisQuery(new URL(req.url).searchParams, Date.now());
+    if ('error' in q) badRequest(q.error);
+    refuseRedactedTags(req, q.search.tags);
     const hide = redactsFor(principalOf(req));
-    const result = await analyzeTraces({
-      search: r.search,
-      split,
-      sample,
-      population,
-      ...(hide ? { redacted: isRedactedKey } : {}),
-    });
+    const result = await analyzeTraces({ ...q, ...(hide ? { redacted: isRedactedKey } : {}) });
     return Response.json(result, { headers: { 'Cache-Control': 'no-store' } });
   });
 }
