@@ -160,7 +160,7 @@ function Attributes({ data, from, to }: { data: AnalysisResult; from: string; to
         What the slow requests have in common
       </h2>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        Span attributes of {a.slowTraces.toLocaleString('en-US')} slow and {a.baseTraces.toLocaleString('en-US')}{' '}
+        Span and resource attributes of {a.slowTraces.toLocaleString('en-US')} slow and {a.baseTraces.toLocaleString('en-US')}{' '}
         baseline traces (at most 2,000 of each, evenly spread).
       </p>
       {a.tooFew && (
