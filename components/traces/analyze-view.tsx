@@ -160,8 +160,8 @@ function Attributes({ data, from, to }: { data: AnalysisResult; from: string; to
         What the slow requests have in common
       </h2>
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        Span and resource attributes of {a.slowTraces.toLocaleString('en-US')} slow and {a.baseTraces.toLocaleString('en-US')}{' '}
-        baseline traces (at most 2,000 of each, evenly spread).
+        Span and resource attributes of {a.slowTraces.toLocaleString('en-US')} slow and{' '}
+        {a.baseTraces.toLocaleString('en-US')} baseline traces (at most 2,000 of each, evenly spread).
       </p>
       {a.tooFew && (
         <p className="text-sm text-amber-800 dark:text-amber-200">
