@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { stopProcess, type Managed } from '../scripts/stack/proc';
 import { startSimulator } from '../scripts/stack/simulator';
-import { chartsInteractive, expect, freshDir, panelsSettled, test } from './fixtures';
+import { chartsInteractive, expect, freshDir, openPointMenu, panelsSettled, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
 /**
@@ -109,10 +109,7 @@ test('“why is this slow?” in a latency point menu opens the analysis of that
   await page.goto('/workflows?from=now-5m&to=now&workflow_type=SimpleTaskWorkflow');
   await panelsSettled(page);
   await chartsInteractive(page);
-  const chart = page.locator('[data-testid=panel][data-panel-id="workflow-latency"]').getByTestId('chart');
-  const box = (await chart.boundingBox())!;
-  await page.mouse.click(box.x + box.width * 0.93, box.y + box.height * 0.5);
-  const menu = page.getByTestId('point-menu');
+  const menu = await openPointMenu(page, 'workflow-latency', 0.93);
   await menu.getByTestId('point-why').click();
   await expect(page).toHaveURL(/\/traces\/analyze\?/);
   const url = new URL(page.url());

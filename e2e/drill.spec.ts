@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chartsInteractive, expect, panelsSettled, test } from './fixtures';
+import { chartsInteractive, expect, openPointMenu, panelsSettled, test } from './fixtures';
 
 type Trace = { spans: { attributes: { key: string; value: { value: unknown } }[] }[] };
 
@@ -13,16 +13,6 @@ async function workflowTypes(page: Page, traceId: string): Promise<string[]> {
       t.spans.flatMap((s) => s.attributes.filter((a) => a.key === 'workflow.type').map((a) => String(a.value.value))),
     ),
   ];
-}
-
-/** Click a point of a panel's chart (where the line is) and wait for the point menu. */
-async function openPointMenu(page: Page, panelId: string, at = 0.85) {
-  const chart = page.locator(`[data-testid=panel][data-panel-id="${panelId}"]`).getByTestId('chart');
-  const box = (await chart.boundingBox())!;
-  await page.mouse.click(box.x + box.width * at, box.y + box.height * 0.5);
-  const menu = page.getByTestId('point-menu');
-  await expect(menu).toBeVisible();
-  return menu;
 }
 
 test('the point menu finds the traces of the series clicked: its workflow type, not the whole service', async ({

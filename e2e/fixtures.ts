@@ -75,3 +75,24 @@ export async function offeredValues(page: Page, name: string): Promise<string[]>
   await page.keyboard.press('Escape');
   return values.sort();
 }
+
+/**
+ * Click a chart's plot at a fraction of its width and return the point menu. The click lands at a
+ * height clear of every exemplar marker (a click on one opens its trace instead: where they fall
+ * depends on the traffic, and a fixed height hit one now and then). Annotation markers sit at the bottom.
+ */
+export async function openPointMenu(page: Page, panelId: string, at = 0.85) {
+  const chart = page.locator(`[data-testid=panel][data-panel-id="${panelId}"]`).getByTestId('chart');
+  const box = (await chart.boundingBox())!;
+  const x = box.x + box.width * at;
+  const marks = await chart
+    .locator('[data-testid=exemplar]')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.right, r.top, r.bottom]));
+  const clear = (y: number) => marks.every(([l, r, t, b]) => x < l! - 4 || x > r! + 4 || y < t! - 4 || y > b! + 4);
+  const y = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map((f) => box.y + box.height * f).find(clear);
+  expect(y, 'a height in the plot clear of every marker').toBeDefined();
+  await page.mouse.click(x, y!);
+  const menu = page.getByTestId('point-menu');
+  await expect(menu).toBeVisible();
+  return menu;
+}

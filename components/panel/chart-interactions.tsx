@@ -62,7 +62,6 @@ export function ChartInteractions({
 }: ChartInteractionsProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   const byTime = useMemo(() => new Map(rows.map((r) => [r.t, r])), [rows]);
-  useEffect(() => onReady(), [onReady]);
   const root = useRef<HTMLDivElement>(null);
   // The instant under the pointer, from where it is (not from Recharts' active index, which is
   // set a frame after the pointer moves: a click straight after arriving would get the old one).
@@ -104,6 +103,7 @@ export function ChartInteractions({
           <YAxis domain={yDomain} hide allowDataOverflow />
           <Tooltip isAnimationActive={false} content={NO_CONTENT} />
           <TooltipBox byTime={byTime} series={series} unit={unit} container={container} />
+          <ReadyWhenLaidOut onReady={onReady} />
           {drag && drag.a !== drag.b && (
             <ReferenceArea
               x1={Math.min(drag.a, drag.b)}
@@ -116,6 +116,20 @@ export function ChartInteractions({
       </ResponsiveContainer>
     </div>
   );
+}
+
+/**
+ * Says the layer is ready once Recharts has measured and laid out its plot. ResponsiveContainer draws
+ * nothing on its first render (it has no size until its ResizeObserver reports): a click in that frame
+ * reached no chart, so "ready" on mount let a quick click open no point menu.
+ */
+function ReadyWhenLaidOut({ onReady }: { onReady: () => void }) {
+  const area = usePlotArea();
+  const laidOut = !!area && area.width > 0 && area.height > 0;
+  useEffect(() => {
+    if (laidOut) onReady();
+  }, [laidOut, onReady]);
+  return null;
 }
 
 /**
