@@ -19,6 +19,7 @@ import { GridView } from './grid-view';
 import { AnnotationsMenu } from './annotations-menu';
 import { CompareSelect } from './compare-select';
 import { VariableControl } from './variable-select';
+import { useRepeated } from './use-repeats';
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
 
@@ -51,11 +52,15 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   };
   const { viewing, close } = usePanelView();
   const grid = usesGrid(dashboard);
-  const alone = viewing === null ? undefined : dashboard.panels.find((p) => p.id === viewing);
-  const allNotices =
-    viewing !== null && !alone
-      ? [...notices, `"view=${viewing.slice(0, 60)}" is not a panel of this page; showing them all.`]
-      : notices;
+  const drawn = useRepeated(dashboard, state.vars, range);
+  const alone = viewing === null ? undefined : drawn.panels.find((p) => p.id === viewing);
+  const allNotices = [
+    ...notices,
+    ...drawn.notices,
+    ...(viewing !== null && !alone
+      ? [`"view=${viewing.slice(0, 60)}" is not a panel of this page; showing them all.`]
+      : []),
+  ];
   const noticeKey = allNotices.join('|');
   useEffect(() => {
     if (!alone) return;
@@ -120,14 +125,16 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
           >
             ← Back to {dashboard.title} <span className="text-xs text-slate-500">(Esc)</span>
           </button>
-          <PanelSlot def={alone} ctx={ctx} full />
+          <PanelSlot def={alone} ctx={ctx} full waiting={drawn.waiting} />
         </div>
       )}
-      {!alone && grid && <GridView dashboard={dashboard} slot={(def) => <PanelSlot def={def} ctx={ctx} />} />}
+      {!alone && grid && (
+        <GridView dashboard={drawn} slot={(def) => <PanelSlot def={def} ctx={ctx} waiting={drawn.waiting} />} />
+      )}
       {!alone && !grid && (
         <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
-          {dashboard.panels.map((p) => (
-            <PanelSlot key={p.id} def={p} ctx={ctx} />
+          {drawn.panels.map((p) => (
+            <PanelSlot key={p.id} def={p} ctx={ctx} waiting={drawn.waiting} />
           ))}
         </div>
       )}
@@ -139,22 +146,33 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
  * One panel in its own error boundary; a panel whose answers are still on their way streams in
  * on its own behind a skeleton of its frame.
  */
-function PanelSlot({ def, ctx, full = false }: { def: PanelDef; ctx: PanelContext; full?: boolean }) {
+function PanelSlot({
+  def,
+  ctx,
+  full = false,
+  waiting,
+}: {
+  def: PanelDef;
+  ctx: PanelContext;
+  full?: boolean;
+  /** Repeated panels still waiting for their variable's values: loading until they are known. */
+  waiting?: ReadonlySet<string>;
+}) {
+  const loading = (
+    <PanelFrame
+      id={def.id}
+      title={def.title}
+      description={def.description}
+      state="loading"
+      queries={[]}
+      wide={def.wide}
+      full={full}
+    />
+  );
+  if (waiting?.has(def.id)) return loading;
   return (
     <PanelErrorBoundary id={def.id} title={def.title}>
-      <AnswersBoundary
-        fallback={
-          <PanelFrame
-            id={def.id}
-            title={def.title}
-            description={def.description}
-            state="loading"
-            queries={[]}
-            wide={def.wide}
-            full={full}
-          />
-        }
-      >
+      <AnswersBoundary fallback={loading}>
         <Panel def={def} {...ctx} full={full} />
       </AnswersBoundary>
     </PanelErrorBoundary>

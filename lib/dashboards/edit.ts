@@ -165,7 +165,8 @@ export function withUsedVariables(
 ): PanelDef {
   if (!hasQueries(panel)) return panel;
   const text = panel.queries.map((q) => q.expr).join('\n');
-  const used = new Set(panel.variables);
+  // The variable it repeats by: each copy holds it at its value.
+  const used = new Set([...panel.variables, ...(panel.repeat ? [panel.repeat.variable] : [])]);
   const mayFilter = new Set(candidates.map((v) => v.name));
   for (const v of variables) {
     const named = new RegExp(`\\$\\{${v.name}(?::\\w+)?\\}|\\[\\[${v.name}\\]\\]|\\$${v.name}\\b`).test(text);

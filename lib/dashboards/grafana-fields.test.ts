@@ -172,7 +172,7 @@ describe('Grafana import: field config', () => {
     expect(notes).toEqual(
       expect.arrayContaining([
         'panel 1 "Latency": transformations (organize) are not applied',
-        'panel 1 "Latency": repeated by $job in Grafana: shown once',
+        'panel 1 "Latency": repeated by $job, a variable not imported: shown once',
         'panel 1 "Latency": an override matching byFrameRefID: only by name and by regex are imported',
         'panel 3 "Share": percentage thresholds: placed between 0 and 1',
         'panel 4 "Kill switch": percentage thresholds without a min and max: not imported (only absolute ones are)',

@@ -253,7 +253,6 @@ export function unsupportedFeatures(p: Json, defaults: Json): string[] {
         .map((t) => str(t.id))
         .join(', ')}) are not applied`,
     );
-  if (str(p.repeat)) out.push(`repeated by $${str(p.repeat)} in Grafana: shown once`);
   if (
     isObj(defaults.color) &&
     str(defaults.color.mode) &&

@@ -1,5 +1,6 @@
 import { isObj, type Json, str } from './grafana-fields';
-import type { GridPos } from './types';
+import { repeatable } from './repeat';
+import type { GridPos, PanelRepeat, VariableDef } from './types';
 
 /**
  * Where Grafana's panels go on the console's grid (issue 16): gridPos inside the 24 columns, the
@@ -69,4 +70,32 @@ export function flatten(panels: unknown[]): { p: GPanel; grid: GridPos | null }[
     dy += bottom - at;
   }
   return out;
+}
+
+/**
+ * A panel's repeat (`repeat`, `repeatDirection`, `maxPerRow`) when its variable came across and
+ * holds several values; otherwise the panel is shown once and `note` says why.
+ */
+export function repeatOf(
+  p: Json,
+  vars: readonly VariableDef[],
+  note: (what: string) => void,
+): { repeat?: PanelRepeat } {
+  const name = str(p.repeat);
+  if (!name) return {};
+  const v = vars.find((x) => x.name === name);
+  if (!v || !repeatable(v.kind)) {
+    note(
+      `repeated by $${name}, ${v ? `a variable of kind ${v.kind ?? 'label'}` : 'a variable not imported'}: shown once`,
+    );
+    return {};
+  }
+  const max = typeof p.maxPerRow === 'number' ? Math.max(1, Math.min(24, Math.round(p.maxPerRow))) : undefined;
+  return {
+    repeat: {
+      variable: name,
+      ...(p.repeatDirection === 'v' ? { direction: 'v' } : {}),
+      ...(max ? { maxPerRow: max } : {}),
+    },
+  };
 }

@@ -113,4 +113,49 @@ describe('Grafana import: variables', () => {
     expect(q).toBe('sum(rate(x_total{job=~"node", host=~"a|b.c", env=~".*", p=~"api.*", c="eu-1", m=~".*"}[2m]))');
     expect(r.report.changed.some((n) => n.where === 'variable "win"')).toBe(false);
   });
+
+  it('imports repeated panels; drops the copies Grafana saved of them; says when a repeat cannot be kept', () => {
+    const r = importGrafana({
+      title: 'Per job',
+      templating: {
+        list: [
+          { type: 'query', name: 'job', query: 'label_values(up, job)', multi: true, includeAll: true },
+          { type: 'interval', name: 'win', query: '1m,5m' },
+        ],
+      },
+      panels: [
+        {
+          type: 'stat',
+          title: 'Up: $job',
+          repeat: 'job',
+          repeatDirection: 'v',
+          maxPerRow: 3,
+          gridPos: { x: 0, y: 0, w: 8, h: 4 },
+          targets: [{ expr: 'sum(up{job=~"$job"})' }],
+        },
+        {
+          type: 'stat',
+          title: 'Up: node',
+          repeatPanelId: 1,
+          gridPos: { x: 8, y: 0, w: 8, h: 4 },
+          targets: [{ expr: 'sum(up{job=~"$job"})' }],
+        },
+        { type: 'text', title: 'By window', repeat: 'win', options: { content: 'x' } },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.panels.map((p) => [p.id, p.repeat])).toEqual([
+      ['p1', { variable: 'job', direction: 'v', maxPerRow: 3 }],
+      ['p3', undefined],
+    ]);
+    expect(r.report.changed).toContainEqual({
+      where: 'panel 2 "Up: node"',
+      what: 'a copy Grafana saved of repeated panel 1: repeated here from that panel',
+    });
+    expect(r.report.notImported).toContainEqual({
+      where: 'panel 3 "By window"',
+      what: 'repeated by $win, a variable of kind interval: shown once',
+    });
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
 });

@@ -10,7 +10,7 @@ import {
   unsupportedFeatures,
   valueMappings,
 } from './grafana-fields';
-import { flatten, fromRows } from './grafana-layout';
+import { flatten, fromRows, repeatOf } from './grafana-layout';
 import { importAnnotations, importVariables } from './grafana-templating';
 import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef } from './types';
 
@@ -96,6 +96,13 @@ export function importGrafana(input: unknown): ImportResult {
       const lib = isObj(p.libraryPanel) ? str(p.libraryPanel.name, str(p.libraryPanel.uid)) : '';
       return skip(`a library panel${lib ? ` (${lib})` : ''}, which lives in Grafana, not in this file`);
     }
+    if (p.repeatPanelId !== undefined) {
+      report.changed.push({
+        where,
+        what: `a copy Grafana saved of repeated panel ${String(p.repeatPanelId)}: repeated here from that panel`,
+      });
+      return;
+    }
     const type = str(p.type);
     if (type === 'row') {
       rows.push({ id: `r${i + 1}`, title, y: grid?.y ?? 0, ...(p.collapsed === true ? { collapsed: true } : {}) });
@@ -107,7 +114,10 @@ export function importGrafana(input: unknown): ImportResult {
     if (!kind) {
       return skip(`a Grafana "${type}" panel; the console has no such panel kind`);
     }
-    const place = grid ? { grid } : {};
+    const place = {
+      ...(grid ? { grid } : {}),
+      ...repeatOf(p, vars, (what) => report.notImported.push({ where, what })),
+    };
     const description = str(p.description);
     if (kind === 'text') {
       const content = isObj(p.options) ? str(p.options.content, str(p.content)) : str(p.content);

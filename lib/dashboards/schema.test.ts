@@ -39,6 +39,25 @@ describe('the dashboard schema', () => {
         },
         'panels.1.id: "a" is the id of another panel',
       ],
+      [
+        { ...base, panels: [{ id: 'a', title: 'A', kind: 'text', content: 'x', repeat: { variable: 'job' } }] },
+        'panels.0.repeat.variable: $job is not a variable of this dashboard',
+      ],
+      [
+        {
+          ...base,
+          variables: [{ name: 'step', label: 'Step', kind: 'interval', values: ['1m'] }],
+          panels: [{ id: 'a', title: 'A', kind: 'text', content: 'x', repeat: { variable: 'step' } }],
+        },
+        'panels.0.repeat.variable: $step is of kind interval: a panel repeats by a label, query or custom variable',
+      ],
+      [
+        {
+          ...base,
+          panels: [{ id: 'a', title: 'A', kind: 'text', content: 'x', repeat: { variable: 'x', maxPerRow: 0 } }],
+        },
+        'panels.0.repeat.maxPerRow: maxPerRow: 1 to 24',
+      ],
       ['not an object', 'the dashboard: Invalid input'],
     ];
     for (const [input, message] of cases) {

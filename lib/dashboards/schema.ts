@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UNITS } from '../format/units';
 import { parseDurationMs } from '../time/duration';
+import { repeatable } from './repeat';
 import { LEGEND_COLUMNS, PANEL_KIND_NAMES, QUERY_VARIABLE_SOURCES, VARIABLE_KINDS, type DashboardDef } from './types';
 
 /**
@@ -43,6 +44,13 @@ const common = {
       h: z.number().int().min(1).max(100),
     })
     .refine((g) => g.x + g.w <= 24, 'a panel must fit in the 24 columns (x + w ≤ 24)')
+    .optional(),
+  repeat: z
+    .object({
+      variable: text(100),
+      direction: z.enum(['h', 'v'], { error: 'a repeat direction: h (side by side) or v (stacked)' }).optional(),
+      maxPerRow: z.number().int().min(1, 'maxPerRow: 1 to 24').max(24, 'maxPerRow: 1 to 24').optional(),
+    })
     .optional(),
 };
 const compiles = (r: string) => {
@@ -252,6 +260,15 @@ export const dashboardSchema = z
       if (seen.has(p.id))
         ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `"${p.id}" is the id of another panel` });
       seen.add(p.id);
+      const by = p.repeat && d.variables.find((v) => v.name === p.repeat!.variable);
+      if (p.repeat && (!by || !repeatable(by.kind)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['panels', i, 'repeat', 'variable'],
+          message: by
+            ? `$${by.name} is of kind ${by.kind}: a panel repeats by a label, query or custom variable`
+            : `$${p.repeat.variable} is not a variable of this dashboard`,
+        });
     });
     const rowIds = new Set<string>();
     d.rows?.forEach((r, i) => {

@@ -45,7 +45,20 @@ type PanelCommon = {
   height?: number;
   /** Its place on the grid (lib/dashboards/layout.ts); a dashboard without any flows in two columns. */
   grid?: GridPos;
+  /** Drawn once per value of a variable (Grafana's repeat): lib/dashboards/repeat.ts. */
+  repeat?: PanelRepeat;
+  /**
+   * Set on the copies a repeat makes, never saved: the repeated variable held at one value, keyed
+   * as the query template reads it (lib/dashboards/variables.ts effectiveVars).
+   */
+  bound?: Record<string, string[]>;
 };
+
+/**
+ * One copy of the panel per value of `variable` (the values picked, or every value offered when
+ * none is, "All"): side by side (`h`, at most `maxPerRow` to a row, 4 by default) or stacked (`v`).
+ */
+export type PanelRepeat = { variable: string; direction?: 'h' | 'v'; maxPerRow?: number };
 
 /** A panel that asks Prometheus: range queries over the page's range, with its variables. */
 type QueryPanel = PanelCommon & {
@@ -253,7 +266,7 @@ export function exemplarExpr(
   range: { start: number; end: number; rateInterval: number },
 ): string | null {
   if (def.kind !== 'timeseries' || !def.exemplars) return null;
-  const own = panelVars(def.variables, vars);
+  const own = panelVars(def.variables, def.bound ? { ...vars, ...def.bound } : vars);
   return renderQuery(`${def.exemplars}{ {{filter}} }`, {
     variables: own,
     rateIntervalSec: range.rateInterval,
@@ -268,7 +281,7 @@ export function panelExprs(
   range: { start: number; end: number; rateInterval: number; step?: number },
 ): string[] {
   if (!hasQueries(def)) return [];
-  const own = panelVars(def.variables, vars);
+  const own = panelVars(def.variables, def.bound ? { ...vars, ...def.bound } : vars);
   return def.queries.map((q) =>
     renderQuery(q.expr, {
       variables: own,

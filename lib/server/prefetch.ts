@@ -1,5 +1,6 @@
 import 'server-only';
 import { panelsAtLoad } from '../dashboards/layout';
+import { expandRepeats } from '../dashboards/repeat';
 import type { DashboardDef } from '../dashboards/types';
 import { pickedChoices, withChoices } from '../dashboards/choices';
 import { choicesRequest, effectiveVars, fromPrometheus, variableSource } from '../dashboards/variables';
@@ -88,7 +89,11 @@ export function dashboardPrefetch(
     out.push({ key, answer: settle(load()), inline });
   };
   const shiftSec = state.shift ? (parseShiftSec(state.shift) ?? 0) : 0;
-  for (const panel of panelsAtLoad(dashboard, search)) {
+  // Repeats are drawn for the values picked (or a custom variable's own); those repeating by every
+  // value a variable offers wait for its choices in the browser, and ask nothing here.
+  const drawn = expandRepeats(dashboard, state.vars, () => undefined, range.end - range.start);
+  for (const panel of panelsAtLoad(drawn, search)) {
+    if (drawn.waiting.has(panel.id)) continue;
     const p = withChoices(panel, pickedChoices(panel, search));
     for (const query of panelExprs(p, vars, range)) {
       // With a comparison, time series panels draw the same queries over the earlier range too.

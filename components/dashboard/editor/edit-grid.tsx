@@ -103,7 +103,14 @@ export function EditGrid({ def, onChange, onEdit, ctx }: Props) {
                 <span aria-hidden className="text-slate-400">
                   ⠿
                 </span>
-                <span className="min-w-0 flex-1 truncate text-xs text-slate-600 dark:text-slate-300">{p.title}</span>
+                <span className="min-w-0 flex-1 truncate text-xs text-slate-600 dark:text-slate-300">
+                  {p.title}
+                  {p.repeat && (
+                    <span className="ml-1 text-slate-500 dark:text-slate-400" data-testid="repeat-note">
+                      · one per ${p.repeat.variable} when viewed
+                    </span>
+                  )}
+                </span>
                 <button type="button" className={button} onClick={() => onEdit(p.id)} aria-label={`Edit ${p.title}`}>
                   Edit
                 </button>

@@ -2,6 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { cssColor } from '@/lib/charts/reduce';
+import { repeatable } from '@/lib/dashboards/repeat';
+import type { PanelRepeat, VariableDef } from '@/lib/dashboards/types';
 import { editorField } from './editor-dialog';
 
 /** The small parts the panel editor's option lists are made of. */
@@ -87,5 +89,73 @@ export function NumberField({
         onChange={(e) => onChange(num(e.target.value))}
       />
     </label>
+  );
+}
+
+/**
+ * "Repeat for": one copy of the panel per value of a variable (label, query or custom), side by
+ * side (at most "per row" to a row) or stacked.
+ */
+export function RepeatFields({
+  variables,
+  value,
+  onChange,
+}: {
+  variables: readonly VariableDef[];
+  value?: PanelRepeat;
+  onChange: (r?: PanelRepeat) => void;
+}) {
+  const offered = variables.filter((v) => repeatable(v.kind));
+  return (
+    <fieldset className="flex flex-wrap items-end gap-2 text-sm md:col-span-2" data-testid="repeat-fields">
+      <legend className="mb-1">Repeat (one copy per value of a variable)</legend>
+      <label className="flex flex-col gap-1">
+        Repeat for
+        <select
+          className={field}
+          value={value?.variable ?? ''}
+          onChange={(e) => onChange(e.target.value ? { ...value, variable: e.target.value } : undefined)}
+        >
+          <option value="">{offered.length ? 'Not repeated' : 'Not repeated (no variable to repeat by)'}</option>
+          {offered.map((v) => (
+            <option key={v.name} value={v.name}>
+              ${v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {value && (
+        <>
+          <label className="flex flex-col gap-1">
+            Direction
+            <select
+              className={field}
+              value={value.direction ?? 'h'}
+              onChange={(e) => onChange({ ...value, direction: e.target.value === 'v' ? 'v' : undefined })}
+            >
+              <option value="h">Side by side</option>
+              <option value="v">Stacked</option>
+            </select>
+          </label>
+          {value.direction !== 'v' && (
+            <label className="flex flex-col gap-1">
+              Per row
+              <input
+                className={`${field} w-20`}
+                type="number"
+                min={1}
+                max={24}
+                placeholder="4"
+                value={value.maxPerRow ?? ''}
+                onChange={(e) => {
+                  const n = num(e.target.value);
+                  onChange({ ...value, maxPerRow: n === undefined ? undefined : Math.round(n) });
+                }}
+              />
+            </label>
+          )}
+        </>
+      )}
+    </fieldset>
   );
 }

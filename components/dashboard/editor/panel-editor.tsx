@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Panel } from '@/components/panel/panel';
 import { EditorDialog, editorField } from './editor-dialog';
 import { PanelOptions } from './panel-options';
+import { RepeatFields } from './option-fields';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { UNITS, type Unit } from '@/lib/format/units';
@@ -156,6 +157,7 @@ export function PanelEditor({ dashboard, panel, ctx, onApply, onCancel }: Props)
               </label>
             ))}
           </fieldset>
+          <RepeatFields variables={dashboard.variables} value={draft.repeat} onChange={(repeat) => set({ repeat })} />
         </div>
         {draft.kind === 'text' && (
           <label className="flex flex-col gap-1 text-sm">
