@@ -113,12 +113,19 @@ test('a panel repeated by a variable: a copy per job Prometheus has, or per job 
   await expect(copies).toHaveCount(2);
   await expect(page).toHaveURL(new RegExp(`job=${encodeURIComponent(picked[0]!)}`));
   const fresh = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // The jobs are in the URL, so the server knows the copies and sends their answers with the page.
+  const asked: string[] = [];
+  fresh.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/prom/query')) asked.push(r.url());
+  });
   await fresh.goto(page.url());
   const again = fresh.locator('[data-testid=panel]').filter({ hasText: 'Targets of ' });
   await expect(again).toHaveCount(2);
+  for (const job of picked)
+    await expect(again.filter({ hasText: `Targets of ${job}` })).toHaveAttribute('data-state', 'ready');
+  expect(asked).toEqual([]);
   for (const job of picked) {
     const copy = again.filter({ hasText: `Targets of ${job}` });
-    await expect(copy).toHaveAttribute('data-state', 'ready');
     await copy.getByRole('button', { name: 'Show query' }).click();
     await expect(copy.getByTestId('panel-query')).toContainText(`count(up{job=~"${job}"})`);
   }
