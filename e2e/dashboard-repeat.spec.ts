@@ -82,6 +82,10 @@ test('a panel repeated by a variable: a copy per job Prometheus has, or per job 
   expect(jobs.length).toBeGreaterThanOrEqual(3);
 
   await page.setViewportSize({ width: 1440, height: 900 });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   await page.goto(`${c.url}${url}`);
   const copies = page.locator('[data-testid=panel]').filter({ hasText: 'Targets of ' });
   await expect(copies).toHaveCount(jobs.length);
@@ -98,6 +102,8 @@ test('a panel repeated by a variable: a copy per job Prometheus has, or per job 
     const box = (await copy.boundingBox())!;
     lowest = Math.max(lowest, box.y + box.height);
   }
+  // Drawn by the server and the browser alike (no hydration mismatch, nor any other error).
+  expect(errors).toEqual([]);
   // Two to a row, each half the width; the panel that was below the repeated one is below them all.
   const first = (await copies.first().boundingBox())!;
   expect(first.width).toBeGreaterThan(600);
