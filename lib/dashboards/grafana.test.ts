@@ -133,7 +133,7 @@ describe('Grafana import', () => {
         {
           type: 'timeseries',
           title: 'Jobs',
-          fieldConfig: { defaults: { unit: 'µs' } },
+          fieldConfig: { defaults: { unit: 'lengthmm' } },
           targets: [
             { refId: 'A', expr: 'rate(x_total{job=~"$job", env="$env"}[$__rate_interval])' },
             { refId: 'B', expr: 'up', hide: true },
@@ -164,7 +164,7 @@ describe('Grafana import', () => {
         'panel 1 "Jobs" query B: hidden in Grafana',
         'panel 2 "Lib": a library panel (Shared CPU), which lives in Grafana, not in this file',
         'panel 3 "Logs": its data source is loki, not Prometheus',
-        'panel 1 "Jobs": unit "µs" is not one of the console\'s: shown as a plain number',
+        'panel 1 "Jobs": unit "lengthmm" is not one of the console\'s: shown as a plain number',
       ]),
     );
     expect(parseDashboard(r.def).ok).toBe(true);
@@ -176,6 +176,47 @@ describe('Grafana import', () => {
     expect(r.def.panels).toHaveLength(125);
     expect(r.def.rows).toHaveLength(16);
     expect(r.def.rows!.filter((x) => x.collapsed)).toHaveLength(13);
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
+  it('maps the Grafana unit ids operators use to the console’s units, none of them reported', () => {
+    const ids: [string, string][] = [
+      ['s', 's'],
+      ['ms', 'ms'],
+      ['µs', 'us'],
+      ['ns', 'ns'],
+      ['bytes', 'bytes'],
+      ['decbytes', 'bytes'],
+      ['bits', 'bits'],
+      ['decbits', 'bits'],
+      ['bps', 'bps'],
+      ['Bps', 'bytesps'],
+      ['pps', 'pps'],
+      ['iops', 'iops'],
+      ['hertz', 'hertz'],
+      ['celsius', 'celsius'],
+      ['percent', 'percent'],
+      ['percentunit', 'percentunit'],
+      ['reqps', 'reqps'],
+      ['ops', 'ops'],
+      ['short', 'short'],
+      ['none', 'short'],
+      ['currencyUSD', 'usd'],
+      ['dtdurations', 's'],
+    ];
+    const r = importGrafana({
+      title: 'Units',
+      panels: ids.map(([unit], i) => ({
+        type: 'stat',
+        title: unit,
+        gridPos: { x: 0, y: i * 4, w: 6, h: 4 },
+        fieldConfig: { defaults: { unit } },
+        targets: [{ expr: 'up' }],
+      })),
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.panels.map((p) => [p.title, 'unit' in p ? p.unit : null])).toEqual(ids);
+    expect(r.report.changed.filter((n) => n.what.includes('unit'))).toEqual([]);
     expect(parseDashboard(r.def).ok).toBe(true);
   });
 

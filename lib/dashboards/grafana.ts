@@ -1,4 +1,3 @@
-import type { Unit } from '../format/units';
 import {
   colorThresholds,
   isObj,
@@ -11,6 +10,7 @@ import {
   valueMappings,
 } from './grafana-fields';
 import { flatten, fromRows, repeatOf } from './grafana-layout';
+import { UNIT_MAP } from './grafana-units';
 import { importAnnotations, importVariables } from './grafana-templating';
 import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef } from './types';
 
@@ -26,24 +26,6 @@ export type ImportNote = { where: string; what: string };
 export type ImportReport = { imported: string[]; notImported: ImportNote[]; changed: ImportNote[] };
 export type ImportResult =
   { ok: true; def: DashboardDef; tags: string[]; report: ImportReport } | { ok: false; error: string };
-
-/** Grafana unit ids → the console's units; anything else is drawn as a plain number and reported. */
-const UNIT_MAP: Record<string, Unit> = {
-  s: 's',
-  ms: 'ms',
-  bytes: 'bytes',
-  decbytes: 'bytes',
-  Bps: 'bytesps',
-  binBps: 'bytesps',
-  percent: 'percent',
-  percentunit: 'percentunit',
-  reqps: 'reqps',
-  ops: 'ops',
-  short: 'short',
-  none: 'short',
-  '': 'short',
-  currencyUSD: 'usd',
-};
 
 const KIND: Record<string, PanelDef['kind']> = {
   timeseries: 'timeseries',
@@ -105,8 +87,15 @@ export function importGrafana(input: unknown): ImportResult {
     }
     const type = str(p.type);
     if (type === 'row') {
-      rows.push({ id: `r${i + 1}`, title, y: grid?.y ?? 0, ...(p.collapsed === true ? { collapsed: true } : {}) });
-      if (str(p.repeat)) report.changed.push({ where, what: `repeated by $${str(p.repeat)} in Grafana: shown once` });
+      const by = repeatOf(p, vars, (what) => report.notImported.push({ where, what })).repeat?.variable;
+      const repeat = by ? { repeat: { variable: by } } : {};
+      rows.push({
+        id: `r${i + 1}`,
+        title,
+        y: grid?.y ?? 0,
+        ...(p.collapsed === true ? { collapsed: true } : {}),
+        ...repeat,
+      });
       report.imported.push(where);
       return;
     }

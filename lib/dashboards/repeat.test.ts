@@ -122,4 +122,46 @@ describe('repeated panels', () => {
       ['q', undefined],
     ]);
   });
+
+  it('repeats a row with its panels, block under block; what follows moves down; the copies are held at their value', () => {
+    const d: Pick<DashboardDef, 'panels' | 'rows' | 'variables'> = {
+      variables: vars,
+      panels: [
+        stat('top', { x: 0, y: 0, w: 24, h: 2 }, undefined, 'Top'),
+        stat('a', { x: 0, y: 3, w: 12, h: 4 }),
+        stat('b', { x: 12, y: 3, w: 12, h: 5 }),
+        stat('after', { x: 0, y: 9, w: 24, h: 2 }, undefined, 'After'),
+      ],
+      rows: [
+        { id: 'r', title: 'Job $job', y: 2, repeat: { variable: 'job' } },
+        { id: 'next', title: 'Next', y: 8, collapsed: true },
+      ],
+    };
+    const out = expandRepeats(d, { job: ['api', 'db'] }, none, 3600);
+    expect(out.rows).toEqual([
+      { id: 'r', title: 'Job api', y: 2 },
+      { id: 'r~db', title: 'Job db', y: 8 },
+      { id: 'next', title: 'Next', y: 14, collapsed: true },
+    ]);
+    expect(out.panels.map((p) => [p.id, p.title, p.grid!.y])).toEqual([
+      ['top', 'Top', 0],
+      ['a', 'Up of api', 3],
+      ['b', 'Up of api', 3],
+      ['a~db', 'Up of db', 9],
+      ['b~db', 'Up of db', 9],
+      ['after', 'After', 15],
+    ]);
+    expect(out.panels.map((p) => panelExprs(p, {}, range)[0])).toEqual([
+      'sum(up{job=~".*"})', // not in the row: every job
+      'sum(up{job=~"api"})',
+      'sum(up{job=~"api"})',
+      'sum(up{job=~"db"})',
+      'sum(up{job=~"db"})',
+      'sum(up{job=~".*"})',
+    ]);
+    // While the values are read the row is drawn once, its panels waiting.
+    const waiting = expandRepeats(d, {}, none, 3600);
+    expect([...waiting.waiting]).toEqual(['a', 'b']);
+    expect(waiting.rows!.map((r) => r.title)).toEqual(['Job $job', 'Next']);
+  });
 });

@@ -6,8 +6,8 @@ import { effectiveVars } from './variables';
 export const MAX_REPEATS = 60;
 
 /** The variables a dashboard's panels repeat by (each once). */
-export function repeatVariables(d: Pick<DashboardDef, 'panels' | 'variables'>) {
-  const names = new Set(d.panels.flatMap((p) => (p.repeat ? [p.repeat.variable] : [])));
+export function repeatVariables(d: Pick<DashboardDef, 'panels' | 'rows' | 'variables'>) {
+  const names = new Set([...d.panels, ...(d.rows ?? [])].flatMap((p) => (p.repeat ? [p.repeat.variable] : [])));
   return d.variables.filter((v) => names.has(v.name));
 }
 
@@ -57,40 +57,48 @@ export function expandRepeats(
 ): Expanded {
   const notices: string[] = [];
   const waiting = new Set<string>();
-  if (!d.panels.some((p) => p.repeat)) return { panels: d.panels, rows: d.rows, notices, waiting };
-  const grid = usesGrid(d);
-  const placed = grid ? withGrid(d.panels) : d.panels;
-  const taken = new Set(placed.map((p) => p.id));
+  if (!d.panels.some((p) => p.repeat) && !d.rows?.some((r) => r.repeat))
+    return { panels: d.panels, rows: d.rows, notices, waiting };
   const variables = new Map(d.variables.map((v) => [v.name, v]));
+  const taken = new Set(d.panels.map((p) => p.id));
+  /** A repeat's values (capped, with a notice), or undefined while they are not known. */
+  const valuesFor = (name: string, what: string): string[] | undefined => {
+    const v = variables.get(name);
+    if (!v || !repeatable(v.kind)) return [];
+    const values = repeatValues(picked[v.name], v.kind === 'custom' ? v.values : offered(v.name));
+    if (values && values.length > MAX_REPEATS)
+      notices.push(
+        `${what} repeats by $${v.name}: ${values.length} values, drawn for the first ${MAX_REPEATS}. Pick fewer to see the others.`,
+      );
+    return values?.slice(0, MAX_REPEATS);
+  };
+  /** The copy of a panel (or row) for one value: held at it, `$name` in its title replaced. */
+  const keyOf = (name: string, value: string) =>
+    Object.keys(effectiveVars([variables.get(name)!], { [name]: [value] }, rangeSec))[0]!;
+  const byRows = expandRows(d, valuesFor, keyOf, taken, waiting);
+  const grid = usesGrid(d);
+  const placed = grid ? withGrid(byRows.panels) : byRows.panels;
   // Copies for each repeated panel (with their line below its top), and the room they add.
   const copiesOf = new Map<string, { def: PanelDef; line: number }[]>();
   const grown: { owner: string; from: number; by: number }[] = [];
   for (const p of placed) {
     const r = p.repeat;
-    const v = r ? variables.get(r.variable) : undefined;
-    if (!r || !v || !repeatable(v.kind)) continue;
-    let values = repeatValues(picked[v.name], v.kind === 'custom' ? v.values : offered(v.name));
+    if (!r) continue;
+    const values = valuesFor(r.variable, `"${p.title}"`);
     if (!values) waiting.add(p.id);
     if (!values || values.length === 0) continue;
-    if (values.length > MAX_REPEATS) {
-      notices.push(
-        `"${p.title}" repeats by $${v.name}: ${values.length} values, drawn for the first ${MAX_REPEATS}. Pick fewer to see the others.`,
-      );
-      values = values.slice(0, MAX_REPEATS);
-    }
     const g = grid ? p.grid : undefined;
     const across = r.direction === 'v' ? 1 : Math.min(values.length, r.maxPerRow ?? 4);
     const w = g && r.direction === 'v' ? g.w : Math.max(1, Math.floor(GRID_COLS / across));
     const copies = values.map((value, i) => {
-      const key = Object.keys(effectiveVars([v], { [v.name]: [value] }, rangeSec))[0]!;
       const rest: PanelDef = { ...p };
       delete rest.repeat; // a copy does not repeat again
       const line = Math.floor(i / across);
       const def = {
         ...rest,
         id: i === 0 ? p.id : copyId(p.id, value, taken),
-        title: titled(p.title, v.name, value),
-        bound: { ...p.bound, [key]: [value] },
+        title: titled(p.title, r.variable, value),
+        bound: { ...p.bound, [keyOf(r.variable, value)]: [value] },
         ...(g ? { grid: { x: r.direction === 'v' ? g.x : (i % across) * w, y: g.y, w, h: g.h } } : {}),
       } as PanelDef;
       return { def, line };
@@ -113,6 +121,61 @@ export function expandRepeats(
       def.grid ? { ...def, grid: { ...def.grid, y: shift(def.grid.y, p.id) + line * def.grid.h } } : def,
     );
   });
-  const rows = d.rows?.map((row): RowDef => ({ ...row, y: shift(row.y) }));
+  const rows = byRows.rows?.map((row): RowDef => ({ ...row, y: shift(row.y) }));
   return { panels, ...(rows ? { rows } : {}), notices, waiting };
+}
+
+/**
+ * Repeated rows: the row and the panels under it (down to the next row) once per value, each
+ * block below the last, every copy held at its value; what follows moves down by the blocks
+ * added. A row whose values are not known yet is kept once, its panels `waiting`.
+ */
+function expandRows(
+  d: Pick<DashboardDef, 'panels' | 'rows'>,
+  valuesFor: (name: string, what: string) => string[] | undefined,
+  keyOf: (name: string, value: string) => string,
+  taken: Set<string>,
+  waiting: Set<string>,
+): Pick<DashboardDef, 'panels' | 'rows'> {
+  if (!d.rows?.some((r) => r.repeat)) return d;
+  const rows = [...d.rows].sort((a, b) => a.y - b.y);
+  const placed = withGrid(d.panels);
+  const rowIds = new Set(rows.map((r) => r.id));
+  // Each panel and row with where it was and how far below that its copy goes.
+  const out: { def: PanelDef; at: number; off: number }[] = [];
+  const outRows: { row: RowDef; at: number; off: number }[] = [];
+  const grown: { from: number; by: number }[] = [];
+  // Panels above the first row first, as they were.
+  for (const p of placed) if (p.grid!.y < rows[0]!.y) out.push({ def: p, at: p.grid!.y, off: 0 });
+  rows.forEach((row, i) => {
+    const end = rows[i + 1]?.y ?? Infinity;
+    const mine = placed.filter((p) => p.grid!.y >= row.y && p.grid!.y < end);
+    const values = row.repeat ? valuesFor(row.repeat.variable, `Row "${row.title}"`) : [];
+    if (!values) mine.forEach((p) => waiting.add(p.id));
+    if (!row.repeat || !values || values.length === 0) {
+      outRows.push({ row, at: row.y, off: 0 });
+      mine.forEach((p) => out.push({ def: p, at: p.grid!.y, off: 0 }));
+      return;
+    }
+    const name = row.repeat.variable;
+    const block = 1 + Math.max(0, ...mine.map((p) => p.grid!.y + p.grid!.h - (row.y + 1)));
+    values.forEach((value, k) => {
+      const key = keyOf(name, value);
+      const copy: RowDef = { ...row, title: titled(row.title, name, value) };
+      delete copy.repeat;
+      if (k > 0) copy.id = copyId(row.id, value, rowIds);
+      outRows.push({ row: copy, at: row.y, off: k * block });
+      for (const p of mine) {
+        const def = { ...p, title: titled(p.title, name, value), bound: { ...p.bound, [key]: [value] } } as PanelDef;
+        if (k > 0) def.id = copyId(p.id, value, taken);
+        out.push({ def, at: p.grid!.y, off: k * block });
+      }
+    });
+    if (end !== Infinity) grown.push({ from: end, by: (values.length - 1) * block });
+  });
+  const shift = (y: number) => y + grown.filter((g) => y >= g.from).reduce((sum, g) => sum + g.by, 0);
+  return {
+    panels: out.map(({ def, at, off }) => ({ ...def, grid: { ...def.grid!, y: shift(at) + off } })),
+    rows: outRows.map(({ row, at, off }) => ({ ...row, y: shift(at) + off })),
+  };
 }

@@ -49,7 +49,7 @@ describe('the dashboard schema', () => {
           variables: [{ name: 'step', label: 'Step', kind: 'interval', values: ['1m'] }],
           panels: [{ id: 'a', title: 'A', kind: 'text', content: 'x', repeat: { variable: 'step' } }],
         },
-        'panels.0.repeat.variable: $step is of kind interval: a panel repeats by a label, query or custom variable',
+        'panels.0.repeat.variable: $step is of kind interval: a repeat is by a label, query or custom variable',
       ],
       [
         {
@@ -57,6 +57,10 @@ describe('the dashboard schema', () => {
           panels: [{ id: 'a', title: 'A', kind: 'text', content: 'x', repeat: { variable: 'x', maxPerRow: 0 } }],
         },
         'panels.0.repeat.maxPerRow: maxPerRow: 1 to 24',
+      ],
+      [
+        { ...base, rows: [{ id: 'r', title: 'R', y: 0, repeat: { variable: 'host' } }] },
+        'rows.0.repeat.variable: $host is not a variable of this dashboard',
       ],
       ['not an object', 'the dashboard: Invalid input'],
     ];

@@ -240,7 +240,13 @@ export const dashboardSchema = z
     panels: z.array(panel).max(500, 'at most 500 panels'),
     rows: z
       .array(
-        z.object({ id, title: text(200), y: z.number().int().min(0).max(10_000), collapsed: z.boolean().optional() }),
+        z.object({
+          id,
+          title: text(200),
+          y: z.number().int().min(0).max(10_000),
+          collapsed: z.boolean().optional(),
+          repeat: z.object({ variable: text(100) }).optional(),
+        }),
       )
       .max(100)
       .optional(),
@@ -256,25 +262,29 @@ export const dashboardSchema = z
   })
   .superRefine((d, ctx) => {
     const seen = new Set<string>();
+    const repeatBy = (repeat: { variable: string } | undefined, path: (string | number)[]) => {
+      const by = repeat && d.variables.find((v) => v.name === repeat.variable);
+      if (repeat && (!by || !repeatable(by.kind)))
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'repeat', 'variable'],
+          message: by
+            ? `$${by.name} is of kind ${by.kind}: a repeat is by a label, query or custom variable`
+            : `$${repeat.variable} is not a variable of this dashboard`,
+        });
+    };
     d.panels.forEach((p, i) => {
       if (seen.has(p.id))
         ctx.addIssue({ code: 'custom', path: ['panels', i, 'id'], message: `"${p.id}" is the id of another panel` });
       seen.add(p.id);
-      const by = p.repeat && d.variables.find((v) => v.name === p.repeat!.variable);
-      if (p.repeat && (!by || !repeatable(by.kind)))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['panels', i, 'repeat', 'variable'],
-          message: by
-            ? `$${by.name} is of kind ${by.kind}: a panel repeats by a label, query or custom variable`
-            : `$${p.repeat.variable} is not a variable of this dashboard`,
-        });
+      repeatBy(p.repeat, ['panels', i]);
     });
     const rowIds = new Set<string>();
     d.rows?.forEach((r, i) => {
       if (rowIds.has(r.id))
         ctx.addIssue({ code: 'custom', path: ['rows', i, 'id'], message: `"${r.id}" is the id of another row` });
       rowIds.add(r.id);
+      repeatBy(r.repeat, ['rows', i]);
     });
   });
 

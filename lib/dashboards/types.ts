@@ -225,7 +225,14 @@ export type { QueryVariableSource, VariableDef, VariableKind } from './variable-
  * A row across the grid at `y`: the panels below it, down to the next row, are its panels, and
  * fold away with it. `collapsed` is how the dashboard opens; the URL can say otherwise.
  */
-export type RowDef = { id: string; title: string; y: number; collapsed?: boolean };
+export type RowDef = {
+  id: string;
+  title: string;
+  y: number;
+  collapsed?: boolean;
+  /** The row and its panels once per value of a variable (lib/dashboards/repeat.ts). */
+  repeat?: { variable: string };
+};
 
 export type DashboardDef = {
   id: string;

@@ -21,6 +21,19 @@ describe('formatValue', () => {
     expect(formatValue(3 * 1024 * 1024, 'bytesps')).toBe('3 MiB/s');
     expect(formatValue(12_500, 'ops')).toBe('12.5K ops/s');
   });
+  it('writes micro- and nanoseconds, bits, packets, I/O, frequencies and temperatures (Node Exporter Full’s units)', () => {
+    expect(formatValue(250, 'us')).toBe('250 µs');
+    expect(formatValue(1500, 'us')).toBe('1.5 ms');
+    expect(formatValue(800, 'ns')).toBe('800 ns');
+    expect(formatValue(2_500_000, 'ns')).toBe('2.5 ms');
+    expect(formatValue(1500, 'bits')).toBe('1.5 kb');
+    expect(formatValue(940_000_000, 'bps')).toBe('940 Mb/s');
+    expect(formatValue(12_500, 'pps')).toBe('12.5K p/s');
+    expect(formatValue(320, 'iops')).toBe('320 io/s');
+    expect(formatValue(2_400_000_000, 'hertz')).toBe('2.4 GHz');
+    expect(formatValue(41.5, 'celsius')).toBe('41.5 °C');
+    expect(formatValue(940_000_000, 'bps', 1)).toBe('940.0 Mb/s');
+  });
   it('parses back what it wrote, within rounding', () => {
     for (const [v, u] of [
       [0.0042, 's'],
@@ -32,6 +45,15 @@ describe('formatValue', () => {
       [42.5, 'percent'],
       [3.3e6, 'bytesps'],
       [12_500, 'ops'],
+      [250, 'us'],
+      [2_500_000, 'ns'],
+      [800, 'ns'],
+      [1500, 'bits'],
+      [940_000_000, 'bps'],
+      [12_500, 'pps'],
+      [320, 'iops'],
+      [2_400_000_000, 'hertz'],
+      [41.5, 'celsius'],
     ] as const) {
       const back = parseFormatted(formatValue(v, u), u) as number;
       expect(Math.abs(back - v) / v).toBeLessThan(0.01);

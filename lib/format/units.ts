@@ -2,10 +2,30 @@ import { wallClock } from './time-zone';
 
 /**
  * Units the panels use, and how values and axis ticks are written in each (Grafana's ids):
- * `percentunit` is a ratio 0–1 written as %, `percent` is already 0–100; `bytesps` and `ops` are
- * rates per second.
+ * `percentunit` is a ratio 0–1 written as %, `percent` is already 0–100; `bytesps`, `bps` (bits),
+ * `pps` (packets), `iops` and `ops` are rates per second; `us` and `ns` are durations in micro- and
+ * nanoseconds; bits are written with decimal prefixes (kb = 1,000 b), bytes with binary ones.
  */
-export const UNITS = ['s', 'ms', 'reqps', 'ops', 'percentunit', 'percent', 'bytes', 'bytesps', 'short', 'usd'] as const;
+export const UNITS = [
+  's',
+  'ms',
+  'us',
+  'ns',
+  'reqps',
+  'ops',
+  'iops',
+  'pps',
+  'percentunit',
+  'percent',
+  'bytes',
+  'bytesps',
+  'bits',
+  'bps',
+  'hertz',
+  'celsius',
+  'short',
+  'usd',
+] as const;
 export type Unit = (typeof UNITS)[number];
 
 /** A number in three significant digits, or with exactly `decimals` digits after the point when given. */
@@ -21,6 +41,7 @@ function num(n: number, decimals?: number): string {
 function duration(seconds: number, d?: number): string {
   const abs = Math.abs(seconds);
   if (abs === 0) return d === undefined ? '0 s' : `${num(0, d)} s`;
+  if (abs < 1e-6) return `${num(seconds * 1e9, d)} ns`;
   if (abs < 1e-3) return `${num(seconds * 1e6, d)} µs`;
   if (abs < 1) return `${num(seconds * 1e3, d)} ms`;
   if (abs < 60) return `${num(seconds, d)} s`;
@@ -37,6 +58,18 @@ function bytes(n: number, d?: number): string {
     i++;
   }
   return `${num(v, d)} ${units[i]}`;
+}
+
+/** A value with a decimal prefix: 1.5 kb, 2.4 GHz. */
+function si(n: number, symbol: string, d?: number): string {
+  const prefixes = ['', 'k', 'M', 'G', 'T', 'P'];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1000 && i < prefixes.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${num(v, d)} ${prefixes[i]}${symbol}`;
 }
 
 function short(n: number, d?: number): string {
@@ -56,6 +89,22 @@ export function formatValue(v: number | null | undefined, unit: Unit, decimals?:
       return duration(v, d);
     case 'ms':
       return duration(v / 1000, d);
+    case 'us':
+      return duration(v / 1e6, d);
+    case 'ns':
+      return duration(v / 1e9, d);
+    case 'iops':
+      return `${short(v, d)} io/s`;
+    case 'pps':
+      return `${short(v, d)} p/s`;
+    case 'bits':
+      return si(v, 'b', d);
+    case 'bps':
+      return `${si(v, 'b', d)}/s`;
+    case 'hertz':
+      return si(v, 'Hz', d);
+    case 'celsius':
+      return `${num(v, d)} °C`;
     case 'reqps':
       return `${num(v, d)}/s`;
     case 'ops':
@@ -80,21 +129,25 @@ export function formatValue(v: number | null | undefined, unit: Unit, decimals?:
  * copying a figure) compare what the page shows with what Prometheus returned.
  */
 export function parseFormatted(text: string, unit: Unit): number | null {
-  const m = /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B)?(?:\s*ops)?(\/s)?$/.exec(
-    text.trim(),
-  );
+  const m =
+    /^(-?\$?[\d,.]+(?:e[+-]?\d+)?)\s*(ns|µs|ms|s|min|h|B|KiB|MiB|GiB|TiB|%|\/s|K|M|B|[kMGTP]?(?:b|Hz)|°C)?(?:\s*(?:ops|io|p))?(\/s)?$/.exec(
+      text.trim(),
+    );
   if (!m) return null;
   const n = Number((m[1] as string).replace(/[$,]/g, ''));
   const suffix = m[2] ?? '';
-  const durations: Record<string, number> = { µs: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600 };
+  const durations: Record<string, number> = { ns: 1e-9, µs: 1e-6, ms: 1e-3, s: 1, min: 60, h: 3600 };
   const sizes: Record<string, number> = { B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4 };
-  if (unit === 's' || unit === 'ms') {
-    const sec = n * (durations[suffix] ?? 1);
-    return unit === 'ms' ? sec * 1000 : sec;
+  const inSeconds: Partial<Record<Unit, number>> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+  if (inSeconds[unit]) return (n * (durations[suffix] ?? 1)) / inSeconds[unit];
+  if (unit === 'bits' || unit === 'bps' || unit === 'hertz') {
+    const p = /^[kMGTP]/.exec(suffix)?.[0];
+    return n * (p ? 1000 ** ('kMGTP'.indexOf(p) + 1) : 1);
   }
   if (unit === 'percentunit') return n / 100;
   if (unit === 'bytes' || unit === 'bytesps') return n * (sizes[suffix] ?? 1);
-  if (unit === 'short' || unit === 'ops') return n * ({ K: 1e3, M: 1e6, B: 1e9 }[suffix as 'K'] ?? 1);
+  if (unit === 'short' || unit === 'ops' || unit === 'iops' || unit === 'pps')
+    return n * ({ K: 1e3, M: 1e6, B: 1e9 }[suffix as 'K'] ?? 1);
   return n;
 }
 
