@@ -181,3 +181,47 @@ test('the panel editor sets a repeat: stacked copies after saving, the repeat ke
   }
   expect(boxes[0]!.width).toBeLessThan(720);
 });
+
+test('a repeated row: the row and its panels once per job picked, each folded on its own, in the URL', async ({
+  page,
+}) => {
+  const res = await fetch(`${c.url}/api/dashboards/import`, {
+    method: 'POST',
+    headers: { origin: c.url, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      ...GRAFANA,
+      title: 'A row per job',
+      panels: [
+        { type: 'row', title: 'Job $job', repeat: 'job', gridPos: { x: 0, y: 0, w: 24, h: 1 } },
+        {
+          type: 'stat',
+          title: 'Targets of $job',
+          gridPos: { x: 0, y: 1, w: 12, h: 4 },
+          targets: [{ expr: 'count(up{job=~"$job"})', refId: 'A' }],
+        },
+        { type: 'row', title: 'After', gridPos: { x: 0, y: 5, w: 24, h: 1 } },
+      ],
+    }),
+  });
+  expect(res.status).toBe(201);
+  const { url } = (await res.json()) as { url: string };
+  const jobs = ((await (await fetch(`${c.url}/api/prom/labels/job/values?match[]=up`)).json()) as { values: string[] })
+    .values;
+  const picked = [jobs[0]!, jobs[1]!];
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`${c.url}${url}?${picked.map((j) => `job=${encodeURIComponent(j)}`).join('&')}`);
+  const rows = page.getByTestId('row-toggle');
+  await expect(rows).toContainText([`Job ${picked[0]}1 panel`, `Job ${picked[1]}1 panel`, 'After0 panels']);
+  for (const job of picked)
+    await expect(page.locator('[data-testid=panel]').filter({ hasText: `Targets of ${job}` })).toHaveAttribute(
+      'data-state',
+      'ready',
+    );
+  // Folding the second copy folds it alone, and says so in the URL.
+  await rows.nth(1).click();
+  await expect(rows.nth(1)).toHaveAttribute('aria-expanded', 'false');
+  await expect(rows.nth(0)).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator('[data-testid=panel]').filter({ hasText: `Targets of ${picked[1]}` })).toHaveCount(0);
+  // (the copy's id: the row's, a dot, and the job)
+  await expect(page).toHaveURL(new RegExp(`shut=r1\\.${picked[1]!.replace(/[^A-Za-z0-9_-]/g, '_')}(&|$)`));
+});

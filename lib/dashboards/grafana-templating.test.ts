@@ -114,7 +114,7 @@ describe('Grafana import: variables', () => {
     expect(r.report.changed.some((n) => n.where === 'variable "win"')).toBe(false);
   });
 
-  it('imports repeated panels; drops the copies Grafana saved of them; says when a repeat cannot be kept', () => {
+  it('imports repeated panels and rows; drops the copies Grafana saved of them; says when a repeat cannot be kept', () => {
     const r = importGrafana({
       title: 'Per job',
       templating: {
@@ -141,6 +141,7 @@ describe('Grafana import: variables', () => {
           targets: [{ expr: 'sum(up{job=~"$job"})' }],
         },
         { type: 'text', title: 'By window', repeat: 'win', options: { content: 'x' } },
+        { type: 'row', title: 'Job $job', repeat: 'job', gridPos: { x: 0, y: 10, w: 24, h: 1 }, panels: [] },
       ],
     });
     if (!r.ok) throw new Error(r.error);
@@ -148,6 +149,7 @@ describe('Grafana import: variables', () => {
       ['p1', { variable: 'job', direction: 'v', maxPerRow: 3 }],
       ['p3', undefined],
     ]);
+    expect(r.def.rows).toEqual([{ id: 'r4', title: 'Job $job', y: 10, repeat: { variable: 'job' } }]);
     expect(r.report.changed).toContainEqual({
       where: 'panel 2 "Up: node"',
       what: 'a copy Grafana saved of repeated panel 1: repeated here from that panel',

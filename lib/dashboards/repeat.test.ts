@@ -27,8 +27,8 @@ describe('repeated panels', () => {
     const out = expandRepeats(d, {}, (n) => (n === 'job' ? ['api', 'db', 'web'] : undefined), 3600);
     expect(out.panels.map((p) => [p.id, p.title, p.grid])).toEqual([
       ['p', 'Up of api', { x: 0, y: 0, w: 8, h: 4 }],
-      ['p~db', 'Up of db', { x: 8, y: 0, w: 8, h: 4 }],
-      ['p~web', 'Up of web', { x: 16, y: 0, w: 8, h: 4 }],
+      ['p.db', 'Up of db', { x: 8, y: 0, w: 8, h: 4 }],
+      ['p.web', 'Up of web', { x: 16, y: 0, w: 8, h: 4 }],
     ]);
     expect(out.panels.map((p) => panelExprs(p, {}, range)[0])).toEqual([
       'sum(up{job=~"api"})',
@@ -44,7 +44,7 @@ describe('repeated panels', () => {
     const picked = expandRepeats(d, { env: ['dev', 'prod'] }, none, 3600).panels;
     expect(picked.map((p) => [p.id, p.title, p.grid?.w])).toEqual([
       ['p', 'dev up', 12],
-      ['p~prod', 'prod up', 12],
+      ['p.prod', 'prod up', 12],
     ]);
   });
 
@@ -60,8 +60,8 @@ describe('repeated panels', () => {
     const out = expandRepeats(d, { job: ['a', 'b', 'c'] }, none, 3600);
     expect(out.panels.map((p) => [p.id, p.grid])).toEqual([
       ['p', { x: 0, y: 0, w: 12, h: 4 }],
-      ['p~b', { x: 12, y: 0, w: 12, h: 4 }],
-      ['p~c', { x: 0, y: 4, w: 12, h: 4 }],
+      ['p.b', { x: 12, y: 0, w: 12, h: 4 }],
+      ['p.c', { x: 0, y: 4, w: 12, h: 4 }],
       ['below', { x: 0, y: 9, w: 24, h: 3 }],
     ]);
     expect(out.rows).toEqual([{ id: 'r', title: 'R', y: 8 }]);
@@ -92,7 +92,7 @@ describe('repeated panels', () => {
     );
     expect(h.panels.map((p) => [p.id, p.grid])).toEqual([
       ['p', { x: 0, y: 0, w: 12, h: 4 }],
-      ['p~b', { x: 12, y: 0, w: 12, h: 4 }],
+      ['p.b', { x: 12, y: 0, w: 12, h: 4 }],
       ['side', { x: 12, y: 4, w: 12, h: 4 }],
     ]);
   });
@@ -108,9 +108,9 @@ describe('repeated panels', () => {
     const out = expandRepeats(d, {}, () => many, 3600);
     expect(out.panels).toHaveLength(MAX_REPEATS);
     expect(out.notices[0]).toMatch(/75 values, drawn for the first 60/);
-    expect(out.panels[1]!.id).toBe('p~host_9101');
+    expect(out.panels[1]!.id).toBe('p.host_9101');
     const clash = expandRepeats(d, { job: ['a', 'a:', 'a/'] }, none, 3600).panels.map((p) => p.id);
-    expect(clash).toEqual(['p', 'p~a_', 'p~a_~2']);
+    expect(clash).toEqual(['p', 'p.a_', 'p.a_.2']);
   });
 
   it('leaves a flowed dashboard flowed: copies follow the original in the list', () => {
@@ -118,7 +118,7 @@ describe('repeated panels', () => {
     const out = expandRepeats(d, { env: ['prod', 'dev'] }, none, 3600);
     expect(out.panels.map((p) => [p.id, p.grid])).toEqual([
       ['p', undefined],
-      ['p~dev', undefined],
+      ['p.dev', undefined],
       ['q', undefined],
     ]);
   });
@@ -140,15 +140,15 @@ describe('repeated panels', () => {
     const out = expandRepeats(d, { job: ['api', 'db'] }, none, 3600);
     expect(out.rows).toEqual([
       { id: 'r', title: 'Job api', y: 2 },
-      { id: 'r~db', title: 'Job db', y: 8 },
+      { id: 'r.db', title: 'Job db', y: 8 },
       { id: 'next', title: 'Next', y: 14, collapsed: true },
     ]);
     expect(out.panels.map((p) => [p.id, p.title, p.grid!.y])).toEqual([
       ['top', 'Top', 0],
       ['a', 'Up of api', 3],
       ['b', 'Up of api', 3],
-      ['a~db', 'Up of db', 9],
-      ['b~db', 'Up of db', 9],
+      ['a.db', 'Up of db', 9],
+      ['b.db', 'Up of db', 9],
       ['after', 'After', 15],
     ]);
     expect(out.panels.map((p) => panelExprs(p, {}, range)[0])).toEqual([

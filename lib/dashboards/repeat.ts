@@ -26,11 +26,14 @@ function titled(title: string, name: string, value: string): string {
   return title.replace(new RegExp(`\\$\\{${esc}(?::[a-z]+)?\\}|\\[\\[${esc}\\]\\]|\\$${esc}\\b`, 'g'), () => value);
 }
 
-/** An id for the copy of `id` for `value`: URL-safe, unlike any other panel's. */
+/**
+ * An id for the copy of `id` for `value`: `<id>.<value>`, the value's other characters as `_`.
+ * Saved ids have no `.`, so a copy's id is never a saved panel's; a URL keeps it as it is.
+ */
 function copyId(id: string, value: string, taken: Set<string>): string {
-  const base = `${id}~${value.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60)}`;
+  const base = `${id}.${value.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 60)}`;
   let out = base;
-  for (let i = 2; taken.has(out); i++) out = `${base}~${i}`;
+  for (let i = 2; taken.has(out); i++) out = `${base}.${i}`;
   taken.add(out);
   return out;
 }

@@ -5,6 +5,7 @@ import { useMemo, useRef } from 'react';
 import { GridLayout, useContainerWidth, type Layout } from 'react-grid-layout';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
+import { repeatable } from '@/lib/dashboards/repeat';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { applyLayout, duplicatePanel, removePanel, removeRow, toLayout, updateRow } from '@/lib/dashboards/edit';
 import { drawPx, GAP_PX, GRID_COLS, ROW_PX } from '@/lib/dashboards/layout';
@@ -87,6 +88,23 @@ export function EditGrid({ def, onChange, onEdit, ctx }: Props) {
                 />
                 Collapsed when opened
               </label>
+              <select
+                aria-label="Repeat the row for"
+                value={r.repeat?.variable ?? ''}
+                onChange={(e) =>
+                  onChange(updateRow(def, r.id, { repeat: e.target.value ? { variable: e.target.value } : undefined }))
+                }
+                className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-950"
+              >
+                <option value="">Not repeated</option>
+                {def.variables
+                  .filter((v) => repeatable(v.kind))
+                  .map((v) => (
+                    <option key={v.name} value={v.name}>
+                      One per ${v.name}
+                    </option>
+                  ))}
+              </select>
               <button type="button" className={button} onClick={() => onChange(removeRow(def, r.id))}>
                 Remove row
               </button>
