@@ -37,6 +37,10 @@ test('the PromQL editor completes metric names from the console, Shift-Enter run
   await page.keyboard.type('shannon_workflows_sta');
   const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'shannon_workflows_started_total' });
   await expect(option).toBeVisible();
+  // CodeMirror takes Enter as a new line for 75 ms after the list appears (its interactionDelay, so
+  // that a fast typist's Enter is not taken as a choice). A person reads the list first; the test
+  // did not, and now and then its Enter made a new line. Wait as long as a glance.
+  await page.waitForTimeout(250);
   await page.keyboard.press('Enter');
   await expect(editor).toHaveText('shannon_workflows_started_total');
   // Completion went through the console's routes, never to Prometheus.
