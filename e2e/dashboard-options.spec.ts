@@ -152,3 +152,69 @@ test('the panel editor: a value mapping and decimals set on a stat show in the p
   await expect(stat('', saved)).toHaveAttribute('aria-label', ': All up');
   await expect(stat('frac', saved)).toHaveAttribute('aria-label', 'frac: 0.12');
 });
+
+test('ad hoc filters: one added from the filter bar narrows every query, lives in the URL, and is removed by its ×', async ({
+  page,
+  browser,
+  stack,
+}) => {
+  const res = await fetch(`${c.url}/api/dashboards/import`, {
+    method: 'POST',
+    headers: { origin: c.url, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      title: 'Ad hoc',
+      templating: { list: [{ type: 'adhoc', name: 'filters', label: 'Filters' }] },
+      panels: [
+        {
+          type: 'timeseries',
+          title: 'Targets up by job',
+          gridPos: { x: 0, y: 0, w: 24, h: 8 },
+          targets: [{ expr: 'sum by (job) (up)', legendFormat: '{{job}}', refId: 'A' }],
+        },
+      ],
+    }),
+  });
+  expect(res.status).toBe(201);
+  const { url } = (await res.json()) as { url: string };
+  // Every job scraped by the page's range end (a step boundary, up to 15 s ago).
+  const jobsAgo = async () =>
+    (await promInstant(stack.prometheusUrl, 'sum by (job) (up offset 30s)')).map((r) => r.metric.job!);
+  await expect.poll(jobsAgo, { timeout: 90_000 }).toContain('node-exporter');
+  const jobs = await jobsAgo();
+
+  await page.goto(`${c.url}${url}?from=now-15m&to=now`);
+  const panel = page.locator('[data-testid=panel][data-panel-id]').first();
+  const series = panel.getByTestId('legend-item');
+  await expect(panel).toHaveAttribute('data-state', 'ready');
+  await expect(series).toHaveCount(jobs.length);
+
+  await page.getByTestId('var-filters-add').click();
+  const form = page.getByRole('form', { name: 'New filter' });
+  await form.getByLabel('Label').fill('job');
+  await form.getByLabel('Matcher').selectOption('=');
+  await form.getByLabel('Value').fill('node-exporter');
+  await form.getByRole('button', { name: 'Add filter' }).click();
+  await expect(page).toHaveURL(/filters=job%7C%3D%7Cnode-exporter/);
+  await expect(page.getByTestId('adhoc-filter')).toHaveText(['job="node-exporter"×']);
+  await expect(series).toHaveCount(1);
+  await expect(series).toHaveAttribute('data-series', 'node-exporter');
+  await panel.getByRole('button', { name: 'Show query' }).click();
+  await expect(panel.getByTestId('panel-query')).toContainText('sum by (job) (up{job="node-exporter"})');
+
+  // A fresh browser on the URL draws the same; a filter that is not one is named and left out.
+  // The server started the filtered query with the page: the browser asks for none of it.
+  const fresh = await browser.newPage();
+  const asked: string[] = [];
+  fresh.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/prom/query')) asked.push(r.url());
+  });
+  await fresh.goto(`${page.url()}&filters=oops`);
+  await expect(fresh.getByTestId('url-notice')).toContainText('Filter filters: "oops" is not a filter (key|op|value)');
+  await expect(fresh.locator('[data-testid=panel] [data-testid=legend-item]')).toHaveCount(1);
+  expect(asked).toEqual([]);
+  await fresh.close();
+
+  await page.getByRole('button', { name: 'Remove filter job=node-exporter' }).click();
+  await expect(page).not.toHaveURL(/filters=/);
+  await expect(series).toHaveCount(jobs.length);
+});

@@ -5,7 +5,8 @@ import { isTypingTarget } from '@/components/hooks/keys';
 import { useAnnotationsShown, usePanelView } from '@/components/hooks/use-panel-url';
 import { annotationSources } from '@/lib/annotations/sources';
 import { useViewState } from '@/components/hooks/use-view-state';
-import { effectiveVars, variableSource } from '@/lib/dashboards/variables';
+import { adhocFilters, adhocProblems, effectiveVars, variableSource } from '@/lib/dashboards/variables';
+import { usePromqlParser } from '@/components/hooks/use-promql-parser';
 import { Panel } from '@/components/panel/panel';
 import { PanelErrorBoundary } from '@/components/panel/panel-error-boundary';
 import { PanelFrame } from '@/components/panel/panel-frame';
@@ -52,10 +53,19 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
   };
   const { viewing, close } = usePanelView();
   const grid = usesGrid(dashboard);
-  const drawn = useRepeated(dashboard, state.vars, range);
+  const repeated = useRepeated(dashboard, state.vars, range);
+  // With ad hoc filters, every panel waits for the parser that puts them into its queries.
+  const filtered = adhocFilters(vars).length > 0;
+  const parser = usePromqlParser(filtered);
+  const drawn = useMemo(
+    () => (filtered && !parser.ready ? { ...repeated, waiting: new Set(repeated.panels.map((p) => p.id)) } : repeated),
+    [repeated, filtered, parser.ready],
+  );
   const alone = viewing === null ? undefined : drawn.panels.find((p) => p.id === viewing);
   const allNotices = [
     ...notices,
+    ...adhocProblems(dashboard.variables, state.vars),
+    ...(parser.error ? [parser.error] : []),
     ...drawn.notices,
     ...(viewing !== null && !alone
       ? [`"view=${viewing.slice(0, 60)}" is not a panel of this page; showing them all.`]

@@ -6,6 +6,7 @@ import type { VariableDef } from '@/lib/dashboards/types';
 import { AUTO, autoInterval, choicesRequest, keepByRegex } from '@/lib/dashboards/variables';
 import { variableChoicesOptions } from '@/lib/queries/prom';
 import { Popover } from '@/components/shell/popover';
+import { AdhocControl } from './adhoc-control';
 
 export type VariableSelectProps = {
   def: VariableDef;
@@ -28,6 +29,7 @@ export function VariableControl(p: VariableSelectProps) {
   const { def, selected, onChange } = p;
   const kind = def.kind ?? 'label';
   if (kind === 'constant') return null;
+  if (kind === 'adhoc') return <AdhocControl {...p} />;
   if (kind === 'textbox')
     return <TextVariable def={def} value={selected[0] ?? def.values?.[0] ?? ''} onChange={onChange} />;
   if (kind === 'interval' || (kind === 'custom' && !def.multi)) {

@@ -34,7 +34,7 @@ describe('Grafana import: variables', () => {
             multi: true,
           },
           { type: 'query', name: 'series', query: 'series_of(up)' },
-          { type: 'adhoc', name: 'filters' },
+          { type: 'adhoc', name: 'filters', filters: [{ key: 'env', operator: '!=', value: 'dev' }] },
           { type: 'query', name: 'bad-name', query: 'label_values(up, job)' },
         ],
       },
@@ -95,12 +95,13 @@ describe('Grafana import: variables', () => {
         regex: 'job="([^"]+)"',
         multi: true,
       },
+      { name: 'filters', label: 'filters', kind: 'adhoc' },
     ]);
     const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
     expect(notes).toEqual(
       expect.arrayContaining([
         'variable "series": a query variable (series_of(up)): label_values(…), label_names(…), metrics(…) and query_result(…) are what the console reads',
-        'variable "filters": a "adhoc" variable: the console has no such kind (adhoc filters and others are not imported)',
+        'variable "filters": its saved filters (env!="dev") are not applied: add them with "+ Filter"',
         'variable "bad-name": its name is not a Prometheus label name, which the console needs for its URL and queries',
         'variable "env": its "All" value prod|dev is .* in the console',
       ]),

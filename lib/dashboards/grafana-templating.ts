@@ -108,8 +108,19 @@ export function importVariables(d: Json, report: ImportReport): VariableDef[] {
       });
     } else if (type === 'textbox' || type === 'constant') {
       out.push({ name, label, kind: type, values: [q] });
+    } else if (type === 'adhoc') {
+      // Ad hoc filters: matchers the reader adds to every query. Filters saved with it are reported.
+      out.push({ name, label, kind: 'adhoc' });
+      const saved = (Array.isArray(v.filters) ? v.filters : [])
+        .filter(isObj)
+        .map((f) => `${str(f.key)}${str(f.operator, '=')}"${str(f.value)}"`);
+      if (saved.length)
+        report.changed.push({
+          where,
+          what: `its saved filters (${saved.join(', ')}) are not applied: add them with "+ Filter"`,
+        });
     } else {
-      skip(`a "${type}" variable: the console has no such kind (adhoc filters and others are not imported)`);
+      skip(`a "${type}" variable: the console has no such kind`);
       continue;
     }
     const allValue = str(v.allValue);

@@ -1,6 +1,7 @@
 import type { Unit } from '../format/units';
 import { renderQuery } from '../prometheus/template';
-import { panelVars } from './variables';
+import { withAdhocFilters } from '../prometheus/adhoc';
+import { adhocFilters, panelVars } from './variables';
 import type { VariableDef } from './variable-types';
 
 /** Dashboards are data: typed definitions, each panel drawn by its kind (components/panel/kinds). */
@@ -274,11 +275,12 @@ export function exemplarExpr(
 ): string | null {
   if (def.kind !== 'timeseries' || !def.exemplars) return null;
   const own = panelVars(def.variables, def.bound ? { ...vars, ...def.bound } : vars);
-  return renderQuery(`${def.exemplars}{ {{filter}} }`, {
+  const expr = renderQuery(`${def.exemplars}{ {{filter}} }`, {
     variables: own,
     rateIntervalSec: range.rateInterval,
     rangeSec: range.end - range.start,
   });
+  return withAdhocFilters(expr, adhocFilters(vars));
 }
 
 /** A panel's queries with the page's variables and range filled in. */
@@ -289,12 +291,17 @@ export function panelExprs(
 ): string[] {
   if (!hasQueries(def)) return [];
   const own = panelVars(def.variables, def.bound ? { ...vars, ...def.bound } : vars);
+  // The page's ad hoc filters go into every series selector of every query.
+  const filters = adhocFilters(vars);
   return def.queries.map((q) =>
-    renderQuery(q.expr, {
-      variables: own,
-      rateIntervalSec: range.rateInterval,
-      rangeSec: range.end - range.start,
-      ...(range.step ? { stepSec: range.step } : {}),
-    }),
+    withAdhocFilters(
+      renderQuery(q.expr, {
+        variables: own,
+        rateIntervalSec: range.rateInterval,
+        rangeSec: range.end - range.start,
+        ...(range.step ? { stepSec: range.step } : {}),
+      }),
+      filters,
+    ),
   );
 }

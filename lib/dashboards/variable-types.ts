@@ -11,8 +11,11 @@
  *             `auto.count`, rounded, at least `auto.min`), inserted as written: `[$name]`
  *   textbox   what the reader types (default `values[0]`), inserted as written
  *   constant  `values[0]`, inserted as written, not shown
+ *   adhoc     filters the reader adds (`key|op|value` each, lib/prometheus/adhoc.ts), put into every
+ *             series selector of every query; keys offered from the labels of `source` (every series
+ *             when empty)
  */
-export const VARIABLE_KINDS = ['label', 'query', 'custom', 'interval', 'textbox', 'constant'] as const;
+export const VARIABLE_KINDS = ['label', 'query', 'custom', 'interval', 'textbox', 'constant', 'adhoc'] as const;
 export type VariableKind = (typeof VARIABLE_KINDS)[number];
 
 /** A query variable's choices: label values, label names, or the lines of an instant query's result. */

@@ -1,6 +1,16 @@
+import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
-import type { VariableDef } from './types';
-import { autoInterval, choicesRequest, effectiveVars, keepByRegex, resultLines, variableSource } from './variables';
+import { installPromqlParser } from '../prometheus/adhoc';
+import { exemplarExpr, panelExprs, type PanelDef, type VariableDef } from './types';
+import {
+  adhocProblems,
+  autoInterval,
+  choicesRequest,
+  effectiveVars,
+  keepByRegex,
+  resultLines,
+  variableSource,
+} from './variables';
 
 const VARS: VariableDef[] = [
   { name: 'provider', label: 'Provider', source: 'llm_requests_total' },
@@ -121,5 +131,38 @@ describe('a query variable’s choices', () => {
     ]);
     expect(lines).toEqual(['up{job="orchestrator",instance="a:1"} 1 1700000000000', '{job="x\\"y"} NaN 1700000000500']);
     expect(keepByRegex(lines, 'job="([^"]+)"')).toEqual(['orchestrator', 'x\\']);
+  });
+});
+
+describe('ad hoc filters', () => {
+  installPromqlParser(parser); // the server's: lib/server/prefetch.ts
+  const defs: VariableDef[] = [
+    { name: 'job', label: 'Job', source: 'up' },
+    { name: 'filters', label: 'Filters', kind: 'adhoc' },
+  ];
+  const panel: PanelDef = {
+    id: 'p',
+    title: 'P',
+    description: '',
+    kind: 'timeseries',
+    unit: 's',
+    variables: ['job'],
+    exemplars: 'x_bucket',
+    queries: [{ expr: 'histogram_quantile(0.9, sum by (le) (rate(x_bucket{ {{filter}} }[$__rate_interval])))' }],
+  };
+  const range = { start: 0, end: 3600, rateInterval: 60 };
+
+  it('go into every selector of every panel query and exemplar, beside the variables; a bad one is named and left out', () => {
+    const picked = { job: ['api'], filters: ['instance|!~|db-.*', 'env|=|prod', 'oops'] };
+    const vars = effectiveVars(defs, picked);
+    expect(panelExprs(panel, vars, range)).toEqual([
+      'histogram_quantile(0.9, sum by (le) (rate(x_bucket{ job="api" , instance!~"db-.*", env="prod"}[1m])))',
+    ]);
+    expect(exemplarExpr(panel, vars, range)).toBe('x_bucket{ job="api" , instance!~"db-.*", env="prod"}');
+    expect(adhocProblems(defs, picked)).toEqual(['Filter filters: "oops" is not a filter (key|op|value); left out.']);
+    // The variables after it are not narrowed by it (the filter is the page's, not a variable's choice).
+    expect(variableSource([...defs, { name: 'model', label: 'Model', source: 'llm' }], 'model', picked)).toBe(
+      'llm{job="api"}',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { type AdhocFilter, parseAdhoc } from '../prometheus/adhoc';
 import { labelMatcher } from '../prometheus/escape';
 import { renderQuery } from '../prometheus/template';
 import { formatDurationMs, parseDurationMs } from '../time/duration';
@@ -114,6 +115,36 @@ export function keepByRegex(values: readonly string[], regex: string | undefined
  */
 export const REGEX_ONLY = '~';
 export const AS_WRITTEN = '=';
+/** `+name`: an ad hoc variable's filters, added to every query (lib/prometheus/adhoc.ts). */
+export const ADHOC = '+';
+
+/** The ad hoc filters among the values the panels are drawn with (effectiveVars), parsed. */
+export function adhocFilters(vars: Readonly<Record<string, readonly string[]>>): AdhocFilter[] {
+  return Object.entries(vars)
+    .filter(([k]) => k.startsWith(ADHOC))
+    .flatMap(([, values]) =>
+      values.flatMap((t) => {
+        const r = parseAdhoc(t);
+        return r.ok ? [r.filter] : [];
+      }),
+    );
+}
+
+/** The values without any ad hoc filters. */
+export const withoutAdhoc = (vars: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(vars).filter(([k]) => !k.startsWith(ADHOC)));
+
+/** What is wrong with the ad hoc filters the URL gives, one line each (the bad ones are left out). */
+export function adhocProblems(defs: readonly VariableDef[], picked: Readonly<Record<string, readonly string[]>>) {
+  return defs
+    .filter((d) => kindOf(d) === 'adhoc')
+    .flatMap((d) =>
+      (picked[d.name] ?? []).flatMap((t) => {
+        const r = parseAdhoc(t);
+        return r.ok ? [] : [`Filter ${d.name}: ${r.error}; left out.`];
+      }),
+    );
+}
 
 /**
  * The values the panels are drawn with: what the URL picked, or each variable's default (the
@@ -131,6 +162,7 @@ export function effectiveVars(
     const chosen = [...(picked[d.name] ?? [])];
     const kind = kindOf(d);
     if (kind === 'label') out[d.name] = chosen;
+    else if (kind === 'adhoc') out[`${ADHOC}${d.name}`] = chosen.filter((t) => parseAdhoc(t).ok);
     else if (kind === 'query' || kind === 'custom') out[`${REGEX_ONLY}${d.name}`] = chosen;
     else if (kind === 'interval' && d.auto && (chosen[0] ?? AUTO) === AUTO)
       out[`${AS_WRITTEN}${d.name}`] = [autoInterval(rangeSec, d.auto)];

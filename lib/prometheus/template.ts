@@ -21,7 +21,7 @@ export type TemplateContext = {
 };
 
 /** Keys of a template's variables that are not label filters (lib/dashboards/variables.ts). */
-const NOT_A_FILTER = /^[~=]/;
+const NOT_A_FILTER = /^[~=+]/;
 
 export function renderFilter(variables: Readonly<Record<string, readonly string[]>>): string {
   return Object.keys(variables)

@@ -1,4 +1,6 @@
 import 'server-only';
+import { parser as promqlParser } from '@prometheus-io/lezer-promql';
+import { installPromqlParser } from '../prometheus/adhoc';
 import { panelsAtLoad } from '../dashboards/layout';
 import { expandRepeats } from '../dashboards/repeat';
 import type { DashboardDef } from '../dashboards/types';
@@ -18,6 +20,9 @@ import { getConfig } from '../config';
 import { requestAnchorMs } from './request-anchor';
 import { headers } from 'next/headers';
 import { errorOf } from './route';
+
+// The server starts pages' queries with their ad hoc filters in them (the browser loads it on demand).
+installPromqlParser(promqlParser);
 
 /**
  * A promise that always resolves: to the data, or to the error as the API would have answered it.

@@ -7,7 +7,7 @@ import { useViewState } from '@/components/hooks/use-view-state';
 import type { PanelContext } from '@/components/panel/kinds/types';
 import { addPanel, addRow, forEditing, replacePanel, withUsedVariables } from '@/lib/dashboards/edit';
 import type { DashboardDef } from '@/lib/dashboards/types';
-import { effectiveVars } from '@/lib/dashboards/variables';
+import { effectiveVars, withoutAdhoc } from '@/lib/dashboards/variables';
 import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { EditGrid } from './edit-grid';
 import { PanelEditor } from './panel-editor';
@@ -49,7 +49,11 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
   const { state, anchorMs } = useViewState(spec);
   const range = useMemo(() => planViewRange(state, anchorMs, settings), [state, anchorMs, settings]);
   const rangeSec = range.end - range.start;
-  const vars = useMemo(() => effectiveVars(def.variables, state.vars, rangeSec), [def.variables, state.vars, rangeSec]);
+  // The editor draws the panels as saved: without the reader's ad hoc filters.
+  const vars = useMemo(
+    () => withoutAdhoc(effectiveVars(def.variables, state.vars, rangeSec)),
+    [def.variables, state.vars, rangeSec],
+  );
   const ctx: PanelContext = { vars, range, onZoom: () => {} };
   const panel = editing ? def.panels.find((p) => p.id === editing) : undefined;
 

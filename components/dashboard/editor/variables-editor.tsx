@@ -23,6 +23,7 @@ const HELP: Record<VariableKind, string> = {
   interval: 'one of a list of durations, written as it is ([$name])',
   textbox: 'what the reader types, written as it is',
   constant: 'a fixed value, written as it is; not shown',
+  adhoc: 'filters the reader adds (label, matcher, value), put into every series of every query',
 };
 
 const splitValues = (s: string) =>
@@ -124,7 +125,7 @@ export function VariablesEditor({ dashboard, onApply, onCancel }: Props) {
             </p>
             <SourceFields v={v} put={(change) => put(i, change)} />
             {kind === 'interval' && <AutoFields v={v} put={(change) => put(i, change)} />}
-            {kind !== 'label' && kind !== 'query' && (
+            {kind !== 'label' && kind !== 'query' && kind !== 'adhoc' && (
               <label className="flex flex-col gap-1 text-sm md:col-span-2">
                 {kind === 'custom' || kind === 'interval' ? 'Values (comma-separated)' : 'Value'}
                 {/* Uncontrolled: the text keeps what is typed (a trailing comma), the model its values. */}
@@ -171,7 +172,7 @@ const FROM: Record<QueryVariableSource, string> = {
 /** Where a label or query variable's choices come from: a selector and label, or a query; and the regex. */
 function SourceFields({ v, put }: FieldsProps) {
   const kind = v.kind ?? 'label';
-  if (kind !== 'label' && kind !== 'query') return null;
+  if (kind !== 'label' && kind !== 'query' && kind !== 'adhoc') return null;
   const from = kind === 'query' ? (v.from ?? 'values') : 'values';
   return (
     <>
@@ -195,7 +196,11 @@ function SourceFields({ v, put }: FieldsProps) {
         </label>
       )}
       <label className="flex flex-col gap-1 text-sm md:col-span-2">
-        {from === 'result' ? 'Query (instant, at the end of the range)' : 'Series selector'}
+        {from === 'result'
+          ? 'Query (instant, at the end of the range)'
+          : kind === 'adhoc'
+            ? 'Series whose labels are offered (empty: every series)'
+            : 'Series selector'}
         <input
           className={`${field} font-mono`}
           value={v.source ?? ''}
