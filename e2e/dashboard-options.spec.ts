@@ -1,4 +1,4 @@
-import { expect, freshDir, offeredValues, test } from './fixtures';
+import { expect, freshDir, importDashboard, offeredValues, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
 /**
@@ -56,13 +56,7 @@ test('label_names, query_result and an "auto" interval offer what Prometheus has
   stack,
 }) => {
   test.setTimeout(150_000);
-  const res = await fetch(`${c.url}/api/dashboards/import`, {
-    method: 'POST',
-    headers: { origin: c.url, 'content-type': 'application/json' },
-    body: JSON.stringify(GRAFANA),
-  });
-  expect(res.status).toBe(201);
-  const { url, report } = (await res.json()) as { url: string; report: { notImported: unknown[]; changed: unknown[] } };
+  const { url, report } = await importDashboard(c.url, GRAFANA);
   expect(report.notImported).toEqual([]);
 
   // The page asks at the end of its range, which is aligned down to the step (up to half a
@@ -158,24 +152,18 @@ test('ad hoc filters: one added from the filter bar narrows every query, lives i
   browser,
   stack,
 }) => {
-  const res = await fetch(`${c.url}/api/dashboards/import`, {
-    method: 'POST',
-    headers: { origin: c.url, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      title: 'Ad hoc',
-      templating: { list: [{ type: 'adhoc', name: 'filters', label: 'Filters' }] },
-      panels: [
-        {
-          type: 'timeseries',
-          title: 'Targets up by job',
-          gridPos: { x: 0, y: 0, w: 24, h: 8 },
-          targets: [{ expr: 'sum by (job) (up)', legendFormat: '{{job}}', refId: 'A' }],
-        },
-      ],
-    }),
+  const { url } = await importDashboard(c.url, {
+    title: 'Ad hoc',
+    templating: { list: [{ type: 'adhoc', name: 'filters', label: 'Filters' }] },
+    panels: [
+      {
+        type: 'timeseries',
+        title: 'Targets up by job',
+        gridPos: { x: 0, y: 0, w: 24, h: 8 },
+        targets: [{ expr: 'sum by (job) (up)', legendFormat: '{{job}}', refId: 'A' }],
+      },
+    ],
   });
-  expect(res.status).toBe(201);
-  const { url } = (await res.json()) as { url: string };
   // Every job scraped by the page's range end (a step boundary, up to 15 s ago).
   const jobsAgo = async () =>
     (await promInstant(stack.prometheusUrl, 'sum by (job) (up offset 30s)')).map((r) => r.metric.job!);

@@ -1,4 +1,4 @@
-import { expect, freshDir, test } from './fixtures';
+import { expect, freshDir, importDashboard, test } from './fixtures';
 import { type ConsoleInstance, startConsoleInstance } from './otlp-helpers';
 
 /**
@@ -48,13 +48,7 @@ test('a panel repeated by a variable: a copy per job Prometheus has, or per job 
   stack,
 }) => {
   test.setTimeout(120_000);
-  const res = await fetch(`${c.url}/api/dashboards/import`, {
-    method: 'POST',
-    headers: { origin: c.url, 'content-type': 'application/json' },
-    body: JSON.stringify(GRAFANA),
-  });
-  expect(res.status).toBe(201);
-  const { url, report } = (await res.json()) as { url: string; report: { notImported: unknown[] } };
+  const { url, report } = await importDashboard(c.url, GRAFANA);
   expect(report.notImported).toEqual([]);
 
   // Every job with a target over the last hour (the page's default range), once the node exporter's is in.
@@ -141,12 +135,7 @@ test('a panel repeated by a variable: a copy per job Prometheus has, or per job 
 test('the panel editor sets a repeat: stacked copies after saving, the repeat kept in the saved dashboard', async ({
   page,
 }) => {
-  const res = await fetch(`${c.url}/api/dashboards/import`, {
-    method: 'POST',
-    headers: { origin: c.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...GRAFANA, title: 'Targets per job, stacked' }),
-  });
-  const { uid, url } = (await res.json()) as { uid: string; url: string };
+  const { uid, url } = await importDashboard(c.url, { ...GRAFANA, title: 'Targets per job, stacked' });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${c.url}${url}/edit`);
   await expect(page.getByTestId('repeat-note')).toHaveText('· one per $job when viewed');
@@ -185,26 +174,20 @@ test('the panel editor sets a repeat: stacked copies after saving, the repeat ke
 test('a repeated row: the row and its panels once per job picked, each folded on its own, in the URL', async ({
   page,
 }) => {
-  const res = await fetch(`${c.url}/api/dashboards/import`, {
-    method: 'POST',
-    headers: { origin: c.url, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...GRAFANA,
-      title: 'A row per job',
-      panels: [
-        { type: 'row', title: 'Job $job', repeat: 'job', gridPos: { x: 0, y: 0, w: 24, h: 1 } },
-        {
-          type: 'stat',
-          title: 'Targets of $job',
-          gridPos: { x: 0, y: 1, w: 12, h: 4 },
-          targets: [{ expr: 'count(up{job=~"$job"})', refId: 'A' }],
-        },
-        { type: 'row', title: 'After', gridPos: { x: 0, y: 5, w: 24, h: 1 } },
-      ],
-    }),
+  const { url } = await importDashboard(c.url, {
+    ...GRAFANA,
+    title: 'A row per job',
+    panels: [
+      { type: 'row', title: 'Job $job', repeat: 'job', gridPos: { x: 0, y: 0, w: 24, h: 1 } },
+      {
+        type: 'stat',
+        title: 'Targets of $job',
+        gridPos: { x: 0, y: 1, w: 12, h: 4 },
+        targets: [{ expr: 'count(up{job=~"$job"})', refId: 'A' }],
+      },
+      { type: 'row', title: 'After', gridPos: { x: 0, y: 5, w: 24, h: 1 } },
+    ],
   });
-  expect(res.status).toBe(201);
-  const { url } = (await res.json()) as { url: string };
   const jobs = ((await (await fetch(`${c.url}/api/prom/labels/job/values?match[]=up`)).json()) as { values: string[] })
     .values;
   const picked = [jobs[0]!, jobs[1]!];

@@ -96,3 +96,20 @@ export async function openPointMenu(page: Page, panelId: string, at = 0.85) {
   await expect(menu).toBeVisible();
   return menu;
 }
+
+type ImportAnswer = {
+  uid: string;
+  url: string;
+  report: { imported: string[]; notImported: unknown[]; changed: unknown[] };
+};
+
+/** Import a Grafana dashboard into a console as an editor's page would (same origin); it must be stored (201). */
+export async function importDashboard(consoleUrl: string, dashboard: unknown): Promise<ImportAnswer> {
+  const res = await fetch(`${consoleUrl}/api/dashboards/import`, {
+    method: 'POST',
+    headers: { origin: consoleUrl, 'content-type': 'application/json' },
+    body: JSON.stringify(dashboard),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as ImportAnswer;
+}
