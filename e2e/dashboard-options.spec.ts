@@ -206,3 +206,51 @@ test('ad hoc filters: one added from the filter bar narrows every query, lives i
   await expect(page).not.toHaveURL(/filters=/);
   await expect(series).toHaveCount(jobs.length);
 });
+
+test('a dashboard opens on its own default range; its links and a panel’s carry the variables and the range', async ({
+  page,
+}) => {
+  const { url } = await importDashboard(c.url, {
+    title: 'Linked',
+    time: { from: 'now-6h', to: 'now' },
+    templating: { list: [{ type: 'query', name: 'job', query: 'label_values(up, job)', multi: true }] },
+    links: [
+      { type: 'link', title: 'Runbook', url: 'https://runbooks.example/shannon', targetBlank: true },
+      { type: 'link', title: 'Same view', url: '/dashboards', keepTime: true, includeVars: true },
+      { type: 'dashboards', title: 'Shannon dashboards', tags: ['shannon'] },
+    ],
+    panels: [
+      {
+        type: 'stat',
+        title: 'Up',
+        gridPos: { x: 0, y: 0, w: 8, h: 5 },
+        links: [{ title: 'Its traces', url: '/traces?tags=job%3D$job&${__url_time_range}' }],
+        targets: [{ expr: 'sum(up{job=~"$job"})' }],
+      },
+    ],
+  });
+  // Opened without a range: the dashboard's own six hours, in the URL.
+  await page.goto(`${c.url}${url}?job=orchestrator`);
+  await expect(page).toHaveURL(/[?&]from=now-6h&to=now/);
+  const panel = page.locator('[data-testid=panel][data-panel-id]').first();
+  await expect(panel).toHaveAttribute('data-state', 'ready');
+  const start = Number(await panel.getAttribute('data-start'));
+  const end = Number(await panel.getAttribute('data-end'));
+  expect(end - start).toBeGreaterThan(6 * 3600 - 120);
+  expect(end - start).toBeLessThanOrEqual(6 * 3600);
+
+  const links = page.getByTestId('dashboard-link');
+  await expect(links).toHaveText(['Runbook ↗', 'Same view', 'Shannon dashboards']);
+  await expect(links.nth(0)).toHaveAttribute('href', 'https://runbooks.example/shannon');
+  await expect(links.nth(0)).toHaveAttribute('target', '_blank');
+  await expect(links.nth(1)).toHaveAttribute(
+    'href',
+    new RegExp(`^/dashboards\\?from=${start}000&to=${end}000&job=orchestrator`),
+  );
+  await expect(links.nth(2)).toHaveAttribute('href', '/dashboards?tag=shannon');
+
+  await panel.getByTestId('panel-menu').click();
+  const link = page.getByTestId('panel-link');
+  await expect(link).toHaveText('Its traces');
+  await expect(link).toHaveAttribute('href', `/traces?tags=job%3Dorchestrator&from=${start}000&to=${end}000`);
+});

@@ -3,7 +3,8 @@ import { getConfig } from '@/lib/config';
 import type { DashboardDef } from '@/lib/dashboards/types';
 import { dashboardPrefetch, pageAnswers } from '@/lib/server/prefetch';
 import type { Prefetched } from '@/lib/queries/prefetched';
-import { toSearchParams } from '@/lib/url/view-state';
+import { redirect } from 'next/navigation';
+import { toSearchParams, withOpeningDefaults } from '@/lib/url/view-state';
 import { AlertList } from '@/components/overview/alert-list';
 import { BUILT_IN } from '@/lib/dashboards/built-in';
 import { DashboardActions } from './dashboard-actions';
@@ -18,6 +19,8 @@ export type DashboardPageProps = {
   header?: ReactNode;
   /** More answers to start on the server for `header`. */
   prefetch?: (search: URLSearchParams, anchorMs: number) => Prefetched[];
+  /** The page's path: a URL without a range goes on to the dashboard's own default range there. */
+  path?: string;
 };
 
 /**
@@ -25,10 +28,12 @@ export type DashboardPageProps = {
  * renders the panels with their answers (waiting up to PAGE_DATA_WAIT, then streaming); after a
  * navigation inside the app the panels fetch for themselves.
  */
-export async function DashboardPage({ dashboard, searchParams, header, prefetch }: DashboardPageProps) {
+export async function DashboardPage({ dashboard, searchParams, header, prefetch, path }: DashboardPageProps) {
   const cfg = getConfig();
   const settings = { maxDataPoints: cfg.maxDataPoints, scrapeIntervalSec: cfg.scrapeIntervalMs / 1000 };
   const search = toSearchParams(await searchParams);
+  const opening = path ? withOpeningDefaults(search, dashboard) : null;
+  if (opening) redirect(`${path}?${opening}`);
   const entries = await pageAnswers((anchorMs) => [
     ...(prefetch?.(search, anchorMs) ?? []),
     ...dashboardPrefetch(dashboard, search, anchorMs, settings),

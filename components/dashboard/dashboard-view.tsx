@@ -21,6 +21,7 @@ import { AnnotationsMenu } from './annotations-menu';
 import { CompareSelect } from './compare-select';
 import { VariableControl } from './variable-select';
 import { useRepeated } from './use-repeats';
+import { DashboardLinks } from './dashboard-links';
 
 export type DashboardViewProps = { dashboard: DashboardDef; settings: RangeSettings };
 
@@ -51,6 +52,10 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
     ...(shift ? { shift } : {}),
     ...(annotationsShown ? { annotations: sources } : {}),
   };
+  const linkCtx = useMemo(
+    () => ({ vars, fromMs: range.start * 1000, toMs: range.end * 1000 }),
+    [vars, range.start, range.end],
+  );
   const { viewing, close } = usePanelView();
   const grid = usesGrid(dashboard);
   const repeated = useRepeated(dashboard, state.vars, range);
@@ -91,6 +96,7 @@ export function DashboardView({ dashboard, settings }: DashboardViewProps) {
         <h1 className="text-xl font-semibold">{dashboard.title}</h1>
         <p className="text-sm text-slate-500 dark:text-slate-400">{dashboard.description}</p>
       </div>
+      {dashboard.links?.length ? <DashboardLinks links={dashboard.links} ctx={linkCtx} /> : null}
       {allNotices.length > 0 && dismissed !== noticeKey && (
         <div
           role="status"

@@ -4,11 +4,14 @@ import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useQueryShown } from '@/components/hooks/use-panel-url';
 import { ChartSkeleton } from './chart-skeleton';
 import { PanelMenu } from './panel-menu';
+import type { ResolvedLink } from '@/lib/dashboards/links';
 
 export type PanelState = 'loading' | 'ready' | 'empty' | 'error' | 'unsupported';
 
 export type PanelFrameProps = {
   id: string;
+  /** Its links, for the menu. */
+  links?: ResolvedLink[];
   title: string;
   description: string;
   state: PanelState;
@@ -82,6 +85,7 @@ export function PanelFrame(p: PanelFrameProps) {
           <PanelMenu
             panelId={p.id}
             title={p.title}
+            links={p.links}
             queries={p.queries}
             csv={p.state === 'ready' ? p.csv : undefined}
             target={ref}

@@ -4,6 +4,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { usePanelView } from '@/components/hooks/use-panel-url';
+import type { ResolvedLink } from '@/lib/dashboards/links';
 
 export type PanelMenuProps = {
   panelId: string;
@@ -12,6 +13,8 @@ export type PanelMenuProps = {
   csv?: () => string;
   /** The panel's element, drawn into the PNG. */
   target: RefObject<HTMLElement | null>;
+  /** The panel's own links, variables and range written in (lib/dashboards/links.ts). */
+  links?: ResolvedLink[];
 };
 
 function download(name: string, href: string) {
@@ -39,7 +42,7 @@ const item =
   'block w-full rounded px-2 py-1 text-left text-xs hover:bg-slate-100 focus:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800 dark:focus:bg-slate-800';
 
 /** View alone, copy the query, download CSV or PNG: Grafana's panel menu. Arrow keys move, Escape closes. */
-export function PanelMenu({ panelId, title, queries, csv, target }: PanelMenuProps) {
+export function PanelMenu({ panelId, title, queries, csv, target, links = [] }: PanelMenuProps) {
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const { viewing, open: view, close: leave } = usePanelView();
@@ -204,6 +207,31 @@ export function PanelMenu({ panelId, title, queries, csv, target }: PanelMenuPro
           >
             Download PNG
           </button>
+          {links.length > 0 && <hr className="my-1 border-slate-200 dark:border-slate-700" />}
+          {links.map((l, i) =>
+            l.href ? (
+              <a
+                key={i}
+                role="menuitem"
+                data-testid="panel-link"
+                href={l.href}
+                className={`${item} break-words`}
+                {...(l.newTab ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+                onClick={() => setOpen(false)}
+              >
+                {l.title}
+                {l.newTab && <span aria-label=" (opens a new tab)"> ↗</span>}
+              </a>
+            ) : (
+              <span
+                key={i}
+                className={`${item} text-slate-500`}
+                title="not a link: only http(s), mailto or a page of the console"
+              >
+                {l.title}
+              </span>
+            ),
+          )}
         </div>
       )}
       {status && (

@@ -7,6 +7,7 @@ import { hasQueries, PANEL_KIND_NAMES, type PanelDef } from '@/lib/dashboards/ty
 import { type PanelContext, panelKind, type PlannedRange } from './kinds';
 import type { PanelData } from './kinds/types';
 import { PanelFrame } from './panel-frame';
+import { resolveLink } from '@/lib/dashboards/links';
 
 export type { PlannedRange };
 
@@ -33,6 +34,16 @@ export function Panel({ def: given, vars, range, onZoom, full = false, shift, an
       ) : null,
     [given, picked, setPicked],
   );
+  // A copy of a repeated panel writes its own value into its links.
+  const links = useMemo(() => {
+    if (!given.links?.length) return undefined;
+    const ctx = {
+      vars: given.bound ? { ...vars, ...given.bound } : vars,
+      fromMs: range.start * 1000,
+      toMs: range.end * 1000,
+    };
+    return given.links.map((l) => resolveLink(l, ctx));
+  }, [given, vars, range.start, range.end]);
   const frame = useCallback(
     (data: PanelData<unknown>, body: ReactNode) => (
       <PanelFrame
@@ -51,6 +62,7 @@ export function Panel({ def: given, vars, range, onZoom, full = false, shift, an
         onRetry={data.retry}
         csv={data.csv}
         full={full}
+        links={links}
         headerExtra={selector}
         dataAttrs={{
           'data-kind': def.kind,
@@ -62,7 +74,7 @@ export function Panel({ def: given, vars, range, onZoom, full = false, shift, an
         {body}
       </PanelFrame>
     ),
-    [def, range, full, selector],
+    [def, range, full, selector, links],
   );
   if (!entry) {
     return (

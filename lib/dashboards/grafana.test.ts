@@ -220,6 +220,45 @@ describe('Grafana import', () => {
     expect(parseDashboard(r.def).ok).toBe(true);
   });
 
+  it('imports the default range, auto-refresh, dashboard links and panel links; names what it cannot', () => {
+    const r = importGrafana({
+      title: 'Linked',
+      time: { from: 'now-6h', to: 'now' },
+      refresh: '2m',
+      links: [
+        { type: 'link', title: 'Runbook', url: 'https://runbooks.io/shannon', targetBlank: true, tooltip: 'how to' },
+        { type: 'dashboards', title: 'Shannon', tags: ['shannon'], keepTime: true, includeVars: true },
+        { type: 'link', title: 'Bad', url: 'javascript:alert(1)' },
+      ],
+      panels: [
+        {
+          type: 'stat',
+          title: 'Up',
+          links: [{ title: 'Its traces', url: '/traces?service=$job&${__url_time_range}', targetBlank: false }],
+          fieldConfig: { defaults: { links: [{ title: 'per value', url: 'https://x.io/${__value.raw}' }] } },
+          targets: [{ expr: 'up' }],
+        },
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.def.time).toEqual({ from: 'now-6h', to: 'now' });
+    expect(r.def.refresh).toBeUndefined();
+    expect(r.def.links).toEqual([
+      { title: 'Runbook', url: 'https://runbooks.io/shannon', newTab: true, tooltip: 'how to' },
+      { title: 'Shannon', tags: ['shannon'], keepTime: true, includeVars: true },
+    ]);
+    expect(r.def.panels[0]!.links).toEqual([{ title: 'Its traces', url: '/traces?service=$job&${__url_time_range}' }]);
+    const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        'refresh: auto-refresh every 2m is not offered (off, 5s, 10s, 30s, 1m, 5m, 15m): off',
+        'link 3 "Bad": its URL "javascript:alert(1)" is not http(s), mailto or a path',
+        'panel 1 "Up": data links on its values: not imported (its panel links are)',
+      ]),
+    );
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
   it('refuses what is not a dashboard', () => {
     expect(importGrafana('text')).toEqual({
       ok: false,

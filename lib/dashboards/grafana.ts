@@ -10,6 +10,7 @@ import {
   valueMappings,
 } from './grafana-fields';
 import { flatten, fromRows, repeatOf } from './grafana-layout';
+import { importLinks, importTime, panelLinks } from './grafana-links';
 import { UNIT_MAP } from './grafana-units';
 import { importAnnotations, importVariables } from './grafana-templating';
 import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef } from './types';
@@ -103,10 +104,8 @@ export function importGrafana(input: unknown): ImportResult {
     if (!kind) {
       return skip(`a Grafana "${type}" panel; the console has no such panel kind`);
     }
-    const place = {
-      ...(grid ? { grid } : {}),
-      ...repeatOf(p, vars, (what) => report.notImported.push({ where, what })),
-    };
+    const note = (what: string) => report.notImported.push({ where, what });
+    const place = { ...(grid ? { grid } : {}), ...repeatOf(p, vars, note), ...panelLinks(p, note) };
     const description = str(p.description);
     if (kind === 'text') {
       const content = isObj(p.options) ? str(p.options.content, str(p.content)) : str(p.content);
@@ -254,6 +253,7 @@ export function importGrafana(input: unknown): ImportResult {
     report.imported.push(where);
   });
   const annotations = importAnnotations(d, report);
+  const links = importLinks(d, report);
   const tags = (Array.isArray(d.tags) ? d.tags : []).filter((t): t is string => typeof t === 'string').slice(0, 20);
   const title = str(d.title, 'Imported dashboard').slice(0, 200) || 'Imported dashboard';
   const def: DashboardDef = {
@@ -265,6 +265,8 @@ export function importGrafana(input: unknown): ImportResult {
     panels,
     ...(rows.length ? { rows } : {}),
     ...(annotations ? { annotations } : {}),
+    ...importTime(d, report),
+    ...(links ? { links } : {}),
   };
   return { ok: true, def, tags, report };
 }

@@ -62,6 +62,10 @@ describe('the dashboard schema', () => {
         { ...base, rows: [{ id: 'r', title: 'R', y: 0, repeat: { variable: 'host' } }] },
         'rows.0.repeat.variable: $host is not a variable of this dashboard',
       ],
+      [{ ...base, links: [{ title: 'x', url: 'javascript:alert(1)' }] }, 'links.0.url: a link goes to http(s), mailto'],
+      [{ ...base, links: [{ title: 'x' }] }, 'links.0: a link needs a URL or tags'],
+      [{ ...base, time: { from: 'yesterday-ish', to: 'now' } }, 'time.from: a time such as now-6h'],
+      [{ ...base, refresh: '2m' }, 'refresh: an auto-refresh: one of off, 5s'],
       ['not an object', 'the dashboard: Invalid input'],
     ];
     for (const [input, message] of cases) {

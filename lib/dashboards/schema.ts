@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { UNITS } from '../format/units';
-import { parseDurationMs } from '../time/duration';
+import { parseTimeExpr, REFRESH_OPTIONS } from '../url/time';
+import { linkUrlAllowed } from './links';
 import { repeatable } from './repeat';
-import { LEGEND_COLUMNS, PANEL_KIND_NAMES, QUERY_VARIABLE_SOURCES, VARIABLE_KINDS, type DashboardDef } from './types';
+import { variable } from './schema-variables';
+import { LEGEND_COLUMNS, PANEL_KIND_NAMES, type DashboardDef } from './types';
 
 /**
  * The dashboard model as data that users save (issue 16): the same DashboardDef the built-in
@@ -30,6 +32,9 @@ const query = z.object({
   choice: text(40).optional(),
 });
 
+const linkUrl = text(2000).refine(linkUrlAllowed, 'a link goes to http(s), mailto or a path of the console');
+const timeExpr = text(100).refine((t) => parseTimeExpr(t) !== null, 'a time such as now-6h or an ISO date');
+
 const common = {
   id,
   title: text(200),
@@ -44,6 +49,10 @@ const common = {
       h: z.number().int().min(1).max(100),
     })
     .refine((g) => g.x + g.w <= 24, 'a panel must fit in the 24 columns (x + w ≤ 24)')
+    .optional(),
+  links: z
+    .array(z.object({ title: text(200).min(1, 'a link needs its text'), url: linkUrl, newTab: z.boolean().optional() }))
+    .max(20)
     .optional(),
   repeat: z
     .object({
@@ -181,63 +190,26 @@ export const dashboardSchema = z
     version: z.number().int().min(1).default(1),
     title: text(200).min(1, 'a dashboard needs a title'),
     description: text(5000).default(''),
-    variables: z
+    variables: z.array(variable).max(50).default([]),
+    panels: z.array(panel).max(500, 'at most 500 panels'),
+    time: z.object({ from: timeExpr, to: timeExpr }).optional(),
+    refresh: z.enum(REFRESH_OPTIONS, { error: `an auto-refresh: one of ${REFRESH_OPTIONS.join(', ')}` }).optional(),
+    links: z
       .array(
         z
           .object({
-            name: z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a variable name is a Prometheus label name'),
-            label: text(200),
-            kind: z.enum(VARIABLE_KINDS, { error: `a variable kind: one of ${VARIABLE_KINDS.join(', ')}` }).optional(),
-            source: text(2000).optional(),
-            labelName: z
-              .string()
-              .regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, 'a label name')
-              .optional(),
-            regex: text(500)
-              .refine((r) => {
-                try {
-                  new RegExp(r);
-                  return true;
-                } catch {
-                  return false;
-                }
-              }, 'a regular expression that compiles')
-              .optional(),
-            values: z.array(text(500)).max(500).optional(),
-            multi: z.boolean().optional(),
-            from: z
-              .enum(QUERY_VARIABLE_SOURCES, {
-                error: `where a query variable's choices come from: one of ${QUERY_VARIABLE_SOURCES.join(', ')}`,
-              })
-              .optional(),
-            auto: z
-              .object({
-                count: z.number().int().min(1).max(10_000),
-                min: z.string().refine((d) => (parseDurationMs(d) ?? 0) > 0, 'a duration such as 10s'),
-              })
-              .optional(),
+            title: text(200).min(1, 'a link needs its text'),
+            url: linkUrl.optional(),
+            tags: z.array(text(100)).max(10).optional(),
+            tooltip: text(500).optional(),
+            newTab: z.boolean().optional(),
+            keepTime: z.boolean().optional(),
+            includeVars: z.boolean().optional(),
           })
-          .superRefine((v, ctx) => {
-            const kind = v.kind ?? 'label';
-            if (kind === 'label' && !v.source?.trim())
-              ctx.addIssue({
-                code: 'custom',
-                path: ['source'],
-                message: 'a variable needs the series selector its values come from',
-              });
-            if (kind === 'query' && v.from === 'result' && !v.source?.trim())
-              ctx.addIssue({ code: 'custom', path: ['source'], message: 'a query result variable needs its query' });
-            if ((kind === 'custom' || (kind === 'interval' && !v.auto)) && !v.values?.length)
-              ctx.addIssue({
-                code: 'custom',
-                path: ['values'],
-                message: `${kind === 'interval' ? 'an' : 'a'} ${kind} variable needs its values`,
-              });
-          }),
+          .refine((l) => !!l.url || !!l.tags?.length, 'a link needs a URL or tags'),
       )
-      .max(50)
-      .default([]),
-    panels: z.array(panel).max(500, 'at most 500 panels'),
+      .max(20)
+      .optional(),
     rows: z
       .array(
         z.object({

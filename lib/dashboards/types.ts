@@ -48,11 +48,30 @@ type PanelCommon = {
   grid?: GridPos;
   /** Drawn once per value of a variable (Grafana's repeat): lib/dashboards/repeat.ts. */
   repeat?: PanelRepeat;
+  /** Links in the panel's menu, with the page's variables and range written in (lib/dashboards/links.ts). */
+  links?: PanelLink[];
   /**
    * Set on the copies a repeat makes, never saved: the repeated variable held at one value, keyed
    * as the query template reads it (lib/dashboards/variables.ts effectiveVars).
    */
   bound?: Record<string, string[]>;
+};
+
+/** A link in a panel's menu: `url` may name variables (`$job`) and `${__url_time_range}`. */
+export type PanelLink = { title: string; url: string; newTab?: boolean };
+
+/**
+ * A link at the top of a dashboard: to a URL (as a panel link), or to the dashboards with a tag;
+ * `keepTime` and `includeVars` add the page's range and variables to it.
+ */
+export type DashboardLink = {
+  title: string;
+  url?: string;
+  tags?: string[];
+  tooltip?: string;
+  newTab?: boolean;
+  keepTime?: boolean;
+  includeVars?: boolean;
 };
 
 /**
@@ -243,6 +262,10 @@ export type DashboardDef = {
   variables: VariableDef[];
   panels: PanelDef[];
   rows?: RowDef[];
+  /** The range it opens on when the URL names none (Grafana's `time`), and its auto-refresh. */
+  time?: { from: string; to: string };
+  refresh?: string;
+  links?: DashboardLink[];
   /** Markers on every time axis beyond the page's alerts (lib/annotations): kill switch, versions, … */
   annotations?: (
     | { kind: 'kill-switch' | 'policy-version' | 'canary'; expr: string }

@@ -158,3 +158,25 @@ export function parseShiftSec(input: string): number | null {
 function clip(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
+
+/**
+ * The URL a dashboard opens on when this one names no range: the dashboard's own default range
+ * (and auto-refresh) written in, as Grafana does on load; null when there is nothing to add.
+ */
+export function withOpeningDefaults(
+  params: URLSearchParams,
+  d: { time?: { from: string; to: string }; refresh?: string },
+): URLSearchParams | null {
+  const out = new URLSearchParams(params);
+  let added = false;
+  if (d.time && !params.has('from') && !params.has('to')) {
+    out.set('from', d.time.from);
+    out.set('to', d.time.to);
+    added = true;
+  }
+  if (d.refresh && d.refresh !== 'off' && !params.has('refresh')) {
+    out.set('refresh', d.refresh);
+    added = true;
+  }
+  return added ? out : null;
+}

@@ -34,6 +34,7 @@ export default async function SavedDashboardPage({
       <DashboardPage
         dashboard={file.def}
         searchParams={searchParams}
+        path={`/dashboards/${encodeURIComponent(uid)}`}
         header={<DashboardActions provisioned={{ uid, file: file.file }} />}
       />
     );
@@ -46,6 +47,7 @@ export default async function SavedDashboardPage({
     <DashboardPage
       dashboard={d.def}
       searchParams={searchParams}
+      path={`/dashboards/${encodeURIComponent(uid)}`}
       header={<DashboardActions saved={{ uid, version: version ?? latest.version, latest: latest.version }} />}
     />
   );
