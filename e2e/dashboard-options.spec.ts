@@ -223,7 +223,7 @@ test('a dashboard opens on its own default range; its links and a panel’s carr
       {
         type: 'stat',
         title: 'Up',
-        gridPos: { x: 0, y: 0, w: 8, h: 5 },
+        gridPos: { x: 0, y: 0, w: 8, h: 4 },
         links: [{ title: 'Its traces', url: '/traces?tags=job%3D$job&${__url_time_range}' }],
         targets: [{ expr: 'sum(up{job=~"$job"})' }],
       },
@@ -253,4 +253,15 @@ test('a dashboard opens on its own default range; its links and a panel’s carr
   const link = page.getByTestId('panel-link');
   await expect(link).toHaveText('Its traces');
   await expect(link).toHaveAttribute('href', `/traces?tags=job%3Dorchestrator&from=${start}000&to=${end}000`);
+  // The menu is whole over a small panel (it was cut off at the panel's edge), and the link goes.
+  const menu = (await page.getByRole('menu', { name: 'Panel Up' }).boundingBox())!;
+  const cell = (await panel.boundingBox())!;
+  expect(menu.y + menu.height).toBeGreaterThan(cell.y + cell.height);
+  const onTop = await page.evaluate(
+    ([x, y]) => !!document.elementFromPoint(x!, y!)?.closest('[role=menu]'),
+    [menu.x + menu.width / 2, menu.y + menu.height - 6],
+  );
+  expect(onTop, 'the bottom of the menu is drawn, not cut off by the panel').toBe(true);
+  await link.click();
+  await expect(page).toHaveURL(/\/traces\?tags=job%3Dorchestrator&from=\d+&to=\d+/);
 });

@@ -50,15 +50,37 @@ export function PanelMenu({ panelId, title, queries, csv, target, links = [] }: 
   const params = useSearchParams() as URLSearchParams | null;
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  // Fixed to the window under its button, so that a small panel (which clips what overflows it)
+  // does not cut the menu off; a scroll closes it, as it would leave the button behind.
+  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
   useEffect(() => {
     if (!open) return;
-    root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+    const b = button.current?.getBoundingClientRect();
+    const menu = root.current?.querySelector<HTMLElement>('[role=menu]');
+    if (b && menu) {
+      const h = menu.offsetHeight;
+      const below = b.bottom + 4 + h <= window.innerHeight;
+      setPlace({
+        top: below ? b.bottom + 4 : Math.max(4, b.top - 4 - h),
+        left: Math.max(4, b.right - menu.offsetWidth),
+      });
+    }
     const onDown = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
+    const onScroll = () => setOpen(false);
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    window.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      window.removeEventListener('scroll', onScroll);
+      setPlace(null);
+    };
   }, [open]);
+  // Its first item takes the focus once it is placed (hidden until then, it could not).
+  useEffect(() => {
+    if (open && place) root.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus({ preventScroll: true });
+  }, [open, place]);
 
   useEffect(() => {
     if (!status || status.endsWith('…')) return;
@@ -131,6 +153,7 @@ export function PanelMenu({ panelId, title, queries, csv, target, links = [] }: 
         <div
           role="menu"
           aria-label={`Panel ${title}`}
+          style={place ? { position: 'fixed', top: place.top, left: place.left } : { visibility: 'hidden' }}
           className="absolute right-0 z-30 mt-1 w-48 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           {viewing === panelId ? (
