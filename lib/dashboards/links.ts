@@ -32,7 +32,9 @@ function namedValues(vars: LinkContext['vars']): [string, readonly string[]][] {
 }
 
 const query = (pairs: [string, readonly string[]][]) =>
-  pairs.flatMap(([name, values]) => values.map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`)).join('&');
+  pairs
+    .flatMap(([name, values]) => values.map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`))
+    .join('&');
 
 /**
  * `${__url_time_range}` (from=…&to=…, in ms), `${__all_variables}` (every variable as name=value),
