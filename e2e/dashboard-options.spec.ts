@@ -265,3 +265,38 @@ test('a dashboard opens on its own default range; its links and a panel’s carr
   await link.click();
   await expect(page).toHaveURL(/\/traces\?tags=job%3Dorchestrator&from=\d+&to=\d+/);
 });
+
+test('the settings dialog: the range a dashboard opens on and a link, saved and then followed by the view', async ({
+  page,
+}) => {
+  const { uid, url } = await importDashboard(c.url, {
+    title: 'Settled',
+    panels: [{ type: 'stat', title: 'Up', gridPos: { x: 0, y: 0, w: 8, h: 5 }, targets: [{ expr: 'sum(up)' }] }],
+  });
+  await page.goto(`${c.url}${url}/edit`);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByTestId('settings-editor');
+  await dialog.getByLabel('From').fill('now-3h');
+  await dialog.getByRole('button', { name: 'Add to links' }).click();
+  const row = dialog.getByTestId('links-row');
+  await row.getByLabel('Text').fill('Runbook');
+  // A URL that is not one is named, and Apply waits.
+  await row.getByLabel(/^URL/).fill('javascript:alert(1)');
+  await expect(dialog.getByRole('alert')).toContainText('a link goes to http(s), mailto or a path of the console');
+  await expect(dialog.getByRole('button', { name: 'Apply' })).toBeDisabled();
+  await row.getByLabel(/^URL/).fill('https://runbooks.example/up');
+  await row.getByLabel('in a new tab').check();
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Save dashboard' }).getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved: version 2');
+  const saved = (await (await fetch(`${c.url}/api/dashboards/${uid}`)).json()) as {
+    def: { time?: unknown; links?: unknown };
+  };
+  expect(saved.def.time).toEqual({ from: 'now-3h', to: 'now' });
+  expect(saved.def.links).toEqual([{ title: 'Runbook', url: 'https://runbooks.example/up', newTab: true }]);
+
+  await page.goto(`${c.url}${url}`);
+  await expect(page).toHaveURL(/[?&]from=now-3h&to=now/);
+  await expect(page.getByTestId('dashboard-link')).toHaveAttribute('href', 'https://runbooks.example/up');
+});

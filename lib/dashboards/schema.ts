@@ -200,7 +200,7 @@ export const dashboardSchema = z
           .object({
             title: text(200).min(1, 'a link needs its text'),
             url: linkUrl.optional(),
-            tags: z.array(text(100)).max(10).optional(),
+            tags: z.array(text(100).min(1, 'a tag')).max(10).optional(),
             tooltip: text(500).optional(),
             newTab: z.boolean().optional(),
             keepTime: z.boolean().optional(),

@@ -12,6 +12,7 @@ import { planViewRange, type RangeSettings } from '@/lib/url/view-state';
 import { EditGrid } from './edit-grid';
 import { PanelEditor } from './panel-editor';
 import { SaveDialog, type Saved } from './save-dialog';
+import { SettingsEditor } from './settings-editor';
 import { VariablesEditor } from './variables-editor';
 
 export type DashboardEditorProps = {
@@ -43,6 +44,7 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
   const [editing, setEditing] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [varsOpen, setVarsOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   useLeaveWarning(dirty);
 
   const spec = useMemo(() => ({ variables: def.variables.map((v) => v.name) }), [def.variables]);
@@ -93,6 +95,9 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
         <button type="button" className={tool} onClick={() => setVarsOpen(true)}>
           Variables ({def.variables.length})
         </button>
+        <button type="button" className={tool} onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
         {saved.uid && (
           <Link className={tool} href={`/dashboards/${saved.uid}/versions`}>
             Versions
@@ -133,6 +138,16 @@ export function DashboardEditor({ initial, uid, version, tags, settings }: Dashb
             const had = 'queries' in panel && panel.queries.some((q) => q.expr.includes('{{filter}}'));
             setDef(replacePanel(def, withUsedVariables(next, def.variables, had ? [] : def.variables), panel.id));
             setEditing(null);
+          }}
+        />
+      )}
+      {settingsOpen && (
+        <SettingsEditor
+          dashboard={def}
+          onCancel={() => setSettingsOpen(false)}
+          onApply={(s) => {
+            setDef({ ...def, ...s });
+            setSettingsOpen(false);
           }}
         />
       )}
