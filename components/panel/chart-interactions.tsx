@@ -16,7 +16,8 @@ import {
 import { useTimeZone } from '@/components/hooks/time-zone';
 import { type ChartRow, type ChartSeries, nearestRow } from '@/lib/charts/series';
 import { formatDateTime } from '@/lib/format/time-zone';
-import { formatValue, type Unit } from '@/lib/format/units';
+import { seriesFigure } from '@/lib/charts/value-text';
+import type { Unit } from '@/lib/format/units';
 import { CHART_MARGIN } from './chart-margin';
 
 const NO_CONTENT = () => null;
@@ -172,7 +173,7 @@ function TooltipBox({
       {values.map(({ s, v }) => (
         <p key={s.key} className="flex justify-between gap-4 whitespace-nowrap">
           <span style={{ color: s.color }}>{s.name}</span>
-          <span className="font-mono">{formatValue(v, s.unit ?? unit, s.decimals)}</span>
+          <span className="font-mono">{seriesFigure(s, unit, v)}</span>
         </p>
       ))}
     </div>,

@@ -3,7 +3,8 @@
 import { type KeyboardEvent, useState } from 'react';
 import type { ChartRow, ChartSeries } from '@/lib/charts/series';
 import { formatDateTime } from '@/lib/format/time-zone';
-import { formatValue, type Unit } from '@/lib/format/units';
+import { seriesFigure } from '@/lib/charts/value-text';
+import type { Unit } from '@/lib/format/units';
 import { pct } from './chart-layers';
 
 const STEP: Record<string, (i: number, n: number) => number> = {
@@ -72,7 +73,7 @@ export function KeyCursor({ row, series, unit, fx, timeZone }: KeyCursorProps) {
         {values.map(({ s, v }) => (
           <p key={s.key} className="flex justify-between gap-4">
             <span style={{ color: s.color }}>{s.name}</span>
-            <span className="font-mono">{formatValue(v, s.unit ?? unit, s.decimals)}</span>
+            <span className="font-mono">{seriesFigure(s, unit, v)}</span>
           </p>
         ))}
         <p className="mt-1 text-slate-500">Enter: traces at this point</p>

@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'react';
 import type { ChartSeries } from '@/lib/charts/series';
 import type { LegendColumn } from '@/lib/dashboards/types';
-import { formatValue, type Unit } from '@/lib/format/units';
+import { seriesFigure } from '@/lib/charts/value-text';
+import type { Unit } from '@/lib/format/units';
 
 export type LegendProps = {
   series: ChartSeries[];
@@ -144,7 +145,7 @@ export function Legend({
                 </td>
                 {columns.map((c) => (
                   <td key={c} className="whitespace-nowrap pl-3 text-right font-mono" data-testid={`legend-${c}`}>
-                    {formatValue(s[c], u, s.decimals)}
+                    {seriesFigure(s, u, s[c])}
                   </td>
                 ))}
               </tr>

@@ -93,6 +93,17 @@ describe('decimals and value mappings', () => {
     expect(item).toHaveTextContent('1.000/s');
   });
 
+  it('a time series writes its legend figures as their mapped words, the rest in its unit', async () => {
+    renderPanel(
+      { ...base, kind: 'timeseries', unit: 'short', mappings, queries: [{ expr: 'u', legend: 'state' }] },
+      { u: matrix([{ labels: {}, values: [0, 1, 0.5] }]) },
+    );
+    const item = await within(panel()).findByTestId('legend-item');
+    expect(within(item).getByTestId('legend-last')).toHaveTextContent('0.5');
+    expect(within(item).getByTestId('legend-max')).toHaveTextContent('On');
+    expect(within(item).getByTestId('legend-min')).toHaveTextContent('Off');
+  });
+
   it('a table writes its values with the panel’s decimals and mappings', async () => {
     renderPanel(
       {

@@ -1,5 +1,5 @@
 import type { CompactMatrix } from '../prometheus/compact';
-import type { DrawStyle } from '../dashboards/types';
+import type { DrawStyle, ValueMapping } from '../dashboards/types';
 import { legendName, type Unit } from '../format/units';
 
 /** Chart-ready rows and series from one or more range results on the same grid. */
@@ -19,6 +19,8 @@ export type ChartSeries = {
   unit?: Unit;
   /** Digits after the point in its figures (the panel's decimals), when fixed. */
   decimals?: number;
+  /** The panel's value mappings: its figures written as their words (lib/charts/value-text.ts). */
+  mappings?: readonly ValueMapping[];
   /** Its own drawing style, when an override sets one. */
   draw?: DrawStyle;
   /** Its Prometheus labels (what "traces at this point" filters on). */

@@ -32,6 +32,15 @@ function matches(m: ValueMapping, v: number | null): boolean {
  * (the formatted value when the mapping has no text); otherwise the value in its unit, with the
  * panel's decimals.
  */
+/** A series' figure in a chart's legend or tooltip: its unit (or the panel's), decimals and mappings. */
+export function seriesFigure(
+  s: { unit?: Unit; decimals?: number; mappings?: readonly ValueMapping[] },
+  panelUnit: Unit,
+  v: number | null,
+): string {
+  return valueText({ unit: s.unit ?? panelUnit, decimals: s.decimals, mappings: s.mappings }, v).text;
+}
+
 export function valueText(f: ValueFormat, v: number | null): { text: string; color?: string } {
   const m = f.mappings?.find((x) => matches(x, v));
   const text = m?.text?.trim() ? m.text : formatValue(v, f.unit, f.decimals);

@@ -179,19 +179,10 @@ export function importGrafana(input: unknown): ImportResult {
     const decimals =
       typeof defaults.decimals === 'number' ? Math.max(0, Math.min(10, Math.round(defaults.decimals))) : undefined;
     const mappings = valueMappings(p, defaults, notes);
+    // (A time series writes them in its legend and tooltip; its axis picks its own ticks.)
     if (kind === 'heatmap') {
       if (decimals !== undefined) notes.push(`decimals (${decimals}): a heatmap picks its own digits`);
-      if (mappings)
-        notes.push(
-          'value mappings: shown on stat, gauge, bar gauge, bar chart, pie chart and table panels, not on charts',
-        );
-    } else if (kind === 'timeseries') {
-      // Decimals on the legend's and the tooltip's figures (the axis picks its own ticks).
-      if (decimals !== undefined) Object.assign(base, { decimals });
-      if (mappings)
-        notes.push(
-          'value mappings: shown on stat, gauge, bar gauge, bar chart, pie chart and table panels, not on charts',
-        );
+      if (mappings) notes.push('value mappings: a heatmap shows its buckets, not mapped values');
     } else Object.assign(base, decimals !== undefined ? { decimals } : {}, mappings ? { mappings } : {});
     if (kind === 'stat' || kind === 'gauge' || kind === 'bargauge' || kind === 'piechart' || kind === 'barchart') {
       const reduce = reducerOf(options, notes);

@@ -58,7 +58,7 @@ export function PanelOptions({ draft, set }: Props) {
           <Overrides value={draft.overrides ?? []} onChange={(o) => set({ overrides: o.length ? o : undefined })} />
         </>
       )}
-      {WRITTEN.has(draft.kind) && (
+      {(WRITTEN.has(draft.kind) || draft.kind === 'timeseries') && (
         <Mappings value={draft.mappings ?? []} onChange={(m) => set({ mappings: m.length ? m : undefined })} />
       )}
     </section>

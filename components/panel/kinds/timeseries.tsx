@@ -130,10 +130,13 @@ function TimeseriesView({
     () => new Set(data.series.filter((s) => data.hidden.has(s.name)).map((s) => s.key)),
     [data.series, data.hidden],
   );
-  // The panel's decimals go with each series to its legend and tooltip figures.
+  // The panel's decimals and value mappings go with each series to its legend and tooltip figures.
   const series = useMemo(
-    () => (def.decimals === undefined ? data.series : data.series.map((s) => ({ ...s, decimals: def.decimals }))),
-    [data.series, def.decimals],
+    () =>
+      def.decimals === undefined && !def.mappings?.length
+        ? data.series
+        : data.series.map((s) => ({ ...s, decimals: def.decimals, mappings: def.mappings })),
+    [data.series, def.decimals, def.mappings],
   );
   const { range } = ctx;
   // View mode: a tall chart, and the legend as a table under it with every figure.
