@@ -34,9 +34,9 @@ export async function DashboardPage({ dashboard, searchParams, header, prefetch,
   const search = toSearchParams(await searchParams);
   const opening = path ? withOpeningDefaults(search, dashboard) : null;
   if (opening) redirect(`${path}?${opening}`);
-  const entries = await pageAnswers((anchorMs) => [
+  const entries = await pageAnswers((anchorMs, later) => [
     ...(prefetch?.(search, anchorMs) ?? []),
-    ...dashboardPrefetch(dashboard, search, anchorMs, settings),
+    ...dashboardPrefetch(dashboard, search, anchorMs, settings, later),
   ]);
   // No Suspense boundary around the whole: what waits for an answer has its own
   // (AnswersBoundary), and a page whose answers are all at hand arrives in one piece.

@@ -2,10 +2,11 @@ import 'server-only';
 import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { installPromqlParser } from '../prometheus/adhoc';
 import { panelsAtLoad } from '../dashboards/layout';
-import { expandRepeats } from '../dashboards/repeat';
+import { expandRepeats, repeatVariables } from '../dashboards/repeat';
+import type { PanelDef } from '../dashboards/types';
 import type { DashboardDef } from '../dashboards/types';
 import { pickedChoices, withChoices } from '../dashboards/choices';
-import { choicesRequest, effectiveVars, fromPrometheus, variableSource } from '../dashboards/variables';
+import { choicesRequest, effectiveVars, fromPrometheus, keepByRegex, variableSource } from '../dashboards/variables';
 import { annotationQueries } from '../annotations/queries';
 import { ANNOTATIONS_PARAM, annotationSources } from '../annotations/sources';
 import { exemplarExpr, panelExprs } from '../dashboards/types';
@@ -81,11 +82,13 @@ export function dashboardPrefetch(
   search: URLSearchParams,
   anchorMs: number,
   settings: RangeSettings,
+  /** Answers started later, still with the page: the copies of a repeat by every value of a variable. */
+  later?: (entries: Promise<Prefetched[]>) => void,
 ): Prefetched[] {
   const { state } = parseViewState(search, { variables: dashboard.variables.map((v) => v.name) }, anchorMs);
   const range = planViewRange(state, anchorMs, settings);
   const vars = effectiveVars(dashboard.variables, state.vars, range.end - range.start);
-  const out: Prefetched[] = [];
+  let out: Prefetched[] = [];
   const seen = new Set<string>();
   const add = (key: readonly unknown[], load: () => Promise<unknown>, inline = false) => {
     const id = JSON.stringify(key);
@@ -94,11 +97,18 @@ export function dashboardPrefetch(
     out.push({ key, answer: settle(load()), inline });
   };
   const shiftSec = state.shift ? (parseShiftSec(state.shift) ?? 0) : 0;
+  const rangeSec = range.end - range.start;
   // Repeats are drawn for the values picked (or a custom variable's own); those repeating by every
-  // value a variable offers wait for its choices in the browser, and ask nothing here.
-  const drawn = expandRepeats(dashboard, state.vars, () => undefined, range.end - range.start);
-  for (const panel of panelsAtLoad(drawn, search)) {
-    if (drawn.waiting.has(panel.id)) continue;
+  // value a variable offers start once its values are read (below).
+  const drawn = expandRepeats(dashboard, state.vars, () => undefined, rangeSec);
+  startPanels(drawn);
+  function startPanels(d: ReturnType<typeof expandRepeats>) {
+    for (const panel of panelsAtLoad(d, search)) {
+      if (d.waiting.has(panel.id)) continue;
+      startPanel(panel);
+    }
+  }
+  function startPanel(panel: PanelDef) {
     const p = withChoices(panel, pickedChoices(panel, search));
     for (const query of panelExprs(p, vars, range)) {
       // With a comparison, time series panels draw the same queries over the earlier range too.
@@ -125,11 +135,34 @@ export function dashboardPrefetch(
     for (const q of annotationQueries(annotationSources(dashboard), range))
       add(promKeys.range(q), () => rangeQuery(q.query, q.start, q.end, q.step), true);
   }
+  const offered = new Map<string, Promise<string[]>>();
   for (const v of dashboard.variables.filter(fromPrometheus)) {
     const r = choicesRequest(v, variableSource(dashboard.variables, v.name, state.vars));
-    add(promKeys.choices(r, range.start, range.end), () => variableChoices(r, range.start, range.end));
+    const load = variableChoices(r, range.start, range.end);
+    const values = load.then((c) => keepByRegex(c.values, v.regex));
+    values.catch(() => undefined); // (its failure is the choices entry's to tell)
+    offered.set(v.name, values);
+    add(promKeys.choices(r, range.start, range.end), () => load);
   }
   add(promKeys.alerts(anchorMs), () => alertsNow(), true);
+  // The copies of a repeat by every value: worked out from the same values the browser gets, as it
+  // will (lib/dashboards/repeat.ts), and their answers started with the page.
+  const all = repeatVariables(dashboard).filter((v) => offered.has(v.name) && !state.vars[v.name]?.length);
+  if (later && drawn.waiting.size > 0 && all.length > 0) {
+    const first = out;
+    later(
+      Promise.all(all.map(async (v) => [v.name, await offered.get(v.name)!] as const)).then(
+        (known) => {
+          out = [];
+          const values = new Map(known);
+          startPanels(expandRepeats(dashboard, state.vars, (n) => values.get(n), rangeSec));
+          return out;
+        },
+        () => [], // the variable's values failed: the browser says so
+      ),
+    );
+    return first;
+  }
   return out;
 }
 
@@ -166,12 +199,27 @@ export function overviewPrefetch(anchorMs: number): Prefetched[] {
  * navigation inside the app the browser keeps its own "now", and asks for itself). Waits up to
  * PAGE_DATA_WAIT for them; those settled by then are sent as values, the rest stream.
  */
-export async function pageAnswers(start: (anchorMs: number) => Prefetched[]): Promise<Prefetched[]> {
+export async function pageAnswers(
+  start: (anchorMs: number, later: (entries: Promise<Prefetched[]>) => void) => Prefetched[],
+): Promise<Prefetched[]> {
   if ((await headers()).has('rsc')) return [];
-  const started = start(requestAnchorMs());
+  const until = Date.now() + getConfig().pageDataWaitMs;
+  const later: Promise<Prefetched[]>[] = [];
+  const started = start(requestAnchorMs(), (p) => later.push(p));
   await settledWithin(
     started.map((e) => e.answer),
-    getConfig().pageDataWaitMs,
+    until - Date.now(),
   );
+  // Answers started later (a repeat's copies, once its variable's values are read) go with the
+  // page when they are started within the same wait; the page waits for them as for the rest.
+  if (later.length) {
+    let more: Prefetched[] = [];
+    await settledWithin([Promise.all(later).then((l) => void (more = l.flat()))], until - Date.now());
+    started.push(...more);
+    await settledWithin(
+      more.map((e) => e.answer),
+      until - Date.now(),
+    );
+  }
   return withSettled(started);
 }
