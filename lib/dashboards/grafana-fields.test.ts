@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importGrafana } from './grafana';
+import { schemeColor } from './grafana-colours';
 import { parseDashboard } from './schema';
 
 describe('Grafana import: field config', () => {
@@ -185,6 +186,62 @@ describe('Grafana import: field config', () => {
     expect(r.def.annotations).toEqual([
       { kind: 'query', expr: 'changes(build_info{job=~".*"}[1m]) > 0', name: 'Deploys' },
     ]);
+    expect(parseDashboard(r.def).ok).toBe(true);
+  });
+
+  it('takes the colour modes of single-value panels: fixed, and a continuous scheme in ten steps', () => {
+    const panel = (type: string, color: unknown, extra: object = {}) => ({
+      type,
+      title: `${type} ${JSON.stringify(color)}`,
+      targets: [{ expr: 'up' }],
+      fieldConfig: {
+        defaults: {
+          color,
+          thresholds: {
+            mode: 'absolute',
+            steps: [
+              { color: 'green', value: null },
+              { color: 'red', value: 80 },
+            ],
+          },
+          ...extra,
+        },
+      },
+    });
+    const r = importGrafana({
+      title: 'Colours',
+      panels: [
+        panel('stat', { mode: 'fixed', fixedColor: 'purple' }),
+        panel('gauge', { mode: 'continuous-GrYlRd' }, { min: 0, max: 100 }),
+        panel('bargauge', { mode: 'continuous-BlPu' }),
+        panel('stat', { mode: 'shades', fixedColor: 'blue' }),
+        panel('timeseries', { mode: 'fixed', fixedColor: 'red' }),
+      ],
+    });
+    if (!r.ok) throw new Error(r.error);
+    const t = (i: number) =>
+      (r.def.panels[i] as { thresholds?: { base: string; steps: { value: number; color: string }[] } }).thresholds;
+    expect(t(0)).toEqual({ base: '#a352cc', steps: [] });
+    const g = t(1)!;
+    expect(g.base).toBe('#56a64b');
+    expect(g.steps.map((x) => Math.round(x.value))).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(g.steps.at(-1)!.color).toBe('#e02f44');
+    expect(schemeColor(['#56a64b', '#f2cc0c', '#e02f44'], 0.5)).toBe('#f2cc0c'); // yellow halfway
+    expect(schemeColor(['#000000', '#ffffff'], 0.5)).toBe('#808080');
+    // Without a min and max a gradient has no ends: its thresholds stay.
+    expect(t(2)).toEqual({ base: '#56a64b', steps: [{ value: 80, color: '#e02f44' }] });
+    expect(t(3)).toEqual({ base: '#56a64b', steps: [{ value: 80, color: '#e02f44' }] });
+    const notes = [...r.report.notImported, ...r.report.changed].map((n) => `${n.where}: ${n.what}`);
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^panel 2 .*colour mode "continuous-GrYlRd": its gradient from 0 to 100 in 10 steps$/),
+        expect.stringMatching(
+          /^panel 3 .*colour mode "continuous-BlPu" without a min and max: coloured by its thresholds$/,
+        ),
+        expect.stringMatching(/^panel 4 .*colour mode "shades": coloured by its thresholds$/),
+        expect.stringMatching(/^panel 5 .*colour mode "fixed": drawn in the console's palette$/),
+      ]),
+    );
     expect(parseDashboard(r.def).ok).toBe(true);
   });
 });

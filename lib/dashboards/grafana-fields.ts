@@ -245,6 +245,8 @@ export function timeseriesOptions(p: Json, defaults: Json, notes: FieldNotes): T
 
 /** Panel features the console does not carry over, each named for the report. */
 export function unsupportedFeatures(p: Json, defaults: Json): string[] {
+  // (Single-value kinds take their colour mode as thresholds: grafana-colours.ts.)
+  const oneValue = ['stat', 'singlestat', 'gauge', 'bargauge', 'barchart'].includes(str(p.type));
   const out: string[] = [];
   if (Array.isArray(p.transformations) && p.transformations.length)
     out.push(
@@ -254,9 +256,10 @@ export function unsupportedFeatures(p: Json, defaults: Json): string[] {
         .join(', ')}) are not applied`,
     );
   if (
+    !oneValue &&
     isObj(defaults.color) &&
     str(defaults.color.mode) &&
-    !['thresholds', 'palette-classic', 'fixed'].includes(str(defaults.color.mode))
+    !['thresholds', 'palette-classic'].includes(str(defaults.color.mode))
   )
     out.push(`colour mode "${str(defaults.color.mode)}": drawn in the console's palette`);
   return out;

@@ -11,6 +11,7 @@ import {
 } from './grafana-fields';
 import { flatten, fromRows, repeatOf } from './grafana-layout';
 import { importLinks, importTime, panelLinks } from './grafana-links';
+import { colourMode } from './grafana-colours';
 import { UNIT_MAP } from './grafana-units';
 import { importAnnotations, importVariables } from './grafana-templating';
 import type { DashboardDef, GridPos, PanelDef, QueryDef, RowDef } from './types';
@@ -194,7 +195,10 @@ export function importGrafana(input: unknown): ImportResult {
             : unit === 'percent' || unit === 'percentunit'
               ? { min: 0, max: unit === 'percent' ? 100 : 1 }
               : undefined;
-      const thresholds = kind === 'piechart' ? undefined : colorThresholds(defaults, notes, range);
+      const thresholds =
+        kind === 'piechart'
+          ? undefined
+          : (colourMode(defaults, notes, range) ?? colorThresholds(defaults, notes, range));
       Object.assign(base, reduce ? { reduce } : {}, thresholds ? { thresholds } : {});
     }
     if (kind === 'table') {
