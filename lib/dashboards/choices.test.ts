@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pickedChoices, withChoices } from './choices';
-import { quantileQueries, type TimeseriesPanelDef } from './types';
+import { quantileQueries } from './panel-queries';
+import type { TimeseriesPanelDef } from './types';
 
 const def: TimeseriesPanelDef = {
   id: 'lat',

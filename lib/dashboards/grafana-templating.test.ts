@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importGrafana } from './grafana';
 import { parseDashboard } from './schema';
-import { panelExprs } from './types';
+import { panelExprs } from './panel-queries';
 import { effectiveVars } from './variables';
 
 describe('Grafana import: variables', () => {

@@ -1,4 +1,5 @@
-import { type DashboardDef, quantileQueries } from './types';
+import { quantileQueries } from './panel-queries';
+import type { DashboardDef } from './types';
 
 const RATE = '[$__rate_interval]';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandRepeats, MAX_REPEATS } from './repeat';
-import { panelExprs, type DashboardDef, type PanelDef, type PanelRepeat } from './types';
+import { panelExprs } from './panel-queries';
+import type { DashboardDef, PanelDef, PanelRepeat } from './types';
 
 const stat = (id: string, grid: PanelDef['grid'], repeat?: PanelRepeat, title = `Up of $job`): PanelDef => ({
   id,

@@ -1,7 +1,8 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { describe, expect, it } from 'vitest';
 import { installPromqlParser } from '../prometheus/adhoc';
-import { exemplarExpr, panelExprs, type PanelDef, type VariableDef } from './types';
+import { exemplarExpr, panelExprs } from './panel-queries';
+import type { PanelDef, VariableDef } from './types';
 import {
   adhocProblems,
   autoInterval,

@@ -3,7 +3,8 @@
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useServerAnswers } from '@/components/dashboard/prefetched-queries';
-import { panelExprs, type QueryPanelDef } from '@/lib/dashboards/types';
+import { panelExprs } from '@/lib/dashboards/panel-queries';
+import type { QueryPanelDef } from '@/lib/dashboards/types';
 import type { CompactMatrixResponse } from '@/lib/queries/prom';
 import { promKeys, rangeQueryOptions } from '@/lib/queries/prom';
 import type { PanelData, PanelContext } from './types';
