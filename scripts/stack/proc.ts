@@ -3,16 +3,27 @@ import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
 
+/** Ports freePort has handed out in this process. */
+const handedOut = new Set<number>();
+
 /** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
+export async function freePort(): Promise<number> {
+  // A port is free only until something binds it: two picks before either is bound could get the
+  // same one back from the system (a console once got its own OTLP port as its HTTP port). This
+  // process never hands out a port twice.
+  for (;;) {
+    const port = await new Promise<number>((resolve, reject) => {
+      const srv = net.createServer();
+      srv.once('error', reject);
+      srv.listen(0, '127.0.0.1', () => {
+        const { port } = srv.address() as net.AddressInfo;
+        srv.close(() => resolve(port));
+      });
     });
-  });
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
 }
 
 /** Whether nothing listens on `port` (on any address). */
